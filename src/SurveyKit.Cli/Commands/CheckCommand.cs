@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using SurveyKit.Core;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Text;
+using SurveyKit.Core.Workspace;
+
+namespace SurveyKit.Cli.Commands;
+
+/// <summary><c>surveykit check [paths...]</c>: every mistake in the surveys, at file(line,col), before a respondent sees them.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description =
+                "Survey files (*.survey.yaml) or folders to search recursively. Without paths: the surveys named in "
+                + "surveykit.json, or every *.survey.yaml below the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors", "-w")
+        {
+            Description = "Treat warnings as errors (exit 1 when there are any).",
+        };
+        var command = new Command(
+            "check",
+            "Check surveys and print problems as path(line,col): error SK0000: message. Exit code 0: clean, 1: errors, 2: usage."
+        )
+        {
+            paths,
+            warningsAsErrors,
+        };
+        command.SetAction(result =>
+            Run(context, result.GetValue(paths) ?? [], result.GetValue(warningsAsErrors))
+        );
+        return command;
+    }
+
+    public static int Run(CliContext context, IReadOnlyList<string> paths, bool warningsAsErrors)
+    {
+        var option = paths.FirstOrDefault(p =>
+            p.StartsWith('-') && !Path.Exists(context.Resolve(p))
+        );
+        if (option is not null)
+        {
+            context.Error.WriteLine(
+                $"surveykit check: unknown option '{option}'. Run 'surveykit check --help' for the options."
+            );
+            return ExitCodes.Usage;
+        }
+        var setDiagnostics = new List<Diagnostic>();
+        var files =
+            paths.Count == 0
+                ? WorkspaceFiles(context, setDiagnostics)
+                : NamedFiles(context, paths, setDiagnostics);
+        var set = SurveySet.Load(files.Select(context.Display));
+        var all = setDiagnostics.Concat(set.Diagnostics);
+        var (errors, warnings) = DiagnosticPrinter.Print(context, all, warningsAsErrors);
+        var surveys = DiagnosticPrinter.Count(files.Count, "survey");
+        context.Output.WriteLine(
+            $"Checked {surveys}: {DiagnosticPrinter.Count(errors, "error")}, {DiagnosticPrinter.Count(warnings, "warning")}."
+        );
+        return errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    private static List<string> WorkspaceFiles(CliContext context, List<Diagnostic> diagnostics)
+    {
+        var configPath = Path.Combine(context.WorkingDirectory, WorkspaceConfig.FileName);
+        if (!File.Exists(configPath))
+        {
+            return FilesBelow(context, context.WorkingDirectory, ".", diagnostics);
+        }
+        var loaded = WorkspaceLoader.Load(context.Display(configPath));
+        diagnostics.AddRange(loaded.Diagnostics);
+        if (loaded.Config is not { } config)
+        {
+            return [];
+        }
+        var bag = new DiagnosticBag(context.Display(configPath));
+        var files = WorkspaceLoader
+            .FindSurveyFiles(config with { Root = context.WorkingDirectory }, bag)
+            .ToList();
+        diagnostics.AddRange(bag.ToSortedArray());
+        return files;
+    }
+
+    private static List<string> NamedFiles(
+        CliContext context,
+        IReadOnlyList<string> paths,
+        List<Diagnostic> diagnostics
+    )
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            var full = context.Resolve(path);
+            if (Directory.Exists(full))
+            {
+                files.AddRange(FilesBelow(context, full, path, diagnostics));
+            }
+            else if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else
+            {
+                diagnostics.Add(
+                    DiagnosticDescriptors.FileNotFound.At(path, SourceSpan.FileStart, path)
+                );
+            }
+        }
+        return files.Distinct().ToList();
+    }
+
+    private static List<string> FilesBelow(
+        CliContext context,
+        string folder,
+        string shownAs,
+        List<Diagnostic> diagnostics
+    )
+    {
+        var files = WorkspaceLoader
+            .EnumerateFiles(folder)
+            .Where(f => f.EndsWith(SurveyLoader.FileSuffix, System.StringComparison.Ordinal))
+            .ToList();
+        if (files.Count == 0)
+        {
+            diagnostics.Add(
+                DiagnosticDescriptors.NoSurveysFound.At(
+                    context.Display(folder),
+                    SourceSpan.FileStart,
+                    shownAs + "/**/*" + SurveyLoader.FileSuffix
+                )
+            );
+        }
+        return files;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using SurveyKit.Cli.Commands;
+
+namespace SurveyKit.Cli;
+
+/// <summary>Builds the command tree and runs it.</summary>
+internal static class SurveyKitCommand
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand(
+            "SurveyKit: customer-loyalty surveys written as YAML in git, checked before a respondent sees them."
+        )
+        {
+            CheckCommand.Create(context),
+            NewCommand.Create(context),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine("surveykit: " + error.Message);
+            }
+            context.Error.WriteLine("Run 'surveykit --help' for the commands and their options.");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Output,
+            Error = context.Error,
+        };
+        return parsed.Invoke(configuration);
+    }
+
+    private static bool IsHelpRequest(ParseResult parsed) =>
+        parsed.Tokens.Count > 0 && parsed.Tokens[^1].Value is "--help" or "-h" or "-?";
+}

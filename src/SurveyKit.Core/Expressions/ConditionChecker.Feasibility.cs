@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace SurveyKit.Core.Expressions;
+
+// Decides, where it is decidable, that a condition can never be true: a comparison outside the range of
+// its question, constant false, or parts of an 'and' that exclude each other (recommend > 8 and recommend < 5,
+// complaint == 'no' and complaint == 'resolved'). Anything it cannot decide counts as possibly true.
+public sealed partial class ConditionChecker
+{
+    private static bool CanBeTrue(Expr expr, Scope scope, out string reason)
+    {
+        reason = "";
+        switch (expr)
+        {
+            case BooleanLiteral boolean:
+                reason = "it is the constant false";
+                return boolean.Value;
+            case BinaryExpr { Operator: BinaryOperator.Or } or:
+                var left = CanBeTrue(or.Left, scope, out var leftReason);
+                var right = CanBeTrue(or.Right, scope, out var rightReason);
+                reason = leftReason + "; " + rightReason;
+                return left || right;
+            case BinaryExpr { Operator: BinaryOperator.And } and:
+                return ConjunctionCanBeTrue(Flatten(and), scope, out reason);
+            case BinaryExpr or InExpr:
+                return ConjunctionCanBeTrue([expr], scope, out reason);
+            default:
+                return true;
+        }
+    }
+
+    private static List<Expr> Flatten(Expr expr) =>
+        expr is BinaryExpr { Operator: BinaryOperator.And } and
+            ? [.. Flatten(and.Left), .. Flatten(and.Right)]
+            : [expr];
+
+    private static bool ConjunctionCanBeTrue(List<Expr> parts, Scope scope, out string reason)
+    {
+        var numbers = new Dictionary<string, NumberRange>();
+        var options = new Dictionary<string, HashSet<string>>();
+        foreach (var part in parts)
+        {
+            if (part is not (BinaryExpr or InExpr))
+            {
+                if (!CanBeTrue(part, scope, out reason))
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!Constrain(part, scope, numbers, options, out reason))
+            {
+                return false;
+            }
+        }
+        reason = "";
+        return true;
+    }
+
+    private static bool Constrain(
+        Expr part,
+        Scope scope,
+        Dictionary<string, NumberRange> numbers,
+        Dictionary<string, HashSet<string>> options,
+        out string reason
+    )
+    {
+        reason = "";
+        if (part is BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or })
+        {
+            return CanBeTrue(part, scope, out reason);
+        }
+        if (part is InExpr inExpr)
+        {
+            return
+                inExpr.Value is Reference inReference
+                && scope.References.TryGetValue(inReference, out var inType)
+                ? ConstrainIn(inReference, inType, inExpr.List, numbers, options, out reason)
+                : true;
+        }
+        var comparison = (BinaryExpr)part;
+        if (comparison.Left is NumberLiteral a && comparison.Right is NumberLiteral b)
+        {
+            reason =
+                $"{Format(a.Value)} {comparison.Operator.ToSymbol()} {Format(b.Value)} is false";
+            return Compare(a.Value, comparison.Operator, b.Value);
+        }
+        var (reference, literal, op) = comparison switch
+        {
+            { Left: Reference r, Right: not Reference } => (
+                r,
+                comparison.Right,
+                comparison.Operator
+            ),
+            { Right: Reference r, Left: not Reference } => (
+                r,
+                comparison.Left,
+                Flip(comparison.Operator)
+            ),
+            _ => (null, null, comparison.Operator),
+        };
+        if (reference is null || !scope.References.TryGetValue(reference, out var type))
+        {
+            return true;
+        }
+        if (type.Kind == ValueKind.Number && literal is NumberLiteral number)
+        {
+            var range = numbers.TryGetValue(reference.Path, out var known)
+                ? known
+                : NumberRange.Of(type);
+            var narrowed = range.Narrow(op, number.Value);
+            numbers[reference.Path] = narrowed;
+            reason = narrowed.IsEmpty(type.Integral)
+                ? Explain(reference, type, numbers.Count, range, op, number.Value)
+                : "";
+            return !narrowed.IsEmpty(type.Integral);
+        }
+        if (
+            type.Kind == ValueKind.Option
+            && literal is StringLiteral text
+            && op is BinaryOperator.Equal or BinaryOperator.NotEqual
+        )
+        {
+            var allowed = options.TryGetValue(reference.Path, out var set)
+                ? set
+                : new HashSet<string>(type.Options);
+            if (op == BinaryOperator.Equal)
+            {
+                allowed.IntersectWith([text.Value]);
+            }
+            else
+            {
+                allowed.Remove(text.Value);
+            }
+            options[reference.Path] = allowed;
+            reason = $"the parts about '{reference.Path}' exclude each other";
+            return allowed.Count > 0;
+        }
+        return true;
+    }
+
+    private static bool ConstrainIn(
+        Reference reference,
+        ValueType type,
+        ListLiteral list,
+        Dictionary<string, NumberRange> numbers,
+        Dictionary<string, HashSet<string>> options,
+        out string reason
+    )
+    {
+        reason = $"'{reference.Path}' can be none of the listed values";
+        if (list.Items.Count == 0)
+        {
+            reason = "the list after 'in' is empty";
+            return false;
+        }
+        if (type.Kind == ValueKind.Option)
+        {
+            var allowed = options.TryGetValue(reference.Path, out var set)
+                ? set
+                : new HashSet<string>(type.Options);
+            allowed.IntersectWith(list.Items.OfType<StringLiteral>().Select(s => s.Value));
+            options[reference.Path] = allowed;
+            return allowed.Count > 0;
+        }
+        if (type.Kind == ValueKind.Number && list.Items.All(i => i is NumberLiteral))
+        {
+            var range = numbers.TryGetValue(reference.Path, out var known)
+                ? known
+                : NumberRange.Of(type);
+            return list
+                .Items.Cast<NumberLiteral>()
+                .Any(n => !range.Narrow(BinaryOperator.Equal, n.Value).IsEmpty(type.Integral));
+        }
+        return true;
+    }
+
+    private static string Explain(
+        Reference reference,
+        ValueType type,
+        int references,
+        NumberRange before,
+        BinaryOperator op,
+        double value
+    )
+    {
+        var own = NumberRange.Of(type);
+        if (before.Equals(own) || references == 0)
+        {
+            return $"'{reference.Path}' runs from {Format(type.Min)} to {Format(type.Max)}, so it is never {op.ToSymbol()} {Format(value)}";
+        }
+        return $"the parts about '{reference.Path}' exclude each other";
+    }
+
+    private static BinaryOperator Flip(BinaryOperator op) =>
+        op switch
+        {
+            BinaryOperator.Less => BinaryOperator.Greater,
+            BinaryOperator.LessOrEqual => BinaryOperator.GreaterOrEqual,
+            BinaryOperator.Greater => BinaryOperator.Less,
+            BinaryOperator.GreaterOrEqual => BinaryOperator.LessOrEqual,
+            _ => op,
+        };
+
+    private static bool Compare(double a, BinaryOperator op, double b) =>
+        op switch
+        {
+            BinaryOperator.Equal => a == b,
+            BinaryOperator.NotEqual => a != b,
+            BinaryOperator.Less => a < b,
+            BinaryOperator.LessOrEqual => a <= b,
+            BinaryOperator.Greater => a > b,
+            _ => a >= b,
+        };
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The values a number can still take: an interval whose ends may be open.</summary>
+    private readonly record struct NumberRange(double Low, bool LowOpen, double High, bool HighOpen)
+    {
+        public static NumberRange Of(ValueType type) => new(type.Min, false, type.Max, false);
+
+        public NumberRange Narrow(BinaryOperator op, double value) =>
+            op switch
+            {
+                BinaryOperator.Equal => this with
+                {
+                    Low = Math.Max(Low, value),
+                    High = Math.Min(High, value),
+                    LowOpen = LowOpen && Low >= value,
+                    HighOpen = HighOpen && High <= value,
+                },
+                BinaryOperator.Less => value <= High
+                    ? this with
+                    {
+                        High = value,
+                        HighOpen = true,
+                    }
+                    : this,
+                BinaryOperator.LessOrEqual => value < High
+                    ? this with
+                    {
+                        High = value,
+                        HighOpen = false,
+                    }
+                    : this,
+                BinaryOperator.Greater => value >= Low
+                    ? this with
+                    {
+                        Low = value,
+                        LowOpen = true,
+                    }
+                    : this,
+                BinaryOperator.GreaterOrEqual => value > Low
+                    ? this with
+                    {
+                        Low = value,
+                        LowOpen = false,
+                    }
+                    : this,
+                _ => this,
+            };
+
+        public bool IsEmpty(bool integral)
+        {
+            if (!integral)
+            {
+                return Low > High || (Low == High && (LowOpen || HighOpen));
+            }
+            var low = LowOpen ? Math.Floor(Low) + 1 : Math.Ceiling(Low);
+            var high = HighOpen ? Math.Ceiling(High) - 1 : Math.Floor(High);
+            return low > high;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SurveyKit.Core.Expressions;
+
+/// <summary>Splits a show_if expression into tokens, and names the habits of other languages it meets (=, &amp;&amp;, !).</summary>
+internal static class Lexer
+{
+    public static List<Token> Tokenize(string text, out ExpressionError? error)
+    {
+        var tokens = new List<Token>();
+        error = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            if (char.IsDigit(c) || (c == '-' && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+            {
+                i++;
+                while (i < text.Length && (char.IsDigit(text[i]) || text[i] == '.'))
+                {
+                    i++;
+                }
+                var literal = text.Substring(start, i - start);
+                if (
+                    !double.TryParse(
+                        literal,
+                        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                        CultureInfo.InvariantCulture,
+                        out var number
+                    )
+                )
+                {
+                    error = new ExpressionError(
+                        $"'{literal}' is not a number.",
+                        new TextRange(start, i - start)
+                    );
+                    return tokens;
+                }
+                tokens.Add(
+                    new Token(TokenKind.Number, literal, new TextRange(start, i - start), number)
+                );
+                continue;
+            }
+            if (char.IsLetter(c) || c == '_')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+                var word = text.Substring(start, i - start);
+                tokens.Add(new Token(KeywordKind(word), word, new TextRange(start, i - start)));
+                continue;
+            }
+            if (c is '\'' or '"')
+            {
+                var value = new StringBuilder();
+                i++;
+                while (i < text.Length && text[i] != c)
+                {
+                    value.Append(text[i]);
+                    i++;
+                }
+                if (i >= text.Length)
+                {
+                    error = new ExpressionError(
+                        $"the text starting here has no closing {c}.",
+                        new TextRange(start, 1)
+                    );
+                    return tokens;
+                }
+                i++;
+                tokens.Add(
+                    new Token(TokenKind.String, value.ToString(), new TextRange(start, i - start))
+                );
+                continue;
+            }
+            var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
+            var kind = two switch
+            {
+                "==" => TokenKind.Equal,
+                "!=" => TokenKind.NotEqual,
+                "<=" => TokenKind.LessOrEqual,
+                ">=" => TokenKind.GreaterOrEqual,
+                _ => (TokenKind?)null,
+            };
+            if (kind is { } twoCharacterKind)
+            {
+                tokens.Add(new Token(twoCharacterKind, two, new TextRange(start, 2)));
+                i += 2;
+                continue;
+            }
+            if (two is "&&" or "||")
+            {
+                error = new ExpressionError(
+                    $"write '{(two == "&&" ? "and" : "or")}' instead of '{two}'.",
+                    new TextRange(start, 2)
+                );
+                return tokens;
+            }
+            kind = c switch
+            {
+                '<' => TokenKind.Less,
+                '>' => TokenKind.Greater,
+                '(' => TokenKind.OpenParen,
+                ')' => TokenKind.CloseParen,
+                '[' => TokenKind.OpenBracket,
+                ']' => TokenKind.CloseBracket,
+                ',' => TokenKind.Comma,
+                '.' => TokenKind.Dot,
+                _ => null,
+            };
+            if (kind is { } oneCharacterKind)
+            {
+                tokens.Add(new Token(oneCharacterKind, c.ToString(), new TextRange(start, 1)));
+                i++;
+                continue;
+            }
+            var hint = c switch
+            {
+                '=' => " To compare, write '=='.",
+                '!' => " To negate, write 'not'.",
+                _ => "",
+            };
+            error = new ExpressionError(
+                $"unexpected character '{c}'.{hint}",
+                new TextRange(start, 1)
+            );
+            return tokens;
+        }
+        tokens.Add(new Token(TokenKind.End, "", new TextRange(text.Length, 0)));
+        return tokens;
+    }
+
+    private static TokenKind KeywordKind(string word) =>
+        word switch
+        {
+            "and" => TokenKind.And,
+            "or" => TokenKind.Or,
+            "not" => TokenKind.Not,
+            "in" => TokenKind.In,
+            "true" => TokenKind.True,
+            "false" => TokenKind.False,
+            _ => TokenKind.Identifier,
+        };
+}
+
+/// <summary>A syntax error in an expression, at a range of its text.</summary>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Range">Where.</param>
+/// <param name="UnknownFunction">When the error is a call of a function that does not exist, its name.</param>
+public sealed record ExpressionError(
+    string Message,
+    TextRange Range,
+    string? UnknownFunction = null
+);

@@ -1,0 +1,41 @@
+using SurveyKit.Core.Text;
+
+namespace SurveyKit.Core.Model;
+
+/// <summary>How submissions are scored: the <c>analysis:</c> section of a survey.</summary>
+/// <param name="Outcome">The nps question loyalty is measured by.</param>
+/// <param name="Drivers">The question ids whose influence on the outcome is estimated: one touchpoints question or ratings.</param>
+/// <param name="Satisfaction">The rating question for the satisfaction x loyalty quadrant.</param>
+/// <param name="Segments">Context fields or choice questions to break the outcome down by.</param>
+/// <param name="FollowUp">Detractors who agreed to be contacted.</param>
+/// <param name="Weights">Known population shares to rake to.</param>
+/// <param name="Span">Where the section is written.</param>
+public sealed record AnalysisSpec(
+    IdReference? Outcome,
+    EquatableArray<IdReference> Drivers,
+    IdReference? Satisfaction,
+    EquatableArray<IdReference> Segments,
+    FollowUpSpec? FollowUp,
+    EquatableArray<WeightTarget> Weights,
+    SourceSpan Span
+);
+
+/// <summary>Who to follow up: respondents who gave <see cref="Consent"/>, reached through <see cref="Contact"/>.</summary>
+public sealed record FollowUpSpec(IdReference Consent, IdReference? Contact, SourceSpan Span);
+
+/// <summary>An id written in the analysis section, with its place so that a wrong one can be pointed at.</summary>
+public readonly record struct IdReference(string Id, SourceSpan Span)
+{
+    /// <inheritdoc />
+    public override string ToString() => Id;
+}
+
+/// <summary>The population shares of one variable's values, for raking.</summary>
+public sealed record WeightTarget(
+    IdReference Variable,
+    EquatableArray<WeightShare> Shares,
+    SourceSpan Span
+);
+
+/// <summary>One value's population share.</summary>
+public sealed record WeightShare(string Value, double Share, SourceSpan Span);

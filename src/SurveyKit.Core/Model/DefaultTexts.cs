@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace SurveyKit.Core.Model;
+
+/// <summary>
+/// The texts SurveyKit supplies when a survey does not write its own, for the languages it knows.
+/// A survey in another language must write these texts itself; the checker says so.
+/// </summary>
+public static class DefaultTexts
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
+    {
+        ["nl"] = new()
+        {
+            ["nps.low"] = "Helemaal niet waarschijnlijk",
+            ["nps.high"] = "Zeer waarschijnlijk",
+            ["not_applicable"] = "Niet van toepassing",
+            ["compare"] = "Vergeleken met andere aanbieders is dit...",
+            ["compare.worse"] = "Slechter",
+            ["compare.same"] = "Hetzelfde",
+            ["compare.better"] = "Beter",
+            ["other"] = "Anders",
+        },
+        ["en"] = new()
+        {
+            ["nps.low"] = "Not at all likely",
+            ["nps.high"] = "Extremely likely",
+            ["not_applicable"] = "Not applicable",
+            ["compare"] = "Compared with other providers this is...",
+            ["compare.worse"] = "Worse",
+            ["compare.same"] = "The same",
+            ["compare.better"] = "Better",
+            ["other"] = "Other",
+        },
+    };
+
+    /// <summary>The languages that have default texts.</summary>
+    public static IReadOnlyCollection<string> Languages => Texts.Keys;
+
+    /// <summary>True when <paramref name="language"/> has default texts.</summary>
+    public static bool Has(string language) => Texts.ContainsKey(language);
+
+    /// <summary>The default text <paramref name="key"/> (such as <c>nps.low</c>) in <paramref name="language"/>, or null.</summary>
+    public static string? Get(string language, string key) =>
+        Texts.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text)
+            ? text
+            : null;
+}

@@ -1,0 +1,26 @@
+namespace SurveyKit.Core.Reading;
+
+/// <summary>How messages name a part of a survey: "question 'recommend'", "option 'no' of question 'complaint'".</summary>
+internal static class Place
+{
+    public const string Survey = "the survey";
+
+    public static string Question(string id) => id.Length == 0 ? "a question" : $"question '{id}'";
+
+    public static string Page(string id) => id.Length == 0 ? "a page" : $"page '{id}'";
+
+    public static string Context(string id) =>
+        id.Length == 0 ? "a context field" : $"context field '{id}'";
+
+    public static string Option(string id, string question) =>
+        (id.Length == 0 ? "an option" : $"option '{id}'") + " of " + Question(question);
+
+    public static string Item(string id, string question) =>
+        (id.Length == 0 ? "an item" : $"item '{id}'") + " of " + Question(question);
+
+    public static string TextOf(string key, string owner) => $"the {key} of {owner}";
+
+    /// <summary>The place with its first letter capitalised, to start a sentence.</summary>
+    public static string Sentence(string place) =>
+        place.Length == 0 ? place : char.ToUpperInvariant(place[0]) + place.Substring(1);
+}

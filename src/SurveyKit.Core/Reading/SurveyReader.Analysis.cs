@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Globalization;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Model;
+using SurveyKit.Core.Text;
+using SurveyKit.Core.Yaml;
+
+namespace SurveyKit.Core.Reading;
+
+// The analysis section: its shape here; whether its references fit the questions is the validator's.
+internal sealed partial class SurveyReader
+{
+    private const string AnalysisPlace = "the analysis section";
+
+    private AnalysisSpec? ReadAnalysis(YamlNode node)
+    {
+        if (AsMapping(node, "analysis", Place.Survey) is not { } mapping)
+        {
+            return null;
+        }
+        var map = new MappingReader(this, mapping, AnalysisPlace, SurveyKeys.Analysis);
+        var drivers = new List<IdReference>();
+        if (map["drivers"] is { } driversNode)
+        {
+            // One touchpoints question, or a list of rating questions.
+            var items = driversNode is YamlSequence sequence ? sequence.Items : [driversNode];
+            foreach (var item in items)
+            {
+                if (AsScalar(item, "drivers", AnalysisPlace, "a question id") is { } scalar)
+                {
+                    drivers.Add(new IdReference(scalar.Value, scalar.Span));
+                }
+            }
+        }
+        var segments = new List<IdReference>();
+        if (map["segments"] is { } segmentsNode)
+        {
+            foreach (var item in AsList(segmentsNode, "segments", AnalysisPlace))
+            {
+                if (
+                    AsScalar(item, "segments", AnalysisPlace, "a question or context id") is
+                    { } scalar
+                )
+                {
+                    segments.Add(new IdReference(scalar.Value, scalar.Span));
+                }
+            }
+        }
+        return new AnalysisSpec(
+            ReadReference(map, "outcome"),
+            drivers.ToEquatableArray(),
+            ReadReference(map, "satisfaction"),
+            segments.ToEquatableArray(),
+            map["follow_up"] is { } followUp ? ReadFollowUp(followUp) : null,
+            map["weights"] is { } weights
+                ? ReadWeights(weights)
+                : EquatableArray<WeightTarget>.Empty,
+            mapping.Span
+        );
+    }
+
+    private FollowUpSpec? ReadFollowUp(YamlNode node)
+    {
+        if (AsMapping(node, "follow_up", AnalysisPlace) is not { } mapping)
+        {
+            return null;
+        }
+        var map = new MappingReader(this, mapping, "analysis.follow_up", SurveyKeys.FollowUp);
+        Required(map, "consent", " Name the consent question, as in consent: contact_ok.");
+        return ReadReference(map, "consent") is { } consent
+            ? new FollowUpSpec(consent, ReadReference(map, "contact"), mapping.Span)
+            : null;
+    }
+
+    private IdReference? ReadReference(MappingReader map, string key) =>
+        map[key] is { } node && AsScalar(node, key, map.Place, "a question id") is { } scalar
+            ? new IdReference(scalar.Value, scalar.Span)
+            : null;
+
+    private EquatableArray<WeightTarget> ReadWeights(YamlNode node)
+    {
+        if (AsMapping(node, "weights", AnalysisPlace) is not { } mapping)
+        {
+            return EquatableArray<WeightTarget>.Empty;
+        }
+        var targets = new List<WeightTarget>();
+        foreach (var entry in mapping.Entries)
+        {
+            var variable = entry.Key.Value;
+            if (AsMapping(entry.Value, variable, "analysis.weights") is not { } sharesMapping)
+            {
+                continue;
+            }
+            var shares = new List<WeightShare>();
+            foreach (var share in sharesMapping.Entries)
+            {
+                if (
+                    AsScalar(
+                        share.Value,
+                        share.Key.Value,
+                        "analysis.weights." + variable,
+                        "a share between 0 and 1"
+                    )
+                    is not { } scalar
+                )
+                {
+                    continue;
+                }
+                if (
+                    !scalar.IsPlain
+                    || !double.TryParse(
+                        scalar.Value,
+                        NumberStyles.Float,
+                        CultureInfo.InvariantCulture,
+                        out var value
+                    )
+                    || !(value > 0 && value <= 1)
+                )
+                {
+                    Report(
+                        DiagnosticDescriptors.InvalidValue,
+                        scalar,
+                        share.Key.Value,
+                        "analysis.weights." + variable,
+                        "a share above 0 and at most 1",
+                        scalar.Value,
+                        " Write population shares, as in b2b: 0.35."
+                    );
+                    continue;
+                }
+                shares.Add(new WeightShare(share.Key.Value, value, share.Key.Span));
+            }
+            targets.Add(
+                new WeightTarget(
+                    new IdReference(variable, entry.Key.Span),
+                    shares.ToEquatableArray(),
+                    entry.Key.Span
+                )
+            );
+        }
+        return targets.ToEquatableArray();
+    }
+}

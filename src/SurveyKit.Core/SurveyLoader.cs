@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Model;
+using SurveyKit.Core.Reading;
+using SurveyKit.Core.Text;
+using SurveyKit.Core.Validation;
+using SurveyKit.Core.Yaml;
+
+namespace SurveyKit.Core;
+
+/// <summary>The outcome of loading a survey file: the survey when it has no errors, and every diagnostic.</summary>
+/// <param name="Survey">The survey, or null when it has errors.</param>
+/// <param name="Diagnostics">Errors and warnings in file order.</param>
+public sealed record SurveyLoadResult(Survey? Survey, EquatableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>True when any diagnostic is an error.</summary>
+    public bool HasErrors => Survey is null;
+}
+
+/// <summary>
+/// The front door of SurveyKit: a <c>*.survey.yaml</c> file in, a checked <see cref="Survey"/> and located diagnostics out.
+/// Every part (the checker, the generator, the site, the analysis, the collector) loads surveys here and nowhere else.
+/// </summary>
+public static class SurveyLoader
+{
+    /// <summary>The ending that marks a survey file.</summary>
+    public const string FileSuffix = ".survey.yaml";
+
+    /// <summary>Reads and checks the file at <paramref name="path"/>; a missing or unreadable file is a diagnostic too.</summary>
+    public static SurveyLoadResult LoadFile(string path)
+    {
+        var diagnostics = new DiagnosticBag(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FileNotFound, SourceSpan.FileStart, path);
+                return new SurveyLoadResult(null, diagnostics.ToSortedArray());
+            }
+            if (info.Length > YamlLoader.MaxFileBytes)
+            {
+                // Checked before reading, so a huge file costs nothing.
+                diagnostics.Report(
+                    DiagnosticDescriptors.FileTooLarge,
+                    SourceSpan.FileStart,
+                    info.Length,
+                    YamlLoader.MaxFileBytes
+                );
+                return new SurveyLoadResult(null, diagnostics.ToSortedArray());
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.FileUnreadable,
+                SourceSpan.FileStart,
+                path,
+                e.Message
+            );
+            return new SurveyLoadResult(null, diagnostics.ToSortedArray());
+        }
+        return Load(path, bytes);
+    }
+
+    /// <summary>Checks a survey given as bytes; <paramref name="path"/> names it in diagnostics.</summary>
+    public static SurveyLoadResult Load(string path, byte[] bytes)
+    {
+        var diagnostics = new DiagnosticBag(path);
+        var text = YamlLoader.Decode(bytes, diagnostics);
+        return text is null
+            ? new SurveyLoadResult(null, diagnostics.ToSortedArray())
+            : Parse(path, text, diagnostics);
+    }
+
+    /// <summary>Checks a survey given as text (as an editor or the compiler holds it).</summary>
+    public static SurveyLoadResult Parse(string path, string text) =>
+        Parse(path, text, new DiagnosticBag(path));
+
+    private static SurveyLoadResult Parse(string path, string text, DiagnosticBag diagnostics)
+    {
+        Survey? survey = null;
+        try
+        {
+            var root = YamlLoader.Load(text, diagnostics);
+            if (root is not null)
+            {
+                var reader = new SurveyReader(diagnostics);
+                survey = reader.Read(root);
+                if (survey is not null)
+                {
+                    new SurveyValidator(survey, diagnostics, reader.BrokenIds).Validate();
+                }
+            }
+        }
+#pragma warning disable CA1031 // The promise is "a diagnostic, never an exception": a bug must not crash the user's build.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InternalError,
+                SourceSpan.FileStart,
+                e.GetType().Name + ": " + e.Message
+            );
+        }
+        return new SurveyLoadResult(
+            diagnostics.HasErrors ? null : survey,
+            diagnostics.ToSortedArray()
+        );
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Linq;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Expressions;
+using SurveyKit.Core.Model;
+using SurveyKit.Core.Text;
+
+namespace SurveyKit.Core.Validation;
+
+/// <summary>
+/// The rules that need the whole survey: show_if conditions (through <see cref="ConditionChecker"/>) and the
+/// analysis section's references. Shape and texts were checked while reading.
+/// </summary>
+internal sealed class SurveyValidator(
+    Survey survey,
+    DiagnosticBag diagnostics,
+    IReadOnlyCollection<string> brokenIds
+)
+{
+    public void Validate()
+    {
+        CheckConditions();
+        if (survey.Analysis is { } analysis)
+        {
+            CheckAnalysis(analysis);
+        }
+    }
+
+    private void CheckConditions()
+    {
+        var checker = new ConditionChecker(survey, diagnostics, brokenIds);
+        var index = 0;
+        foreach (var question in survey.Questions)
+        {
+            if (question.ShowIf is { } condition)
+            {
+                checker.Check(condition, $"question '{question.Id}'", index);
+            }
+            if (question is TouchpointsQuestion touchpoints)
+            {
+                foreach (var item in touchpoints.Items.Where(i => i.ShowIf is not null))
+                {
+                    checker.Check(
+                        item.ShowIf!,
+                        $"item '{item.Id}' of question '{question.Id}'",
+                        index
+                    );
+                }
+            }
+            index++;
+        }
+    }
+
+    private void CheckAnalysis(AnalysisSpec analysis)
+    {
+        Expect(analysis.Outcome, "outcome", "an nps question", q => q is NpsQuestion);
+        if (analysis.Drivers.Count == 1)
+        {
+            Expect(
+                analysis.Drivers[0],
+                "drivers",
+                "a touchpoints question or rating questions",
+                q => q is TouchpointsQuestion or RatingQuestion
+            );
+        }
+        else
+        {
+            foreach (var driver in analysis.Drivers)
+            {
+                Expect(
+                    driver,
+                    "drivers",
+                    "rating questions (or one touchpoints question)",
+                    q => q is RatingQuestion
+                );
+            }
+        }
+        Expect(
+            analysis.Satisfaction,
+            "satisfaction",
+            "a rating question",
+            q => q is RatingQuestion
+        );
+        foreach (var segment in analysis.Segments)
+        {
+            ExpectGrouping(segment, "segments");
+        }
+        if (analysis.FollowUp is { } followUp)
+        {
+            Expect(
+                followUp.Consent,
+                "follow_up.consent",
+                "a consent question",
+                q => q is ConsentQuestion
+            );
+            Expect(
+                followUp.Contact,
+                "follow_up.contact",
+                "an email or text question",
+                q => q is EmailQuestion or TextQuestion
+            );
+        }
+        foreach (var target in analysis.Weights)
+        {
+            CheckWeights(target);
+        }
+    }
+
+    private void Expect(
+        IdReference? reference,
+        string key,
+        string expected,
+        System.Func<Question, bool> fits
+    )
+    {
+        if (reference is not { } written)
+        {
+            return;
+        }
+        var question = survey.FindQuestion(written.Id);
+        if (question is null)
+        {
+            if (survey.FindContext(written.Id) is { } context)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.AnalysisWrongType,
+                    written.Span,
+                    key,
+                    expected,
+                    written.Id,
+                    "a context field"
+                );
+                return;
+            }
+            ReportUnknown(written, key);
+            return;
+        }
+        if (!fits(question))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.AnalysisWrongType,
+                written.Span,
+                key,
+                expected,
+                written.Id,
+                "a " + question.Type.ToYamlName() + " question"
+            );
+        }
+    }
+
+    /// <summary>Segments and weights group respondents: by a context field with values, a single_choice or a consent.</summary>
+    private EquatableArray<string>? ExpectGrouping(IdReference reference, string key)
+    {
+        const string Expected =
+            "a context field with values, or a single_choice or consent question";
+        if (survey.FindContext(reference.Id) is { } context)
+        {
+            if (context.Values.IsEmpty)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.AnalysisWrongType,
+                    reference.Span,
+                    key,
+                    Expected,
+                    reference.Id,
+                    "a context field without values"
+                );
+                return null;
+            }
+            return context.Values;
+        }
+        switch (survey.FindQuestion(reference.Id))
+        {
+            case null:
+                ReportUnknown(reference, key);
+                return null;
+            case SingleChoiceQuestion choice:
+                return choice
+                    .Options.Select(o => o.Id)
+                    .Concat(choice.Other is null ? [] : ["other"])
+                    .ToEquatableArray();
+            case ConsentQuestion:
+                return new EquatableArray<string>(["true", "false"]);
+            case var question:
+                diagnostics.Report(
+                    DiagnosticDescriptors.AnalysisWrongType,
+                    reference.Span,
+                    key,
+                    Expected,
+                    reference.Id,
+                    "a " + question.Type.ToYamlName() + " question"
+                );
+                return null;
+        }
+    }
+
+    private void ReportUnknown(IdReference reference, string key)
+    {
+        if (brokenIds.Contains(reference.Id))
+        {
+            return;
+        }
+        var names = survey.Questions.Select(q => q.Id).Concat(survey.Context.Select(c => c.Id));
+        diagnostics.Report(
+            DiagnosticDescriptors.AnalysisUnknownReference,
+            reference.Span,
+            key,
+            reference.Id,
+            DidYouMean.Hint(reference.Id, names)
+        );
+    }
+
+    private void CheckWeights(WeightTarget target)
+    {
+        var values = ExpectGrouping(target.Variable, "weights");
+        if (values is not { } known)
+        {
+            return;
+        }
+        var variable = target.Variable.Id;
+        foreach (var share in target.Shares.Where(s => !known.Contains(s.Value)))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidWeights,
+                share.Span,
+                variable,
+                $"'{share.Value}' is not a value of '{variable}', whose values are {string.Join(", ", known)}"
+            );
+        }
+        var missing = known.Where(v => !target.Shares.Any(s => s.Value == v)).ToList();
+        if (missing.Count > 0)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidWeights,
+                target.Variable.Span,
+                variable,
+                $"{string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no share; raking needs the population share of every value"
+            );
+            return;
+        }
+        var sum = target.Shares.Sum(s => s.Share);
+        if (System.Math.Abs(sum - 1) > 0.001)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidWeights,
+                target.Variable.Span,
+                variable,
+                $"the shares add up to {sum.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}, not 1"
+            );
+        }
+    }
+}
