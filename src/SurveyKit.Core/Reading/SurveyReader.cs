@@ -237,7 +237,7 @@ internal sealed partial class SurveyReader
         if (pagesNode is null)
         {
             var questions = ReadQuestions(questionsNode!, Place.Survey);
-            if (questions.Count == 0 && questionsNode is YamlSequence)
+            if (questionsNode is YamlSequence { Items.Count: 0 })
             {
                 Report(
                     DiagnosticDescriptors.NoQuestions,
@@ -276,13 +276,13 @@ internal sealed partial class SurveyReader
             var questions = Required(pageMap, "questions") is { } questionsList
                 ? ReadQuestions(questionsList, place)
                 : [];
-            if (questions.Count == 0 && pageMap["questions"] is YamlSequence empty)
+            if (pageMap["questions"] is YamlSequence { Items.Count: 0 } empty)
             {
                 Report(DiagnosticDescriptors.NoQuestions, empty, Place.Sentence(place));
             }
             pages.Add(new Page(id, title, questions.ToEquatableArray(), mapping.Span));
         }
-        if (pages.Count == 0 && pagesNode is YamlSequence)
+        if (pagesNode is YamlSequence { Items.Count: 0 })
         {
             Report(DiagnosticDescriptors.NoQuestions, pagesNode, Place.Sentence(Place.Survey));
         }

@@ -80,14 +80,26 @@ public static class YamlLoader
         {
             text = text.Substring(1);
         }
+        var builder = new TreeBuilder(text, diagnostics);
         try
         {
-            var root = new TreeBuilder(text, diagnostics).Build();
-            return root;
+            return builder.Build();
         }
         catch (YamlException e)
         {
             ReportSyntaxError(text, e, diagnostics);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner (16.x to 18.x) throws this instead of a syntax error for some unclosed flow
+            // collections, such as "title: [unclosed" followed by more lines; point after the last part it read.
+            var at = builder.LastEnd;
+            diagnostics.Report(
+                DiagnosticDescriptors.YamlSyntax,
+                new SourceSpan(at, at),
+                "the text after this point cannot be read; is a bracket or a quote left open?"
+            );
             return null;
         }
     }
@@ -112,13 +124,13 @@ public static class YamlLoader
         );
     }
 
-    // YamlDotNet reports a tab in the indentation as "found character that cannot start any token",
-    // at the tab's line or the line after it; the tab itself is the useful place to point at.
+    // YamlDotNet reports a tab in the indentation as "found character that cannot start any token" or as a
+    // mapping without its key, somewhere from the line before the tab to the line after; the tab is the place to point at.
     private static SourcePosition? FindTabInIndentation(string text, int errorLine)
     {
         var line = 1;
         var lineStart = 0;
-        for (var i = 0; i <= text.Length && line <= errorLine; i++)
+        for (var i = 0; i <= text.Length && line <= errorLine + 1; i++)
         {
             if (i == text.Length || text[i] == '\n')
             {
@@ -181,11 +193,15 @@ public static class YamlLoader
         private YamlNode? _root;
         private int _documents;
 
+        /// <summary>Where the last event the parser produced ends.</summary>
+        public SourcePosition LastEnd { get; private set; } = SourcePosition.FileStart;
+
         public YamlNode? Build()
         {
             while (_parser.MoveNext())
             {
                 var current = _parser.Current!;
+                LastEnd = ToPosition(current.End);
                 switch (current)
                 {
                     case DocumentStart start:

@@ -1,0 +1,174 @@
+using System.IO;
+using System.Linq;
+using SurveyKit.Core.Model;
+
+namespace SurveyKit.Core.Tests.Reading;
+
+public class SurveyReaderTests
+{
+    private static Survey ReferenceSurvey()
+    {
+        var result = SurveyLoader.LoadFile(Path.Combine(TestData.Folder, "dsl", "klantloyaliteit.survey.yaml"));
+        Assert.Empty(TestData.Lines(result));
+        return result.Survey!;
+    }
+
+    [Fact]
+    public void The_reference_example_reads_into_the_model()
+    {
+        var survey = ReferenceSurvey();
+        Assert.Equal("klantloyaliteit", survey.Id);
+        Assert.Equal(1, survey.Version);
+        Assert.Equal(new[] { "nl", "en" }, survey.Languages);
+        Assert.Equal("nl", survey.DefaultLanguage);
+        Assert.Equal("Customer satisfaction and loyalty", survey.Title["en"]);
+        Assert.Equal("Het invullen duurt ongeveer **4 minuten**.", survey.Intro!["nl"]);
+        Assert.True(survey.Settings.SaveProgress);
+        Assert.True(survey.HasPages);
+        Assert.Equal(new[] { "loyalty", "experience" }, survey.Pages.Select(p => p.Id));
+        Assert.Equal(
+            new[] { "recommend", "reason", "satisfaction", "touchpoints", "complaint", "channels", "contact_ok", "email" },
+            survey.Questions.Select(q => q.Id)
+        );
+    }
+
+    [Fact]
+    public void Each_question_type_keeps_what_its_keys_say()
+    {
+        var survey = ReferenceSurvey();
+        var recommend = Assert.IsType<NpsQuestion>(survey.FindQuestion("recommend"));
+        Assert.True(recommend.Required);
+        Assert.Null(recommend.LowLabel);
+
+        var reason = Assert.IsType<TextQuestion>(survey.FindQuestion("reason"));
+        Assert.True(reason.Multiline);
+        Assert.Equal(1000, reason.MaxLength);
+        Assert.Equal("recommend <= 6", reason.ShowIf!.Source);
+
+        var satisfaction = Assert.IsType<RatingQuestion>(survey.FindQuestion("satisfaction"));
+        Assert.Equal(new Scale(1, 5), satisfaction.Scale);
+        Assert.Equal(new[] { 1, 5 }, satisfaction.Labels.Select(l => l.Value));
+        Assert.Equal("Very satisfied", satisfaction.Labels[1].Text["en"]);
+
+        var touchpoints = Assert.IsType<TouchpointsQuestion>(survey.FindQuestion("touchpoints"));
+        Assert.Equal(new Scale(1, 10), touchpoints.Scale);
+        Assert.Equal(new[] { "website", "store", "service", "delivery" }, touchpoints.Items.Select(i => i.Id));
+        Assert.Equal("Niet gebruikt", touchpoints.NotApplicable!["nl"]);
+        Assert.NotNull(touchpoints.Compare);
+
+        var complaint = Assert.IsType<SingleChoiceQuestion>(survey.FindQuestion("complaint"));
+        Assert.Equal(new[] { "no", "resolved", "unresolved" }, complaint.Options.Select(o => o.Id));
+
+        var channels = Assert.IsType<MultiChoiceQuestion>(survey.FindQuestion("channels"));
+        Assert.True(channels.Randomize);
+        Assert.Equal("Anders", channels.Other!["nl"]);
+
+        Assert.IsType<ConsentQuestion>(survey.FindQuestion("contact_ok"));
+        Assert.IsType<EmailQuestion>(survey.FindQuestion("email"));
+    }
+
+    [Fact]
+    public void Context_fields_and_the_analysis_section_are_read()
+    {
+        var survey = ReferenceSurvey();
+        var segment = survey.FindContext("segment")!;
+        Assert.Equal(new[] { "b2b", "b2c" }, segment.Values);
+        Assert.True(survey.FindContext("customer")!.Pii);
+
+        var analysis = survey.Analysis!;
+        Assert.Equal("recommend", analysis.Outcome!.Value.Id);
+        Assert.Equal(new[] { "touchpoints" }, analysis.Drivers.Select(d => d.Id));
+        Assert.Equal(new[] { "segment", "complaint" }, analysis.Segments.Select(s => s.Id));
+        Assert.Equal("contact_ok", analysis.FollowUp!.Consent.Id);
+        Assert.Equal("email", analysis.FollowUp.Contact!.Value.Id);
+        var weights = Assert.Single(analysis.Weights);
+        Assert.Equal(new[] { 0.35, 0.65 }, weights.Shares.Select(s => s.Share));
+    }
+
+    [Fact]
+    public void A_flat_question_list_is_one_page_without_an_id()
+    {
+        var survey = TestData.Check(TestData.Minimal).Survey!;
+        Assert.False(survey.HasPages);
+        Assert.Equal("", Assert.Single(survey.Pages).Id);
+    }
+
+    [Fact]
+    public void A_plain_string_text_in_a_single_language_survey_belongs_to_that_language()
+    {
+        var survey = TestData.Check(TestData.Minimal.Replace("[en]", "[nl]").Replace("How likely are you to recommend us?", "Zou u ons aanbevelen?")).Survey!;
+        Assert.Equal("Zou u ons aanbevelen?", survey.Questions.Single().Text["nl"]);
+        Assert.Equal(new[] { "nl" }, survey.Questions.Single().Text.Languages);
+    }
+
+    [Fact]
+    public void Option_ids_that_yaml_1_1_would_turn_into_booleans_stay_strings()
+    {
+        var yaml = TestData.Minimal + """
+
+              - id: agree
+                type: single_choice
+                text: Agree?
+                options:
+                  - { id: yes, label: Yes }
+                  - { id: no, label: No }
+                  - { id: off, label: Off }
+            """;
+        var result = TestData.Check(yaml);
+        Assert.Empty(TestData.Lines(result));
+        var agree = (SingleChoiceQuestion)result.Survey!.FindQuestion("agree")!;
+        Assert.Equal(new[] { "yes", "no", "off" }, agree.Options.Select(o => o.Id));
+    }
+
+    [Fact]
+    public void Defaults_apply_when_keys_are_left_out()
+    {
+        var yaml = TestData.Minimal + """
+
+              - id: grades
+                type: touchpoints
+                text: Grade us
+                items:
+                  - { id: web, label: Website }
+              - id: remarks
+                type: text
+                text: Remarks
+            """;
+        var survey = TestData.Check(yaml).Survey!;
+        var grades = (TouchpointsQuestion)survey.FindQuestion("grades")!;
+        Assert.Equal(TouchpointsQuestion.DefaultScale, grades.Scale);
+        Assert.Null(grades.Compare);
+        Assert.Equal(TextQuestion.DefaultMaxLength, ((TextQuestion)survey.FindQuestion("remarks")!).MaxLength);
+        Assert.Equal(SurveySettings.Default, survey.Settings);
+        Assert.Null(survey.Analysis);
+    }
+
+    [Fact]
+    public void A_survey_with_errors_has_no_model_but_every_diagnostic()
+    {
+        var result = TestData.Check(TestData.Minimal.Replace("type: nps", "type: nsp").Replace("version: 1", "version: one"));
+        Assert.Null(result.Survey);
+        Assert.Equal(new[] { "SK0013", "SK0016" }, result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_survey_in_a_language_without_default_texts_must_write_them()
+    {
+        var yaml = TestData.Minimal.Replace("[en]", "[de]").Replace("How likely are you to recommend us?", "Würden Sie uns empfehlen?");
+        var result = TestData.Check(yaml);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SK0011", diagnostic.Id);
+        Assert.Contains("labels", diagnostic.Message, System.StringComparison.Ordinal);
+        var fixedYaml = yaml + "\n    labels: { low: Unwahrscheinlich, high: Sehr wahrscheinlich }\n";
+        Assert.Empty(TestData.Lines(TestData.Check(fixedYaml)));
+    }
+
+    [Fact]
+    public void The_model_compares_by_value_so_an_unchanged_file_gives_an_equal_survey()
+    {
+        var path = Path.Combine(TestData.Folder, "dsl", "klantloyaliteit.survey.yaml");
+        Assert.Equal(SurveyLoader.LoadFile(path).Survey, SurveyLoader.LoadFile(path).Survey);
+        var text = File.ReadAllText(path);
+        Assert.NotEqual(SurveyLoader.Parse(path, text).Survey, SurveyLoader.Parse(path, text.Replace("Het invullen", "Invullen")).Survey);
+    }
+}

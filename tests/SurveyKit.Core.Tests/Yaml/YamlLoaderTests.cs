@@ -1,0 +1,198 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Yaml;
+
+namespace SurveyKit.Core.Tests.Yaml;
+
+public class YamlLoaderTests
+{
+    private static SurveyLoadResult LoadBytes(byte[] bytes) => SurveyLoader.Load("demo.survey.yaml", bytes);
+
+    private static (string Id, int Line, int Column) Single(SurveyLoadResult result)
+    {
+        var diagnostic = Assert.Single(result.Diagnostics);
+        return (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_not_content()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(TestData.Minimal)).ToArray();
+        var result = LoadBytes(bytes);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("demo", result.Survey!.Id);
+    }
+
+    [Fact]
+    public void Crlf_line_ends_give_the_same_survey_and_the_same_positions()
+    {
+        var lf = TestData.Check(TestData.Minimal + "\n    colour: red\n");
+        var crlf = SurveyLoader.Load("demo.survey.yaml", Encoding.UTF8.GetBytes((TestData.Minimal + "\n    colour: red\n").Replace("\n", "\r\n")));
+        Assert.Equal(TestData.Lines(lf), TestData.Lines(crlf));
+        Assert.Equal(("SK0010", 9, 5), Single(crlf));
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_located_at_the_bad_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("survey: demo\ntitle: caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
+        var result = LoadBytes(bytes);
+        Assert.Equal(("SK0004", 2, 11), Single(result));
+        Assert.Contains("0xE9", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC0, 0x80 })] // overlong NUL
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a UTF-16 surrogate
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // past U+10FFFF
+    [InlineData(new byte[] { 0xE2, 0x82 })] // cut short at the end
+    public void Every_kind_of_invalid_utf8_is_caught(byte[] bad)
+    {
+        var result = LoadBytes(Encoding.UTF8.GetBytes("title: ").Concat(bad).ToArray());
+        Assert.Equal(("SK0004", 1, 8), Single(result));
+    }
+
+    [Fact]
+    public void Multibyte_characters_count_as_one_column()
+    {
+        var result = TestData.Check(TestData.Minimal.Replace("title: Demo", "title: Één\ncolour: 1"));
+        Assert.Equal(("SK0010", 5, 1), Single(result));
+        var accented = TestData.Check("survey: demo\nversion: 1\nlanguages: [en]\ntitle: Déjà vu \t: x\n");
+        Assert.All(accented.Diagnostics, d => Assert.True(d.Span.Start.Line <= 5));
+    }
+
+    [Fact]
+    public void A_tab_in_the_indentation_is_pointed_at()
+    {
+        var result = TestData.Check(TestData.Minimal.Replace("    type: nps", "\ttype: nps"));
+        Assert.Equal(("SK0003", 7, 1), Single(result));
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_reported_at_the_second_with_the_line_of_the_first()
+    {
+        var result = TestData.Check(TestData.Minimal + "\n    text: Again?\n");
+        var (id, line, column) = Single(result);
+        Assert.Equal(("SK0002", 9, 5), (id, line, column));
+        Assert.Contains("line 8", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_billion_laughs_document_is_refused_quickly()
+    {
+        var yaml = new StringBuilder("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (var i = 1; i < 10; i++)
+        {
+            var refs = string.Join(",", Enumerable.Repeat($"*a{i - 1}", 9));
+            yaml.Append($"a{i}: &a{i} [{refs}]\n");
+        }
+        var clock = Stopwatch.StartNew();
+        var result = TestData.Check(yaml.ToString());
+        clock.Stop();
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SK0007", diagnostic.Id);
+        Assert.True(diagnostic.Span.Start.Line is >= 5 and <= 10, diagnostic.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "expansion must be bounded, took " + clock.Elapsed);
+    }
+
+    [Fact]
+    public void Small_aliases_are_allowed_and_read_as_copies()
+    {
+        var yaml = """
+            survey: demo
+            version: 1
+            languages: [en]
+            title: &t Demo
+            intro: *t
+            questions:
+              - id: recommend
+                type: nps
+                text: How likely are you to recommend us?
+            """;
+        var result = TestData.Check(yaml);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("Demo", result.Survey!.Intro!["en"]);
+    }
+
+    [Fact]
+    public void An_alias_to_an_unknown_anchor_is_a_syntax_error()
+    {
+        var result = TestData.Check(TestData.Minimal.Replace("title: Demo", "title: *nothing"));
+        Assert.Equal(("SK0001", 4, 8), Single(result));
+    }
+
+    [Theory]
+    [InlineData(20_000, "[")]
+    [InlineData(20_000, "{a: ")]
+    public void Twenty_thousand_levels_of_flow_nesting_are_refused(int depth, string open)
+    {
+        var yaml = "title: " + string.Concat(Enumerable.Repeat(open, depth)) + "x";
+        var result = TestData.Check(yaml);
+        var diagnostic = result.Diagnostics.First();
+        Assert.Contains(diagnostic.Id, new[] { "SK0006", "SK0001" });
+        Assert.Equal(1, diagnostic.Span.Start.Line);
+    }
+
+    [Fact]
+    public void Deep_block_nesting_is_refused_at_the_limit()
+    {
+        // Block nesting indents every level, so 1,000 levels is already half a megabyte.
+        var yaml = new StringBuilder();
+        for (var i = 0; i < 1_000; i++)
+        {
+            yaml.Append(' ', i).Append("k:\n");
+        }
+        var result = TestData.Check(yaml.ToString());
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SK0006", diagnostic.Id);
+        Assert.Equal(YamlLoader.MaxDepth + 1, diagnostic.Span.Start.Line); // the first level past the limit
+    }
+
+    [Fact]
+    public void A_ten_megabyte_file_is_refused_before_it_is_parsed()
+    {
+        var bytes = new byte[10 * 1024 * 1024];
+        Array.Fill(bytes, (byte)'a');
+        var result = LoadBytes(bytes);
+        Assert.Equal(("SK0005", 1, 1), Single(result));
+    }
+
+    [Fact]
+    public void A_second_document_is_reported_where_it_starts()
+    {
+        var result = TestData.Check(TestData.Minimal + "\n---\nsurvey: other\n");
+        Assert.Equal(("SK0008", 9, 1), Single(result));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    [InlineData("~\n")]
+    public void An_empty_file_says_how_to_start(string yaml)
+    {
+        var result = TestData.Check(yaml);
+        Assert.Equal(("SK0009", 1, 1), Single(result));
+    }
+
+    [Fact]
+    public void A_syntax_error_is_located_and_the_message_has_no_yamldotnet_noise()
+    {
+        var result = TestData.Check("survey: demo\ntitle: [unclosed\nversion: 1\n");
+        var diagnostic = result.Diagnostics.First();
+        Assert.Equal("SK0001", diagnostic.Id);
+        Assert.DoesNotContain("Idx:", diagnostic.Message, StringComparison.Ordinal);
+        Assert.True(diagnostic.Span.Start.Line >= 2);
+    }
+
+    [Fact]
+    public void Scalars_are_never_booleans_or_numbers_by_themselves()
+    {
+        var bag = new DiagnosticBag("x.yaml");
+        var root = (YamlMapping)YamlLoader.Load("a: no\nb: on\nc: 010\nd: 'yes'\n", bag)!;
+        Assert.Equal(new[] { "no", "on", "010", "yes" }, root.Entries.Select(e => ((YamlScalar)e.Value).Value));
+    }
+}
