@@ -80,7 +80,16 @@ public static class SurveyLoader
     public static SurveyLoadResult Parse(string path, string text) =>
         Parse(path, text, new DiagnosticBag(path));
 
-    private static SurveyLoadResult Parse(string path, string text, DiagnosticBag diagnostics)
+    /// <param name="path">The file name shown in diagnostics.</param>
+    /// <param name="text">The YAML.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    /// <param name="inspect">Tests use this to fail on purpose inside the boundary and prove that nothing escapes it.</param>
+    internal static SurveyLoadResult Parse(
+        string path,
+        string text,
+        DiagnosticBag diagnostics,
+        Action<YamlNode>? inspect = null
+    )
     {
         Survey? survey = null;
         try
@@ -88,6 +97,7 @@ public static class SurveyLoader
             var root = YamlLoader.Load(text, diagnostics);
             if (root is not null)
             {
+                inspect?.Invoke(root);
                 var reader = new SurveyReader(diagnostics);
                 survey = reader.Read(root);
                 if (survey is not null)

@@ -114,7 +114,7 @@ public static class DiagnosticDescriptors
         "SK0017",
         "Key does not apply to this type",
         Error,
-        "'{0}' does not apply to a {1} question; it belongs to {2}."
+        "'{0}' does not apply to {1} question; it belongs to {2}."
     );
     public static readonly DiagnosticDescriptor PagesAndQuestions = new(
         "SK0018",
@@ -196,7 +196,7 @@ public static class DiagnosticDescriptors
         "SK0032",
         "Too few options",
         Error,
-        "{0} has {1} option(s); a choice needs at least 2."
+        "{0} has {1}; a choice question needs at least 2."
     );
     public static readonly DiagnosticDescriptor InvalidChoiceLimits = new(
         "SK0033",

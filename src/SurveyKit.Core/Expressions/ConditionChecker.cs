@@ -265,7 +265,7 @@ public sealed partial class ConditionChecker
                 span,
                 scope.Owner,
                 reference.Path,
-                $" Only touchpoints questions have items, and '{question.Id}' is {question.Type.ToYamlName()}."
+                $" Only touchpoints questions have items, and '{question.Id}' is {Reading.Place.WithArticle(question.Type.ToYamlName())} question."
             );
         }
         if (!touchpoints.Items.Any(i => i.Id == reference.Member))

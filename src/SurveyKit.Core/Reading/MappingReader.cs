@@ -36,7 +36,7 @@ internal sealed class MappingReader
                     DiagnosticDescriptors.KeyNotForType,
                     entry.Key,
                     key,
-                    elsewhere.Split('|')[0],
+                    Reading.Place.WithArticle(elsewhere.Split('|')[0]),
                     elsewhere.Split('|')[1]
                 );
                 continue;

@@ -20,6 +20,10 @@ internal static class Place
 
     public static string TextOf(string key, string owner) => $"the {key} of {owner}";
 
+    /// <summary>"an nps", "a rating": the article that reads right before a type name ("nps" is read en-pee-es).</summary>
+    public static string WithArticle(string typeName) =>
+        (typeName == "nps" || "aeiou".IndexOf(typeName[0]) >= 0 ? "an " : "a ") + typeName;
+
     /// <summary>The place with its first letter capitalised, to start a sentence.</summary>
     public static string Sentence(string place) =>
         place.Length == 0 ? place : char.ToUpperInvariant(place[0]) + place.Substring(1);

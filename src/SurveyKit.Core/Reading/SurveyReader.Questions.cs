@@ -323,7 +323,7 @@ internal sealed partial class SurveyReader
                     DiagnosticDescriptors.TooFewOptions,
                     optionsNode,
                     Place.Sentence(map.Place),
-                    choices
+                    choices == 1 ? "only 1 choice" : "no choices"
                 );
             }
         }

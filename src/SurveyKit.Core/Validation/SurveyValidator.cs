@@ -143,7 +143,7 @@ internal sealed class SurveyValidator(
                 key,
                 expected,
                 written.Id,
-                "a " + question.Type.ToYamlName() + " question"
+                Reading.Place.WithArticle(question.Type.ToYamlName()) + " question"
             );
         }
     }
@@ -188,7 +188,7 @@ internal sealed class SurveyValidator(
                     key,
                     Expected,
                     reference.Id,
-                    "a " + question.Type.ToYamlName() + " question"
+                    Reading.Place.WithArticle(question.Type.ToYamlName()) + " question"
                 );
                 return null;
         }
