@@ -28,16 +28,22 @@ public static class SurveyLoader
     public const string FileSuffix = ".survey.yaml";
 
     /// <summary>Reads and checks the file at <paramref name="path"/>; a missing or unreadable file is a diagnostic too.</summary>
-    public static SurveyLoadResult LoadFile(string path)
+    /// <param name="path">The file to read.</param>
+    /// <param name="shownAs">How diagnostics name the file (for example relative to the user's folder); the path when null.</param>
+    public static SurveyLoadResult LoadFile(string path, string? shownAs = null)
     {
-        var diagnostics = new DiagnosticBag(path);
+        var diagnostics = new DiagnosticBag(shownAs ?? path);
         byte[] bytes;
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                diagnostics.Report(DiagnosticDescriptors.FileNotFound, SourceSpan.FileStart, path);
+                diagnostics.Report(
+                    DiagnosticDescriptors.FileNotFound,
+                    SourceSpan.FileStart,
+                    diagnostics.FilePath
+                );
                 return new SurveyLoadResult(null, diagnostics.ToSortedArray());
             }
             if (info.Length > YamlLoader.MaxFileBytes)
@@ -58,12 +64,12 @@ public static class SurveyLoader
             diagnostics.Report(
                 DiagnosticDescriptors.FileUnreadable,
                 SourceSpan.FileStart,
-                path,
+                diagnostics.FilePath,
                 e.Message
             );
             return new SurveyLoadResult(null, diagnostics.ToSortedArray());
         }
-        return Load(path, bytes);
+        return Load(shownAs ?? path, bytes);
     }
 
     /// <summary>Checks a survey given as bytes; <paramref name="path"/> names it in diagnostics.</summary>

@@ -56,7 +56,7 @@ internal static class CheckCommand
             paths.Count == 0
                 ? WorkspaceFiles(context, setDiagnostics)
                 : NamedFiles(context, paths, setDiagnostics);
-        var set = SurveySet.Load(files.Select(context.Display));
+        var set = SurveySet.Load(files.Select(f => (f, context.Display(f))));
         var all = setDiagnostics.Concat(set.Diagnostics);
         var (errors, warnings) = DiagnosticPrinter.Print(context, all, warningsAsErrors);
         var surveys = DiagnosticPrinter.Count(files.Count, "survey");
@@ -73,7 +73,7 @@ internal static class CheckCommand
         {
             return FilesBelow(context, context.WorkingDirectory, ".", diagnostics);
         }
-        var loaded = WorkspaceLoader.Load(context.Display(configPath));
+        var loaded = WorkspaceLoader.Load(configPath, context.Display(configPath));
         diagnostics.AddRange(loaded.Diagnostics);
         if (loaded.Config is not { } config)
         {

@@ -316,7 +316,9 @@ internal sealed partial class SurveyReader
                 ClaimLocalId(seen, id, mapping, "option", "within " + map.Place);
                 options.Add(new Option(id, ReadRequiredText(optionMap, "label"), mapping.Span));
             }
-            var choices = (optionsNode is YamlSequence written ? written.Items.Count : options.Count) + (other is null ? 0 : 1);
+            var choices =
+                (optionsNode is YamlSequence written ? written.Items.Count : options.Count)
+                + (other is null ? 0 : 1);
             if (choices < 2 && optionsNode is YamlSequence)
             {
                 Report(

@@ -35,9 +35,20 @@ public sealed class SurveySet
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>Loads each of <paramref name="paths"/> and checks them together.</summary>
-    public static SurveySet Load(IEnumerable<string> paths)
+    public static SurveySet Load(IEnumerable<string> paths) => Load(paths.Select(p => (p, p)));
+
+    /// <summary>Loads each file and checks them together; diagnostics name each file as its <c>ShownAs</c> says.</summary>
+    public static SurveySet Load(IEnumerable<(string Path, string ShownAs)> files)
     {
-        var files = paths.Select(p => new SurveyFile(p, SurveyLoader.LoadFile(p))).ToList();
+        return Check(
+            files
+                .Select(f => new SurveyFile(f.ShownAs, SurveyLoader.LoadFile(f.Path, f.ShownAs)))
+                .ToList()
+        );
+    }
+
+    private static SurveySet Check(List<SurveyFile> files)
+    {
         var diagnostics = new List<Diagnostic>();
         var owners = new Dictionary<string, string>();
         foreach (var file in files)

@@ -30,13 +30,19 @@ public static class WorkspaceLoader
     };
 
     /// <summary>Reads the surveykit.json at <paramref name="path"/>.</summary>
-    public static WorkspaceLoadResult Load(string path)
+    /// <param name="path">The surveykit.json to read.</param>
+    /// <param name="shownAs">How diagnostics name the file; the path when null.</param>
+    public static WorkspaceLoadResult Load(string path, string? shownAs = null)
     {
-        var diagnostics = new DiagnosticBag(path);
+        var diagnostics = new DiagnosticBag(shownAs ?? path);
         var root = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (!File.Exists(path))
         {
-            diagnostics.Report(DiagnosticDescriptors.FileNotFound, SourceSpan.FileStart, path);
+            diagnostics.Report(
+                DiagnosticDescriptors.FileNotFound,
+                SourceSpan.FileStart,
+                diagnostics.FilePath
+            );
             return new WorkspaceLoadResult(null, diagnostics.ToSortedArray());
         }
         var text = YamlLoader.Decode(File.ReadAllBytes(path), diagnostics);

@@ -35,13 +35,17 @@ public class DiagnosticCatalogueTests
 
     private static List<Entry> ReadCatalogue()
     {
-        var text = File.ReadAllText(Path.Combine(TestData.Folder, "diagnostics.md")).Replace("\r\n", "\n");
+        var text = File.ReadAllText(Path.Combine(TestData.Folder, "diagnostics.md"))
+            .Replace("\r\n", "\n");
         var entries = new List<Entry>();
         var sections = Regex.Split(text, @"^## ", RegexOptions.Multiline).Skip(1);
         foreach (var section in sections)
         {
             var heading = Regex.Match(section, @"^(SK\d{4}): (.+)$", RegexOptions.Multiline);
-            Assert.True(heading.Success, "a section heading is not '## SK0000: Title': " + section.Split('\n')[0]);
+            Assert.True(
+                heading.Success,
+                "a section heading is not '## SK0000: Title': " + section.Split('\n')[0]
+            );
             var yaml = Regex.Match(section, "```yaml\n(.*?)\n```", RegexOptions.Singleline);
             var output = Regex.Match(section, "```text\n(.*?)\n```", RegexOptions.Singleline);
             entries.Add(
@@ -56,7 +60,8 @@ public class DiagnosticCatalogueTests
         return entries;
     }
 
-    public static TheoryData<string> ExampleIds() => new(ReadCatalogue().Where(e => e.Yaml is not null).Select(e => e.Id));
+    public static TheoryData<string> ExampleIds() =>
+        new(ReadCatalogue().Where(e => e.Yaml is not null).Select(e => e.Id));
 
     [Theory]
     [MemberData(nameof(ExampleIds))]
@@ -64,7 +69,9 @@ public class DiagnosticCatalogueTests
     {
         var entry = ReadCatalogue().Single(e => e.Id == id);
         Assert.NotEmpty(entry.Expected);
-        var fileName = entry.Expected[0].Substring(0, entry.Expected[0].IndexOf('(', StringComparison.Ordinal));
+        var fileName = entry
+            .Expected[0]
+            .Substring(0, entry.Expected[0].IndexOf('(', StringComparison.Ordinal));
         var result = SurveyLoader.Parse(fileName, entry.Yaml!);
         Assert.Equal(entry.Expected, TestData.Lines(result));
         Assert.Contains(result.Diagnostics, d => d.Id == id);
@@ -84,8 +91,13 @@ public class DiagnosticCatalogueTests
     [Fact]
     public void Every_descriptor_has_an_example_or_a_named_test()
     {
-        var withExample = ReadCatalogue().Where(e => e.Yaml is not null).Select(e => e.Id).ToHashSet();
-        var missing = DiagnosticDescriptors.All.Select(d => d.Id).Where(id => !withExample.Contains(id) && !ProvenElsewhere.ContainsKey(id));
+        var withExample = ReadCatalogue()
+            .Where(e => e.Yaml is not null)
+            .Select(e => e.Id)
+            .ToHashSet();
+        var missing = DiagnosticDescriptors
+            .All.Select(d => d.Id)
+            .Where(id => !withExample.Contains(id) && !ProvenElsewhere.ContainsKey(id));
         Assert.Empty(missing);
         Assert.DoesNotContain(ProvenElsewhere.Keys, withExample.Contains);
     }
@@ -98,7 +110,9 @@ public class DiagnosticCatalogueTests
             .SelectMany(t => t.GetMethods().Select(m => t.Name + "." + m.Name))
             .ToHashSet();
         // CLI tests live in their own assembly; their names are checked there.
-        var here = ProvenElsewhere.Values.Where(n => !n.StartsWith("CheckCommandTests.", StringComparison.Ordinal));
+        var here = ProvenElsewhere.Values.Where(n =>
+            !n.StartsWith("CheckCommandTests.", StringComparison.Ordinal)
+        );
         Assert.All(here, n => Assert.Contains(n, testNames));
     }
 
@@ -120,7 +134,14 @@ public class DiagnosticCatalogueTests
             var message = descriptor.At("x.yaml", default, args).Message;
             Assert.DoesNotMatch(@"\{\d\}", message);
             // A message that starts with a place ("{0} needs ...") is capitalised by the reader; the others start upper case.
-            Assert.True(descriptor.MessageFormat.StartsWith('{') || char.IsUpper(message[0]) || message.StartsWith("show_if", StringComparison.Ordinal) || message.StartsWith("analysis.", StringComparison.Ordinal) || message.StartsWith('\''), descriptor.Id + ": " + message);
+            Assert.True(
+                descriptor.MessageFormat.StartsWith('{')
+                    || char.IsUpper(message[0])
+                    || message.StartsWith("show_if", StringComparison.Ordinal)
+                    || message.StartsWith("analysis.", StringComparison.Ordinal)
+                    || message.StartsWith('\''),
+                descriptor.Id + ": " + message
+            );
         }
     }
 

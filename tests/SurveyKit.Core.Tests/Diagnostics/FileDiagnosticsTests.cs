@@ -11,7 +11,10 @@ public class FileDiagnosticsTests
     {
         var result = SurveyLoader.LoadFile("no/such/file.survey.yaml");
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("SK0083", 1, 1), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(
+            ("SK0083", 1, 1),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
     }
 
     [Fact]
@@ -24,16 +27,27 @@ public class FileDiagnosticsTests
         }
         var result = SurveyLoader.LoadFile("/proc/self/mem");
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("SK0084", 1, 1), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(
+            ("SK0084", 1, 1),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
     }
 
     [Fact]
     public void An_exception_inside_the_loader_becomes_SK9999()
     {
         var bag = new DiagnosticBag("demo.survey.yaml");
-        var result = SurveyLoader.Parse("demo.survey.yaml", TestData.Minimal, bag, _ => throw new InvalidOperationException("boom"));
+        var result = SurveyLoader.Parse(
+            "demo.survey.yaml",
+            TestData.Minimal,
+            bag,
+            _ => throw new InvalidOperationException("boom")
+        );
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("SK9999", 1, 1), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(
+            ("SK9999", 1, 1),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
         Assert.Contains("boom", diagnostic.Message, StringComparison.Ordinal);
         Assert.Null(result.Survey);
     }
@@ -49,7 +63,10 @@ public class FileDiagnosticsTests
                 stream.SetLength(10 * 1024 * 1024);
             }
             var diagnostic = Assert.Single(SurveyLoader.LoadFile(path).Diagnostics);
-            Assert.Equal(("SK0005", 1, 1), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+            Assert.Equal(
+                ("SK0005", 1, 1),
+                (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+            );
         }
         finally
         {

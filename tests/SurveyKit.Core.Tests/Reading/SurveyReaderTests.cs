@@ -8,7 +8,9 @@ public class SurveyReaderTests
 {
     private static Survey ReferenceSurvey()
     {
-        var result = SurveyLoader.LoadFile(Path.Combine(TestData.Folder, "dsl", "klantloyaliteit.survey.yaml"));
+        var result = SurveyLoader.LoadFile(
+            Path.Combine(TestData.Folder, "dsl", "klantloyaliteit.survey.yaml")
+        );
         Assert.Empty(TestData.Lines(result));
         return result.Survey!;
     }
@@ -27,7 +29,17 @@ public class SurveyReaderTests
         Assert.True(survey.HasPages);
         Assert.Equal(new[] { "loyalty", "experience" }, survey.Pages.Select(p => p.Id));
         Assert.Equal(
-            new[] { "recommend", "reason", "satisfaction", "touchpoints", "complaint", "channels", "contact_ok", "email" },
+            new[]
+            {
+                "recommend",
+                "reason",
+                "satisfaction",
+                "touchpoints",
+                "complaint",
+                "channels",
+                "contact_ok",
+                "email",
+            },
             survey.Questions.Select(q => q.Id)
         );
     }
@@ -52,7 +64,10 @@ public class SurveyReaderTests
 
         var touchpoints = Assert.IsType<TouchpointsQuestion>(survey.FindQuestion("touchpoints"));
         Assert.Equal(new Scale(1, 10), touchpoints.Scale);
-        Assert.Equal(new[] { "website", "store", "service", "delivery" }, touchpoints.Items.Select(i => i.Id));
+        Assert.Equal(
+            new[] { "website", "store", "service", "delivery" },
+            touchpoints.Items.Select(i => i.Id)
+        );
         Assert.Equal("Niet gebruikt", touchpoints.NotApplicable!["nl"]);
         Assert.NotNull(touchpoints.Compare);
 
@@ -96,7 +111,13 @@ public class SurveyReaderTests
     [Fact]
     public void A_plain_string_text_in_a_single_language_survey_belongs_to_that_language()
     {
-        var survey = TestData.Check(TestData.Minimal.Replace("[en]", "[nl]").Replace("How likely are you to recommend us?", "Zou u ons aanbevelen?")).Survey!;
+        var survey = TestData
+            .Check(
+                TestData
+                    .Minimal.Replace("[en]", "[nl]")
+                    .Replace("How likely are you to recommend us?", "Zou u ons aanbevelen?")
+            )
+            .Survey!;
         Assert.Equal("Zou u ons aanbevelen?", survey.Questions.Single().Text["nl"]);
         Assert.Equal(new[] { "nl" }, survey.Questions.Single().Text.Languages);
     }
@@ -104,16 +125,18 @@ public class SurveyReaderTests
     [Fact]
     public void Option_ids_that_yaml_1_1_would_turn_into_booleans_stay_strings()
     {
-        var yaml = TestData.Minimal + """
+        var yaml =
+            TestData.Minimal
+            + """
 
-              - id: agree
-                type: single_choice
-                text: Agree?
-                options:
-                  - { id: yes, label: Yes }
-                  - { id: no, label: No }
-                  - { id: off, label: Off }
-            """;
+                  - id: agree
+                    type: single_choice
+                    text: Agree?
+                    options:
+                      - { id: yes, label: Yes }
+                      - { id: no, label: No }
+                      - { id: off, label: Off }
+                """;
         var result = TestData.Check(yaml);
         Assert.Empty(TestData.Lines(result));
         var agree = (SingleChoiceQuestion)result.Survey!.FindQuestion("agree")!;
@@ -123,22 +146,27 @@ public class SurveyReaderTests
     [Fact]
     public void Defaults_apply_when_keys_are_left_out()
     {
-        var yaml = TestData.Minimal + """
+        var yaml =
+            TestData.Minimal
+            + """
 
-              - id: grades
-                type: touchpoints
-                text: Grade us
-                items:
-                  - { id: web, label: Website }
-              - id: remarks
-                type: text
-                text: Remarks
-            """;
+                  - id: grades
+                    type: touchpoints
+                    text: Grade us
+                    items:
+                      - { id: web, label: Website }
+                  - id: remarks
+                    type: text
+                    text: Remarks
+                """;
         var survey = TestData.Check(yaml).Survey!;
         var grades = (TouchpointsQuestion)survey.FindQuestion("grades")!;
         Assert.Equal(TouchpointsQuestion.DefaultScale, grades.Scale);
         Assert.Null(grades.Compare);
-        Assert.Equal(TextQuestion.DefaultMaxLength, ((TextQuestion)survey.FindQuestion("remarks")!).MaxLength);
+        Assert.Equal(
+            TextQuestion.DefaultMaxLength,
+            ((TextQuestion)survey.FindQuestion("remarks")!).MaxLength
+        );
         Assert.Equal(SurveySettings.Default, survey.Settings);
         Assert.Null(survey.Analysis);
     }
@@ -146,7 +174,9 @@ public class SurveyReaderTests
     [Fact]
     public void A_survey_with_errors_has_no_model_but_every_diagnostic()
     {
-        var result = TestData.Check(TestData.Minimal.Replace("type: nps", "type: nsp").Replace("version: 1", "version: one"));
+        var result = TestData.Check(
+            TestData.Minimal.Replace("type: nps", "type: nsp").Replace("version: 1", "version: one")
+        );
         Assert.Null(result.Survey);
         Assert.Equal(new[] { "SK0013", "SK0016" }, result.Diagnostics.Select(d => d.Id));
     }
@@ -154,12 +184,15 @@ public class SurveyReaderTests
     [Fact]
     public void A_survey_in_a_language_without_default_texts_must_write_them()
     {
-        var yaml = TestData.Minimal.Replace("[en]", "[de]").Replace("How likely are you to recommend us?", "Würden Sie uns empfehlen?");
+        var yaml = TestData
+            .Minimal.Replace("[en]", "[de]")
+            .Replace("How likely are you to recommend us?", "Würden Sie uns empfehlen?");
         var result = TestData.Check(yaml);
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("SK0011", diagnostic.Id);
         Assert.Contains("labels", diagnostic.Message, System.StringComparison.Ordinal);
-        var fixedYaml = yaml + "\n    labels: { low: Unwahrscheinlich, high: Sehr wahrscheinlich }\n";
+        var fixedYaml =
+            yaml + "\n    labels: { low: Unwahrscheinlich, high: Sehr wahrscheinlich }\n";
         Assert.Empty(TestData.Lines(TestData.Check(fixedYaml)));
     }
 
@@ -169,6 +202,9 @@ public class SurveyReaderTests
         var path = Path.Combine(TestData.Folder, "dsl", "klantloyaliteit.survey.yaml");
         Assert.Equal(SurveyLoader.LoadFile(path).Survey, SurveyLoader.LoadFile(path).Survey);
         var text = File.ReadAllText(path);
-        Assert.NotEqual(SurveyLoader.Parse(path, text).Survey, SurveyLoader.Parse(path, text.Replace("Het invullen", "Invullen")).Survey);
+        Assert.NotEqual(
+            SurveyLoader.Parse(path, text).Survey,
+            SurveyLoader.Parse(path, text.Replace("Het invullen", "Invullen")).Survey
+        );
     }
 }

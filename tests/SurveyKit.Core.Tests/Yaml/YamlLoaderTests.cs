@@ -9,7 +9,8 @@ namespace SurveyKit.Core.Tests.Yaml;
 
 public class YamlLoaderTests
 {
-    private static SurveyLoadResult LoadBytes(byte[] bytes) => SurveyLoader.Load("demo.survey.yaml", bytes);
+    private static SurveyLoadResult LoadBytes(byte[] bytes) =>
+        SurveyLoader.Load("demo.survey.yaml", bytes);
 
     private static (string Id, int Line, int Column) Single(SurveyLoadResult result)
     {
@@ -20,7 +21,9 @@ public class YamlLoaderTests
     [Fact]
     public void A_byte_order_mark_is_not_content()
     {
-        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(TestData.Minimal)).ToArray();
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }
+            .Concat(Encoding.UTF8.GetBytes(TestData.Minimal))
+            .ToArray();
         var result = LoadBytes(bytes);
         Assert.Empty(result.Diagnostics);
         Assert.Equal("demo", result.Survey!.Id);
@@ -30,7 +33,10 @@ public class YamlLoaderTests
     public void Crlf_line_ends_give_the_same_survey_and_the_same_positions()
     {
         var lf = TestData.Check(TestData.Minimal + "\n    colour: red\n");
-        var crlf = SurveyLoader.Load("demo.survey.yaml", Encoding.UTF8.GetBytes((TestData.Minimal + "\n    colour: red\n").Replace("\n", "\r\n")));
+        var crlf = SurveyLoader.Load(
+            "demo.survey.yaml",
+            Encoding.UTF8.GetBytes((TestData.Minimal + "\n    colour: red\n").Replace("\n", "\r\n"))
+        );
         Assert.Equal(TestData.Lines(lf), TestData.Lines(crlf));
         Assert.Equal(("SK0010", 9, 5), Single(crlf));
     }
@@ -38,7 +44,10 @@ public class YamlLoaderTests
     [Fact]
     public void Invalid_utf8_is_located_at_the_bad_byte()
     {
-        var bytes = Encoding.UTF8.GetBytes("survey: demo\ntitle: caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
+        var bytes = Encoding
+            .UTF8.GetBytes("survey: demo\ntitle: caf")
+            .Concat(new byte[] { 0xE9, (byte)'\n' })
+            .ToArray();
         var result = LoadBytes(bytes);
         Assert.Equal(("SK0004", 2, 11), Single(result));
         Assert.Contains("0xE9", result.Diagnostics[0].Message, StringComparison.Ordinal);
@@ -58,9 +67,13 @@ public class YamlLoaderTests
     [Fact]
     public void Multibyte_characters_count_as_one_column()
     {
-        var result = TestData.Check(TestData.Minimal.Replace("title: Demo", "title: Één\ncolour: 1"));
+        var result = TestData.Check(
+            TestData.Minimal.Replace("title: Demo", "title: Één\ncolour: 1")
+        );
         Assert.Equal(("SK0010", 5, 1), Single(result));
-        var accented = TestData.Check("survey: demo\nversion: 1\nlanguages: [en]\ntitle: Déjà vu \t: x\n");
+        var accented = TestData.Check(
+            "survey: demo\nversion: 1\nlanguages: [en]\ntitle: Déjà vu \t: x\n"
+        );
         Assert.All(accented.Diagnostics, d => Assert.True(d.Span.Start.Line <= 5));
     }
 
@@ -83,7 +96,9 @@ public class YamlLoaderTests
     [Fact]
     public void A_billion_laughs_document_is_refused_quickly()
     {
-        var yaml = new StringBuilder("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        var yaml = new StringBuilder(
+            "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        );
         for (var i = 1; i < 10; i++)
         {
             var refs = string.Join(",", Enumerable.Repeat($"*a{i - 1}", 9));
@@ -95,7 +110,10 @@ public class YamlLoaderTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("SK0007", diagnostic.Id);
         Assert.True(diagnostic.Span.Start.Line is >= 5 and <= 10, diagnostic.ToString());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "expansion must be bounded, took " + clock.Elapsed);
+        Assert.True(
+            clock.Elapsed < TimeSpan.FromSeconds(5),
+            "expansion must be bounded, took " + clock.Elapsed
+        );
     }
 
     [Fact]
@@ -131,7 +149,10 @@ public class YamlLoaderTests
     {
         var yaml = "title: " + string.Concat(Enumerable.Repeat(open, 20_000)) + "x";
         var diagnostic = Assert.Single(TestData.Check(yaml).Diagnostics);
-        Assert.Equal(("SK0006", 1, column), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(
+            ("SK0006", 1, column),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
     }
 
     [Fact]
@@ -191,6 +212,9 @@ public class YamlLoaderTests
     {
         var bag = new DiagnosticBag("x.yaml");
         var root = (YamlMapping)YamlLoader.Load("a: no\nb: on\nc: 010\nd: 'yes'\n", bag)!;
-        Assert.Equal(new[] { "no", "on", "010", "yes" }, root.Entries.Select(e => ((YamlScalar)e.Value).Value));
+        Assert.Equal(
+            new[] { "no", "on", "010", "yes" },
+            root.Entries.Select(e => ((YamlScalar)e.Value).Value)
+        );
     }
 }
