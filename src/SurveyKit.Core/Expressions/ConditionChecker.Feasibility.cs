@@ -76,9 +76,9 @@ public sealed partial class ConditionChecker
         if (part is InExpr inExpr)
         {
             return
-                inExpr.Value is Reference inReference
-                && scope.References.TryGetValue(inReference, out var inType)
-                ? ConstrainIn(inReference, inType, inExpr.List, numbers, options, out reason)
+                SubjectName(inExpr.Value) is { } inName
+                && scope.Subjects.TryGetValue(inExpr.Value, out var inType)
+                ? ConstrainIn(inName, inType, inExpr.List, numbers, options, out reason)
                 : true;
         }
         var comparison = (BinaryExpr)part;
@@ -88,33 +88,35 @@ public sealed partial class ConditionChecker
                 $"{Format(a.Value)} {comparison.Operator.ToSymbol()} {Format(b.Value)} is false";
             return Compare(a.Value, comparison.Operator, b.Value);
         }
-        var (reference, literal, op) = comparison switch
+        var (subject, literal, op) = comparison switch
         {
-            { Left: Reference r, Right: not Reference } => (
-                r,
+            { Right: NumberLiteral or StringLiteral } => (
+                comparison.Left,
                 comparison.Right,
                 comparison.Operator
             ),
-            { Right: Reference r, Left: not Reference } => (
-                r,
+            { Left: NumberLiteral or StringLiteral } => (
+                comparison.Right,
                 comparison.Left,
                 Flip(comparison.Operator)
             ),
-            _ => (null, null, comparison.Operator),
+            _ => (comparison.Left, null, comparison.Operator),
         };
-        if (reference is null || !scope.References.TryGetValue(reference, out var type))
+        if (
+            literal is null
+            || SubjectName(subject) is not { } name
+            || !scope.Subjects.TryGetValue(subject, out var type)
+        )
         {
             return true;
         }
         if (type.Kind == ValueKind.Number && literal is NumberLiteral number)
         {
-            var range = numbers.TryGetValue(reference.Path, out var known)
-                ? known
-                : NumberRange.Of(type);
+            var range = numbers.TryGetValue(name, out var known) ? known : NumberRange.Of(type);
             var narrowed = range.Narrow(op, number.Value);
-            numbers[reference.Path] = narrowed;
+            numbers[name] = narrowed;
             reason = narrowed.IsEmpty(type.Integral)
-                ? Explain(reference, type, numbers.Count, range, op, number.Value)
+                ? Explain(name, type, range, op, number.Value)
                 : "";
             return !narrowed.IsEmpty(type.Integral);
         }
@@ -124,7 +126,7 @@ public sealed partial class ConditionChecker
             && op is BinaryOperator.Equal or BinaryOperator.NotEqual
         )
         {
-            var allowed = options.TryGetValue(reference.Path, out var set)
+            var allowed = options.TryGetValue(name, out var set)
                 ? set
                 : new HashSet<string>(type.Options);
             if (op == BinaryOperator.Equal)
@@ -135,15 +137,15 @@ public sealed partial class ConditionChecker
             {
                 allowed.Remove(text.Value);
             }
-            options[reference.Path] = allowed;
-            reason = $"the parts about '{reference.Path}' exclude each other";
+            options[name] = allowed;
+            reason = $"the parts about '{name}' exclude each other";
             return allowed.Count > 0;
         }
         return true;
     }
 
     private static bool ConstrainIn(
-        Reference reference,
+        string name,
         ValueType type,
         ListLiteral list,
         Dictionary<string, NumberRange> numbers,
@@ -151,7 +153,7 @@ public sealed partial class ConditionChecker
         out string reason
     )
     {
-        reason = $"'{reference.Path}' can be none of the listed values";
+        reason = $"'{name}' can be none of the listed values";
         if (list.Items.Count == 0)
         {
             reason = "the list after 'in' is empty";
@@ -159,18 +161,16 @@ public sealed partial class ConditionChecker
         }
         if (type.Kind == ValueKind.Option)
         {
-            var allowed = options.TryGetValue(reference.Path, out var set)
+            var allowed = options.TryGetValue(name, out var set)
                 ? set
                 : new HashSet<string>(type.Options);
             allowed.IntersectWith(list.Items.OfType<StringLiteral>().Select(s => s.Value));
-            options[reference.Path] = allowed;
+            options[name] = allowed;
             return allowed.Count > 0;
         }
         if (type.Kind == ValueKind.Number && list.Items.All(i => i is NumberLiteral))
         {
-            var range = numbers.TryGetValue(reference.Path, out var known)
-                ? known
-                : NumberRange.Of(type);
+            var range = numbers.TryGetValue(name, out var known) ? known : NumberRange.Of(type);
             return list
                 .Items.Cast<NumberLiteral>()
                 .Any(n => !range.Narrow(BinaryOperator.Equal, n.Value).IsEmpty(type.Integral));
@@ -178,21 +178,30 @@ public sealed partial class ConditionChecker
         return true;
     }
 
+    /// <summary>The name a subject is known by in messages and in the constraint tables: a reference path or count(x).</summary>
+    private static string? SubjectName(Expr subject) =>
+        subject switch
+        {
+            Reference reference => reference.Path,
+            CallExpr { Function: FunctionName.Count } call => call.Arguments.Count == 1
+            && call.Arguments[0] is Reference r
+                ? "count(" + r.Path + ")"
+                : null,
+            _ => null,
+        };
+
     private static string Explain(
-        Reference reference,
+        string name,
         ValueType type,
-        int references,
         NumberRange before,
         BinaryOperator op,
         double value
     )
     {
-        var own = NumberRange.Of(type);
-        if (before.Equals(own) || references == 0)
-        {
-            return $"'{reference.Path}' runs from {Format(type.Min)} to {Format(type.Max)}, so it is never {op.ToSymbol()} {Format(value)}";
-        }
-        return $"the parts about '{reference.Path}' exclude each other";
+        // Out of range on its own, or only because of the other parts of the 'and'.
+        return before.Equals(NumberRange.Of(type))
+            ? $"'{name}' runs from {Format(type.Min)} to {Format(type.Max)}, so it is never {op.ToSymbol()} {Format(value)}"
+            : $"the parts about '{name}' exclude each other";
     }
 
     private static BinaryOperator Flip(BinaryOperator op) =>

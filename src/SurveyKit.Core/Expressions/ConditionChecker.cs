@@ -78,7 +78,9 @@ public sealed partial class ConditionChecker
         public string Owner { get; } = owner;
         public int OwnerIndex { get; } = ownerIndex;
         public bool HasErrors { get; set; }
-        public Dictionary<Reference, ValueType> References { get; } = new();
+
+        /// <summary>The types of the subjects a condition compares (references and count calls), for deciding "never true".</summary>
+        public Dictionary<Expr, ValueType> Subjects { get; } = new();
     }
 
     private ValueType TypeOf(Expr expr, Scope scope)
@@ -105,7 +107,7 @@ public sealed partial class ConditionChecker
                 return new ValueType(ValueKind.List, "a list");
             case Reference reference:
                 var resolved = Resolve(reference, scope);
-                scope.References[reference] = resolved;
+                scope.Subjects[reference] = resolved;
                 return resolved;
             case NotExpr not:
                 RequireCondition(not.Operand, TypeOf(not.Operand, scope), scope);
@@ -121,7 +123,9 @@ public sealed partial class ConditionChecker
                 CheckIn(inExpr, scope);
                 return ValueType.Condition;
             case CallExpr call:
-                return CheckCall(call, scope);
+                var result = CheckCall(call, scope);
+                scope.Subjects[call] = result;
+                return result;
             default:
                 return ValueType.Error;
         }
