@@ -80,6 +80,15 @@ public static class YamlLoader
         {
             text = text.Substring(1);
         }
+        if (FindUnusualLineBreak(text) is { } unusual)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.YamlSyntax,
+                new SourceSpan(unusual.At, unusual.At),
+                $"the character U+{(int)unusual.Character:X4} is a line break in YAML but not in editors, so positions would disagree; replace it with a normal line break or a space."
+            );
+            return null;
+        }
         var builder = new TreeBuilder(text, diagnostics);
         try
         {
@@ -151,6 +160,31 @@ public static class YamlLoader
         return null;
     }
 
+    // YAML 1.1 also breaks lines at NEL, LS and PS; editors and MSBuild do not. Refusing them keeps every
+    // line and column SurveyKit reports equal to what the user's editor shows.
+    private static (SourcePosition At, char Character)? FindUnusualLineBreak(string text)
+    {
+        var index = text.IndexOfAny(['\u0085', '\u2028', '\u2029']);
+        if (index < 0)
+        {
+            return null;
+        }
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (
+                text[i] == '\n'
+                || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
+            )
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (new SourcePosition(line, index - lineStart + 1, index), text[index]);
+    }
+
     internal static SourcePosition ToPosition(Mark mark) =>
         new(
             (int)Math.Min(mark.Line, int.MaxValue),
@@ -170,15 +204,20 @@ public static class YamlLoader
             {
                 continue; // a continuation byte belongs to the character before it
             }
-            chars++;
-            if (b == (byte)'\n')
+            // Columns count UTF-16 code units, as YamlDotNet and editors do: a character past U+FFFF counts two.
+            var width = b >= 0xF0 ? 2 : 1;
+            chars += width;
+            var lineEnd =
+                b == (byte)'\n'
+                || (b == (byte)'\r' && (i + 1 >= offset || bytes[i + 1] != (byte)'\n'));
+            if (lineEnd)
             {
                 line++;
                 column = 1;
             }
             else
             {
-                column++;
+                column += width;
             }
         }
         return new SourcePosition(line, column, chars);
