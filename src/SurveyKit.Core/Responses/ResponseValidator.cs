@@ -1,0 +1,457 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using SurveyKit.Core.Expressions;
+using SurveyKit.Core.Model;
+
+namespace SurveyKit.Core.Responses;
+
+/// <summary>
+/// The one set of rules a response must meet: the right survey and version, only known keys, every value of its
+/// question's kind and within its limits, required questions answered when shown, and no answer to a question that
+/// its show_if hides. Generated <c>Validate()</c> methods and the collector both call this.
+/// </summary>
+public static class ResponseValidator
+{
+    private static readonly Regex EmailPattern = new(
+        @"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        RegexOptions.CultureInvariant
+    );
+
+    /// <summary>Every rule <paramref name="data"/> breaks, in the order of the survey; empty when it is valid.</summary>
+    public static IReadOnlyList<ResponseError> Validate(Survey survey, ResponseData data)
+    {
+        var errors = new List<ResponseError>();
+        if (data.Survey is { } id && id != survey.Id)
+        {
+            errors.Add(
+                new(
+                    "survey",
+                    ResponseRules.Survey,
+                    $"This response is for survey '{id}', not '{survey.Id}'."
+                )
+            );
+        }
+        if (data.Version is { } version && version != survey.Version)
+        {
+            errors.Add(
+                new(
+                    "version",
+                    ResponseRules.Version,
+                    $"This response was made for version {version} of the survey; the survey is at version {survey.Version}."
+                )
+            );
+        }
+        if (data.Lang is { } lang && !survey.Languages.Contains(lang))
+        {
+            errors.Add(
+                new(
+                    "lang",
+                    ResponseRules.Option,
+                    $"'{lang}' is not a language of the survey ({string.Join(", ", survey.Languages)})."
+                )
+            );
+        }
+        CheckContext(survey, data, errors);
+        CheckUnknownKeys(survey, data, errors);
+        var evaluator = new ConditionEvaluator(data);
+        var invalid = new HashSet<string>();
+        foreach (var question in survey.Questions)
+        {
+            var path = "answers." + question.Id;
+            data.Answers.TryGetValue(question.Id, out var answer);
+            // A condition that reads an invalid answer cannot be decided: say nothing more than that answer's own error.
+            if (
+                question.ShowIf is { } condition
+                && ExprReferences.Of(condition.Root).Any(invalid.Contains)
+            )
+            {
+                continue;
+            }
+            var shown = question.ShowIf is null || evaluator.IsTrue(question.ShowIf.Root);
+            if (!shown)
+            {
+                if (answer is not null || data.Answers.ContainsKey(question.Id + "_other"))
+                {
+                    errors.Add(
+                        new(
+                            path,
+                            ResponseRules.Hidden,
+                            $"'{question.Id}' is answered, but its condition ({question.ShowIf!.Source}) hides it."
+                        )
+                    );
+                }
+                continue;
+            }
+            if (answer is null)
+            {
+                if (question.Required)
+                {
+                    errors.Add(new(path, ResponseRules.Required, $"'{question.Id}' is required."));
+                }
+                continue;
+            }
+            var before = errors.Count;
+            new QuestionCheck(data, evaluator, errors, path).Check(question, answer);
+            if (errors.Count > before)
+            {
+                invalid.Add(question.Id);
+            }
+        }
+        return errors;
+    }
+
+    private static void CheckContext(Survey survey, ResponseData data, List<ResponseError> errors)
+    {
+        foreach (var entry in data.Context)
+        {
+            var field = survey.FindContext(entry.Key);
+            if (field is null)
+            {
+                errors.Add(
+                    new(
+                        "context." + entry.Key,
+                        ResponseRules.Unknown,
+                        $"'{entry.Key}' is not a context field of the survey."
+                    )
+                );
+            }
+            else if (!field.Values.IsEmpty && !field.Values.Contains(entry.Value))
+            {
+                errors.Add(
+                    new(
+                        "context." + entry.Key,
+                        ResponseRules.Option,
+                        $"'{entry.Value}' is not a value of '{entry.Key}' ({string.Join(", ", field.Values)})."
+                    )
+                );
+            }
+        }
+    }
+
+    private static void CheckUnknownKeys(
+        Survey survey,
+        ResponseData data,
+        List<ResponseError> errors
+    )
+    {
+        foreach (var key in data.Answers.Keys)
+        {
+            if (survey.FindQuestion(key) is not null || IsCompanionKey(survey, key))
+            {
+                continue;
+            }
+            errors.Add(
+                new(
+                    "answers." + key,
+                    ResponseRules.Unknown,
+                    $"'{key}' is not a question of the survey."
+                )
+            );
+        }
+    }
+
+    // "<question>_other" belongs to a choice with an other option; "<question>_compare" to touchpoints that compare.
+    private static bool IsCompanionKey(Survey survey, string key) =>
+        (
+            key.EndsWith("_other", System.StringComparison.Ordinal)
+            && survey.FindQuestion(key.Substring(0, key.Length - 6))
+                is ChoiceQuestion { Other: not null }
+        )
+        || (
+            key.EndsWith("_compare", System.StringComparison.Ordinal)
+            && survey.FindQuestion(key.Substring(0, key.Length - 8))
+                is TouchpointsQuestion { Compare: not null }
+        );
+
+    private sealed class QuestionCheck(
+        ResponseData data,
+        ConditionEvaluator evaluator,
+        List<ResponseError> errors,
+        string path
+    )
+    {
+        public void Check(Question question, AnswerValue answer)
+        {
+            switch (question)
+            {
+                case NpsQuestion:
+                    Whole(answer, NpsQuestion.Scale, path);
+                    break;
+                case RatingQuestion rating:
+                    if (
+                        !(
+                            rating.NotApplicable is not null
+                            && answer.Kind == AnswerKind.Text
+                            && answer.Text == "na"
+                        )
+                    )
+                    {
+                        Whole(answer, rating.Scale, path);
+                    }
+                    break;
+                case TouchpointsQuestion touchpoints:
+                    Touchpoints(touchpoints, answer);
+                    break;
+                case SingleChoiceQuestion single:
+                    if (Expect(answer, AnswerKind.Text, "an option id"))
+                    {
+                        Option(single, answer.Text, path);
+                    }
+                    Other(single, answer.Kind == AnswerKind.Text && answer.Text == "other");
+                    break;
+                case MultiChoiceQuestion multi:
+                    Multi(multi, answer);
+                    break;
+                case TextQuestion text:
+                    if (
+                        Expect(answer, AnswerKind.Text, "a text")
+                        && answer.Text.Length > text.MaxLength
+                    )
+                    {
+                        Add(
+                            ResponseRules.Length,
+                            $"'{question.Id}' is {answer.Text.Length} characters; at most {text.MaxLength} are allowed."
+                        );
+                    }
+                    break;
+                case NumberQuestion number:
+                    Number(number, answer);
+                    break;
+                case EmailQuestion:
+                    if (
+                        Expect(answer, AnswerKind.Text, "an email address")
+                        && !EmailPattern.IsMatch(answer.Text)
+                    )
+                    {
+                        Add(ResponseRules.Email, $"'{answer.Text}' is not an email address.");
+                    }
+                    break;
+                case ConsentQuestion:
+                    Expect(answer, AnswerKind.Boolean, "true or false");
+                    break;
+            }
+        }
+
+        private void Add(string rule, string message, string? at = null) =>
+            errors.Add(new(at ?? path, rule, message));
+
+        private bool Expect(AnswerValue answer, AnswerKind kind, string what, string? at = null)
+        {
+            if (answer.Kind == kind)
+            {
+                return true;
+            }
+            Add(ResponseRules.Type, $"Expected {what}, not {answer.Describe()}.", at);
+            return false;
+        }
+
+        private void Whole(AnswerValue answer, Scale scale, string at)
+        {
+            if (
+                !Expect(
+                    answer,
+                    AnswerKind.Number,
+                    $"a whole number from {scale.Min} to {scale.Max}",
+                    at
+                )
+            )
+            {
+                return;
+            }
+            if (
+                answer.Number != System.Math.Floor(answer.Number)
+                || answer.Number < scale.Min
+                || answer.Number > scale.Max
+            )
+            {
+                Add(
+                    ResponseRules.Range,
+                    $"{Format(answer.Number)} is not a whole number from {scale.Min} to {scale.Max}.",
+                    at
+                );
+            }
+        }
+
+        private void Option(ChoiceQuestion question, string id, string at)
+        {
+            if (
+                !question.Options.Any(o => o.Id == id)
+                && !(question.Other is not null && id == "other")
+            )
+            {
+                var ids = question
+                    .Options.Select(o => o.Id)
+                    .Concat(question.Other is null ? [] : ["other"]);
+                Add(
+                    ResponseRules.Option,
+                    $"'{id}' is not an option of '{question.Id}' ({string.Join(", ", ids)}).",
+                    at
+                );
+            }
+        }
+
+        private void Other(ChoiceQuestion question, bool chosen)
+        {
+            if (!data.Answers.TryGetValue(question.Id + "_other", out var other))
+            {
+                return;
+            }
+            if (!chosen)
+            {
+                Add(
+                    ResponseRules.Hidden,
+                    $"'{question.Id}_other' is filled in, but 'other' is not chosen.",
+                    path + "_other"
+                );
+            }
+            else if (
+                Expect(other, AnswerKind.Text, "a text", path + "_other")
+                && other.Text.Length > TextQuestion.DefaultMaxLength
+            )
+            {
+                Add(
+                    ResponseRules.Length,
+                    $"'{question.Id}_other' is longer than {TextQuestion.DefaultMaxLength} characters.",
+                    path + "_other"
+                );
+            }
+        }
+
+        private void Multi(MultiChoiceQuestion question, AnswerValue answer)
+        {
+            if (!Expect(answer, AnswerKind.TextList, "a list of option ids"))
+            {
+                return;
+            }
+            foreach (var id in answer.Texts)
+            {
+                Option(question, id, path);
+            }
+            if (answer.Texts.Distinct().Count() != answer.Texts.Count)
+            {
+                Add(ResponseRules.Option, $"'{question.Id}' lists an option twice.");
+            }
+            if (question.Min is { } min && answer.Texts.Count < min)
+            {
+                Add(
+                    ResponseRules.Count,
+                    $"'{question.Id}' needs at least {min} options; {answer.Texts.Count} are picked."
+                );
+            }
+            if (question.Max is { } max && answer.Texts.Count > max)
+            {
+                Add(
+                    ResponseRules.Count,
+                    $"'{question.Id}' allows at most {max} options; {answer.Texts.Count} are picked."
+                );
+            }
+            Other(question, answer.Texts.Contains("other"));
+        }
+
+        private void Number(NumberQuestion question, AnswerValue answer)
+        {
+            if (!Expect(answer, AnswerKind.Number, "a number"))
+            {
+                return;
+            }
+            if (question.Integer && answer.Number != System.Math.Floor(answer.Number))
+            {
+                Add(ResponseRules.Range, $"{Format(answer.Number)} is not a whole number.");
+            }
+            if (
+                answer.Number < (question.Min ?? double.NegativeInfinity)
+                || answer.Number > (question.Max ?? double.PositiveInfinity)
+            )
+            {
+                Add(
+                    ResponseRules.Range,
+                    $"{Format(answer.Number)} is outside {Format(question.Min)}..{Format(question.Max)}."
+                );
+            }
+        }
+
+        private void Touchpoints(TouchpointsQuestion question, AnswerValue answer)
+        {
+            if (!Expect(answer, AnswerKind.Map, "an object of grades per item"))
+            {
+                return;
+            }
+            foreach (var entry in answer.Entries)
+            {
+                var item = question.Items.FirstOrDefault(i => i.Id == entry.Key);
+                var at = path + "." + entry.Key;
+                if (item is null)
+                {
+                    Add(
+                        ResponseRules.Unknown,
+                        $"'{entry.Key}' is not an item of '{question.Id}'.",
+                        at
+                    );
+                    continue;
+                }
+                if (item.ShowIf is not null && !evaluator.IsTrue(item.ShowIf.Root))
+                {
+                    Add(
+                        ResponseRules.Hidden,
+                        $"'{question.Id}.{item.Id}' is answered, but its condition ({item.ShowIf.Source}) hides it.",
+                        at
+                    );
+                    continue;
+                }
+                if (!(entry.Value.Kind == AnswerKind.Text && entry.Value.Text == "na"))
+                {
+                    Whole(entry.Value, question.Scale, at);
+                }
+            }
+            if (question.Required && !answer.Entries.Any())
+            {
+                Add(ResponseRules.Required, $"'{question.Id}' is required.");
+            }
+            Compare(question, answer);
+        }
+
+        private void Compare(TouchpointsQuestion question, AnswerValue grades)
+        {
+            if (!data.Answers.TryGetValue(question.Id + "_compare", out var compare))
+            {
+                return;
+            }
+            var at = path + "_compare";
+            if (!Expect(compare, AnswerKind.Map, "an object of comparisons per item", at))
+            {
+                return;
+            }
+            foreach (var entry in compare.Entries)
+            {
+                var itemPath = at + "." + entry.Key;
+                if (
+                    !grades.Entries.TryGetValue(entry.Key, out var grade)
+                    || grade.Kind != AnswerKind.Number
+                )
+                {
+                    Add(
+                        ResponseRules.Hidden,
+                        $"'{entry.Key}' is compared but not graded.",
+                        itemPath
+                    );
+                }
+                else if (
+                    Expect(entry.Value, AnswerKind.Text, "worse, same or better", itemPath)
+                    && entry.Value.Text is not ("worse" or "same" or "better")
+                )
+                {
+                    Add(
+                        ResponseRules.Option,
+                        $"'{entry.Value.Text}' is not worse, same or better.",
+                        itemPath
+                    );
+                }
+            }
+        }
+
+        private static string Format(double? value) =>
+            value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    }
+}
