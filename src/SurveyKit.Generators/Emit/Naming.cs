@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SurveyKit.Generators.Emit;
+
+/// <summary>Turns survey ids into C# names: klantloyaliteit -> Klantloyaliteit, contact_ok -> ContactOk, b2b -> B2b.</summary>
+internal static class Naming
+{
+    private static readonly HashSet<string> Keywords =
+    [
+        "abstract",
+        "as",
+        "base",
+        "bool",
+        "break",
+        "byte",
+        "case",
+        "catch",
+        "char",
+        "checked",
+        "class",
+        "const",
+        "continue",
+        "decimal",
+        "default",
+        "delegate",
+        "do",
+        "double",
+        "else",
+        "enum",
+        "event",
+        "explicit",
+        "extern",
+        "false",
+        "finally",
+        "fixed",
+        "float",
+        "for",
+        "foreach",
+        "goto",
+        "if",
+        "implicit",
+        "in",
+        "int",
+        "interface",
+        "internal",
+        "is",
+        "lock",
+        "long",
+        "namespace",
+        "new",
+        "null",
+        "object",
+        "operator",
+        "out",
+        "override",
+        "params",
+        "private",
+        "protected",
+        "public",
+        "readonly",
+        "ref",
+        "return",
+        "sbyte",
+        "sealed",
+        "short",
+        "sizeof",
+        "stackalloc",
+        "static",
+        "string",
+        "struct",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "uint",
+        "ulong",
+        "unchecked",
+        "unsafe",
+        "ushort",
+        "using",
+        "virtual",
+        "void",
+        "volatile",
+        "while",
+    ];
+
+    /// <summary>PascalCase from an id whose parts are separated by '_' or '-'.</summary>
+    public static string Pascal(string id)
+    {
+        var builder = new StringBuilder(id.Length);
+        var upper = true;
+        foreach (var c in id)
+        {
+            if (c is '_' or '-' or '.' or ' ')
+            {
+                upper = true;
+                continue;
+            }
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        var name = builder.ToString();
+        if (name.Length == 0 || !char.IsLetter(name[0]))
+        {
+            name = "N" + name;
+        }
+        return name;
+    }
+
+    /// <summary>A name not in <paramref name="taken"/>: <paramref name="name"/>, else with a suffix, else numbered.</summary>
+    public static string Unique(string name, HashSet<string> taken, string suffix)
+    {
+        var candidate = name;
+        if (taken.Contains(candidate))
+        {
+            candidate = name + suffix;
+        }
+        for (var i = 2; taken.Contains(candidate); i++)
+        {
+            candidate = name + suffix + i.ToString(CultureInfo.InvariantCulture);
+        }
+        taken.Add(candidate);
+        return candidate;
+    }
+
+    /// <summary>A C# string literal.</summary>
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            builder.Append(
+                c switch
+                {
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    '\0' => "\\0",
+                    _ when c < ' ' || c is '\u0085' or '\u2028' or '\u2029' => "\\u"
+                        + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                    _ => c.ToString(),
+                }
+            );
+        }
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Text for an XML doc comment.</summary>
+    public static string Xml(string text) =>
+        text.Replace("&", "&amp;")
+            .Replace("<", "&lt;")
+            .Replace(">", "&gt;")
+            .Replace("\r", " ")
+            .Replace("\n", " ");
+
+    /// <summary>An identifier that is never a keyword.</summary>
+    public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+}
