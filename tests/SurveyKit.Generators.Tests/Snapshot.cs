@@ -15,9 +15,17 @@ namespace SurveyKit.Generators.Tests;
 internal static class Snapshot
 {
     public static string ProjectDirectory =>
-        typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+        typeof(Snapshot)
+            .Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory")
+            .Value!;
 
-    public static void Verify(string hintName, string content, string testClass, [CallerMemberName] string method = "")
+    public static void Verify(
+        string hintName,
+        string content,
+        string testClass,
+        [CallerMemberName] string method = ""
+    )
     {
         var extension = Path.GetExtension(hintName).TrimStart('.');
         var stem = $"{testClass}.{method}#{Path.GetFileNameWithoutExtension(hintName)}";
@@ -38,9 +46,15 @@ internal static class Snapshot
             return;
         }
         File.WriteAllText(received, text);
-        var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n").Split('\n') : [];
+        var expected = File.Exists(verified)
+            ? File.ReadAllText(verified).Replace("\r\n", "\n").Split('\n')
+            : [];
         var actual = text.Split('\n');
-        var line = Enumerable.Range(0, Math.Max(expected.Length, actual.Length)).FirstOrDefault(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i]);
+        var line = Enumerable
+            .Range(0, Math.Max(expected.Length, actual.Length))
+            .FirstOrDefault(i =>
+                i >= expected.Length || i >= actual.Length || expected[i] != actual[i]
+            );
         Assert.Fail(
             File.Exists(verified)
                 ? $"{stem} differs from its snapshot at line {line + 1}:\n- {(line < expected.Length ? expected[line] : "(end)")}\n+ {(line < actual.Length ? actual[line] : "(end)")}\nSee {received}; accept with SURVEYKIT_ACCEPT_SNAPSHOTS=1."
