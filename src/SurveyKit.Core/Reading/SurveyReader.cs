@@ -20,6 +20,17 @@ internal sealed partial class SurveyReader
         RegexOptions.CultureInvariant
     );
 
+    /// <summary>Columns every CSV export has before the answers; a question or context field cannot share their names.</summary>
+    internal static readonly HashSet<string> ReservedIds =
+    [
+        "response_id",
+        "survey",
+        "version",
+        "submitted_at",
+        "lang",
+        "duration_ms",
+    ];
+
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, (string Place, int Line)> _surveyIds = new();
     private List<string> _languages = [];
@@ -309,6 +320,17 @@ internal sealed partial class SurveyReader
     {
         if (id.Length == 0)
         {
+            return;
+        }
+        if (ReservedIds.Contains(id))
+        {
+            Report(
+                DiagnosticDescriptors.InvalidId,
+                mapping["id"]!,
+                id,
+                $"'{id}' is reserved for the submission's own '{id}' column in the CSV export",
+                $" Try '{id}_answer'."
+            );
             return;
         }
         if (_surveyIds.TryGetValue(id, out var first))

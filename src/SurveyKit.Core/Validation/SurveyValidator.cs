@@ -19,10 +19,47 @@ internal sealed class SurveyValidator(
 {
     public void Validate()
     {
+        CheckCompanionKeys();
         CheckConditions();
         if (survey.Analysis is { } analysis)
         {
             CheckAnalysis(analysis);
+        }
+    }
+
+    // A choice with an 'other' text answers under "<id>_other", touchpoints that compare under "<id>_compare":
+    // a question with that id would share the key in submissions and the column in exports.
+    private void CheckCompanionKeys()
+    {
+        var companions = survey
+            .Questions.SelectMany(q =>
+                q switch
+                {
+                    ChoiceQuestion { Other: not null } => new[]
+                    {
+                        (Key: q.Id + "_other", Owner: q, What: "the 'other' text"),
+                    },
+                    TouchpointsQuestion { Compare: not null } => new[]
+                    {
+                        (Key: q.Id + "_compare", Owner: q, What: "the comparisons"),
+                    },
+                    _ => [],
+                }
+            )
+            .ToList();
+        foreach (var question in survey.Questions)
+        {
+            foreach (var companion in companions.Where(c => c.Key == question.Id))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.DuplicateId,
+                    question.Span,
+                    question.Id,
+                    $"{companion.What} of question '{companion.Owner.Id}'",
+                    companion.Owner.Span.Start.Line,
+                    "in a survey (submissions and exports use it as a key)"
+                );
+            }
         }
     }
 

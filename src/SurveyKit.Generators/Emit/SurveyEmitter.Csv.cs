@@ -252,7 +252,9 @@ internal static partial class SurveyEmitter
         w.Open($"foreach (var (line, fields) in {Responses}.Csv.Read(reader))");
         w.Open("if (header is null)");
         w.Line("header = global::System.Linq.Enumerable.ToArray(fields);");
-        w.Line("if (header.Length > 0) header[0] = header[0].TrimStart('\\uFEFF'); // Excel writes a byte order mark");
+        w.Line(
+            "if (header.Length > 0) header[0] = header[0].TrimStart('\\uFEFF'); // Excel writes a byte order mark"
+        );
         w.Line("continue;");
         w.Close();
         w.Line("if (fields.Count == 1 && fields[0].Length == 0) continue; // a blank line");

@@ -207,4 +207,48 @@ public class SurveyReaderTests
             SurveyLoader.Parse(path, text.Replace("Het invullen", "Invullen")).Survey
         );
     }
+
+    [Theory]
+    [InlineData("version")]
+    [InlineData("lang")]
+    [InlineData("response_id")]
+    public void Ids_of_the_export_columns_are_reserved(string id)
+    {
+        var result = TestData.Check(TestData.Minimal.Replace("id: recommend", "id: " + id));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            ("SK0014", 6, 9),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains("reserved", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_cannot_take_the_key_of_another_questions_other_text()
+    {
+        var yaml =
+            TestData.Minimal
+            + """
+
+                  - id: channels
+                    type: multi_choice
+                    text: Channels?
+                    other: Other
+                    options:
+                      - { id: phone, label: Phone }
+                  - id: channels_other
+                    type: text
+                    text: More?
+                """;
+        var diagnostic = Assert.Single(TestData.Check(yaml).Diagnostics);
+        Assert.Equal(
+            ("SK0015", 15, 5),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(
+            "the 'other' text of question 'channels'",
+            diagnostic.Message,
+            System.StringComparison.Ordinal
+        );
+    }
 }
