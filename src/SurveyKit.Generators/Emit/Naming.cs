@@ -130,23 +130,39 @@ internal static class Naming
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        var builder = new StringBuilder(value.Length + 8).Append('"');
         foreach (var c in value)
         {
-            builder.Append(
-                c switch
-                {
-                    '"' => "\\\"",
-                    '\\' => "\\\\",
-                    '\n' => "\\n",
-                    '\r' => "\\r",
-                    '\t' => "\\t",
-                    '\0' => "\\0",
-                    _ when c < ' ' || c is '\u0085' or '\u2028' or '\u2029' => "\\u"
-                        + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-                    _ => c.ToString(),
-                }
-            );
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (c < ' ' || c is '\u0085' or '\u2028' or '\u2029')
+                    {
+                        builder
+                            .Append("\\u")
+                            .Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+                    break;
+            }
         }
         return builder.Append('"').ToString();
     }

@@ -9,7 +9,7 @@ namespace SurveyKit.Generators.Emit;
 // researcher opens in Excel, R or pandas. Personal data (pii context fields, email answers) only when asked for.
 internal static partial class SurveyEmitter
 {
-    private const string CsvHelpers = "global::SurveyKit.Generated.SurveyKitCsv";
+    private const string CsvHelpers = "SurveyKit_Csv";
 
     /// <summary>One CSV column: its header, whether it holds personal data, how a value is written and read.</summary>
     private sealed record Column(string Header, bool Personal, string Write, string Read);
@@ -118,7 +118,7 @@ internal static partial class SurveyEmitter
                                 $"{q.Id}.{option.Id}",
                                 false,
                                 $"{q.Property} is null ? \"\" : global::System.Linq.Enumerable.Contains({q.Property}, {q.EnumName}.{option.Name}) ? \"1\" : \"0\"",
-                                $"if (cell.Length > 0) {{ var list = ({p} as global::System.Collections.Generic.List<{q.EnumName}>) ?? new(); if ({CsvHelpers}.Flag(cell, {optionPath})) list.Add({q.EnumName}.{option.Name}); {p} = list; }}"
+                                $"if (cell.Length > 0) {{ var list = ({p} as {Collections}.List<{q.EnumName}>) ?? new(); if ({CsvHelpers}.Flag(cell, {optionPath})) list.Add({q.EnumName}.{option.Name}); {p} = list; }}"
                             )
                         );
                     }
@@ -246,7 +246,7 @@ internal static partial class SurveyEmitter
             "Reads a CSV export with a header line; columns may come in any order, and unknown columns are ignored. One result per record with its line number."
         );
         w.Open(
-            $"public static global::System.Collections.Generic.IEnumerable<{Responses}.ReadResult<{name}>> ReadCsv(global::System.IO.TextReader reader)"
+            $"public static {Collections}.IEnumerable<{Responses}.ReadResult<{name}>> ReadCsv(global::System.IO.TextReader reader)"
         );
         w.Line("string[]? header = null;");
         w.Open($"foreach (var (line, fields) in {Responses}.Csv.Read(reader))");
@@ -273,7 +273,7 @@ internal static partial class SurveyEmitter
         w.Close();
         w.Line();
         w.Open(
-            $"private static {name} FromCsv(string[] header, global::System.Collections.Generic.IReadOnlyList<string> fields)"
+            $"private static {name} FromCsv(string[] header, {Collections}.IReadOnlyList<string> fields)"
         );
         w.Line($"var response = new {name}();");
         w.Open("for (var i = 0; i < header.Length && i < fields.Count; i++)");
@@ -351,7 +351,7 @@ internal static partial class SurveyEmitter
             if (spec.Questions.Any(q => q.Type == QuestionType.MultiChoice && q.EnumName == name))
             {
                 w.Open(
-                    $"private static global::System.Collections.Generic.IReadOnlyList<{name}>? ReadList{name}(ref {Json}.Utf8JsonReader reader, string path)"
+                    $"private static {Collections}.IReadOnlyList<{name}>? ReadList{name}(ref {Json}.Utf8JsonReader reader, string path)"
                 );
                 w.Line("if (reader.TokenType == " + Json + ".JsonTokenType.Null) return null;");
                 w.Line(
@@ -361,7 +361,7 @@ internal static partial class SurveyEmitter
                         + Helpers
                         + ".Error(path, \"a list of option ids\", ref reader);"
                 );
-                w.Line($"var list = new global::System.Collections.Generic.List<{name}>();");
+                w.Line($"var list = new {Collections}.List<{name}>();");
                 w.Line(
                     "while (reader.Read() && reader.TokenType != "
                         + Json

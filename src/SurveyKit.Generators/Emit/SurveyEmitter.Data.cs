@@ -47,24 +47,24 @@ internal static partial class SurveyEmitter
             case QuestionType.Touchpoints:
                 w.Open("");
                 w.Line(
-                    $"var grades = new global::System.Collections.Generic.Dictionary<string, {Responses}.AnswerValue>();"
+                    $"var grades = new {Collections}.Dictionary<string, {Responses}.AnswerValue>();"
                 );
                 foreach (var item in q.Items)
                 {
                     w.Line(
-                        $"if ({q.Property}.{item.Name} is {{ }} grade{item.Name}) grades[{Naming.Literal(item.Id)}] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(grade{item.Name});"
+                        $"if ({q.Property}.{item.Name} is {{ }} grade{item.Name}) grades[{Naming.Literal(item.Id)}] = {Helpers}.GradeValue(grade{item.Name});"
                     );
                 }
                 w.Line($"if (grades.Count > 0) data.Answers[{key}] = {of}(grades);");
                 if (q.CompareProperty is not null)
                 {
                     w.Line(
-                        $"var comparisons = new global::System.Collections.Generic.Dictionary<string, {Responses}.AnswerValue>();"
+                        $"var comparisons = new {Collections}.Dictionary<string, {Responses}.AnswerValue>();"
                     );
                     foreach (var item in q.Items)
                     {
                         w.Line(
-                            $"if ({q.CompareProperty}.{item.Name} is {{ }} compare{item.Name}) comparisons[{Naming.Literal(item.Id)}] = {of}(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compare{item.Name}));"
+                            $"if ({q.CompareProperty}.{item.Name} is {{ }} compare{item.Name}) comparisons[{Naming.Literal(item.Id)}] = {of}({Helpers}.ComparisonId(compare{item.Name}));"
                         );
                     }
                     w.Line(
@@ -75,7 +75,7 @@ internal static partial class SurveyEmitter
                 return;
             case QuestionType.Rating when q.NotApplicable:
                 w.Line(
-                    $"if ({q.Property} is {{ }} {Local(q)}) data.Answers[{key}] = global::SurveyKit.Generated.SurveyKitJson.GradeValue({Local(q)});"
+                    $"if ({q.Property} is {{ }} {Local(q)}) data.Answers[{key}] = {Helpers}.GradeValue({Local(q)});"
                 );
                 return;
             case QuestionType.SingleChoice:

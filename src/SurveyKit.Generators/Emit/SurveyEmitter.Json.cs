@@ -8,8 +8,8 @@ namespace SurveyKit.Generators.Emit;
 // without reflection, so it is fast, trimmable and AOT-safe.
 internal static partial class SurveyEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string Helpers = "global::SurveyKit.Generated.SurveyKitJson";
+    private const string Json = "SurveyKit_TextJson";
+    private const string Helpers = "SurveyKit_Json";
 
     private static void EmitJsonWriter(SourceWriter w, SurveySpec spec)
     {
@@ -190,9 +190,9 @@ internal static partial class SurveyEmitter
             "Reads a JSON Lines stream, one result per non-blank line with its line number: read = accepted + rejected."
         );
         w.Open(
-            $"public static global::System.Collections.Generic.IEnumerable<{Responses}.ReadResult<{name}>> ReadJsonLines(global::System.IO.Stream stream)"
+            $"public static {Collections}.IEnumerable<{Responses}.ReadResult<{name}>> ReadJsonLines(global::System.IO.Stream stream)"
         );
-        w.Open("foreach (var line in global::SurveyKit.Generated.SurveyKitJsonLines.Read(stream))");
+        w.Open("foreach (var line in " + Helpers + "Lines.Read(stream))");
         w.Line(
             $"yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);"
         );

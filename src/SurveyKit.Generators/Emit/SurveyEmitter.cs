@@ -12,7 +12,8 @@ internal static partial class SurveyEmitter
 {
     private const string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"SurveyKit.Generators\", \"1.0\")]";
-    private const string Responses = "global::SurveyKit.Core.Responses";
+    private const string Responses = "SurveyKit_Responses";
+    private const string Collections = "SurveyKit_Collections";
 
     public static string Emit(SurveySpec spec, string ns)
     {
@@ -24,6 +25,14 @@ internal static partial class SurveyEmitter
         w.Line("#nullable enable");
         w.Line("#pragma warning disable CS1591");
         w.Open("namespace " + ns);
+        // Short aliases keep the generated file small, which is what the compiler parses on every build.
+        w.Line($"using {Responses} = global::SurveyKit.Core.Responses;");
+        w.Line($"using {Collections} = global::System.Collections.Generic;");
+        w.Line($"using {Json} = global::System.Text.Json;");
+        w.Line($"using {Helpers} = global::SurveyKit.Generated.SurveyKitJson;");
+        w.Line($"using {Helpers}Lines = global::SurveyKit.Generated.SurveyKitJsonLines;");
+        w.Line($"using {CsvHelpers} = global::SurveyKit.Generated.SurveyKitCsv;");
+        w.Line();
         EmitContextTypes(w, spec);
         foreach (var question in spec.Questions)
         {
@@ -42,9 +51,7 @@ internal static partial class SurveyEmitter
             QuestionType.Rating => q.NotApplicable ? Responses + ".TouchpointGrade?" : "int?",
             QuestionType.Touchpoints => q.ItemsType!,
             QuestionType.SingleChoice => q.EnumName + "?",
-            QuestionType.MultiChoice => "global::System.Collections.Generic.IReadOnlyList<"
-                + q.EnumName
-                + ">?",
+            QuestionType.MultiChoice => "" + Collections + ".IReadOnlyList<" + q.EnumName + ">?",
             QuestionType.Number => q.Integer ? "int?" : "double?",
             QuestionType.Consent => "bool?",
             _ => "string?",
@@ -236,9 +243,7 @@ internal static partial class SurveyEmitter
         w.Doc(
             "Every rule this response breaks (show_if included), located by the path of the field; empty when valid."
         );
-        w.Line(
-            $"public global::System.Collections.Generic.IReadOnlyList<{Responses}.ResponseError> Validate() =>"
-        );
+        w.Line($"public {Collections}.IReadOnlyList<{Responses}.ResponseError> Validate() =>");
         w.Line($"    {Responses}.ResponseValidator.Validate(Definition, ToResponseData());");
         w.Line();
     }
