@@ -228,7 +228,7 @@ public static class DiagnosticDescriptors
         "SK0042",
         "Forward reference",
         Error,
-        "show_if of {0} uses '{1}', which is asked later (line {2}); a condition can only use answers given before it."
+        "show_if of {0} uses '{1}', {2}; a condition can only use answers given before it."
     );
     public static readonly DiagnosticDescriptor TypeMismatch = new(
         "SK0043",

@@ -145,7 +145,13 @@ public sealed partial class ConditionChecker
                     span,
                     scope.Owner,
                     reference.Path,
-                    question.Span.Start.Line
+                    index == scope.OwnerIndex
+                        ? (
+                            scope.Owner.StartsWith("item", System.StringComparison.Ordinal)
+                                ? "which is the question this item belongs to"
+                                : "which is this question itself"
+                        )
+                        : $"which is asked later (line {question.Span.Start.Line})"
                 );
             }
             return reference.Member is null
@@ -344,7 +350,7 @@ public sealed partial class ConditionChecker
                 DiagnosticDescriptors.TypeMismatch,
                 span,
                 scope.Owner,
-                $"{left.Description} cannot be compared with {right.Description}.{EqualityHint(left, right)}"
+                $"{left.Description} cannot be compared with {right.Description}.{EqualityHint(left, right, (comparison.Left as StringLiteral ?? comparison.Right as StringLiteral)?.Value)}"
             );
         }
     }
@@ -393,15 +399,19 @@ public sealed partial class ConditionChecker
             _ => "",
         };
 
-    private static string EqualityHint(ValueType left, ValueType right)
+    private static string EqualityHint(ValueType left, ValueType right, string? written = null)
     {
         var reference = left.Owner is not null ? left : right;
+        var option =
+            written is not null && reference.Options.Contains(written)
+                ? written
+                : reference.Options.FirstOrDefault();
         return reference.Kind switch
         {
             ValueKind.Option =>
                 $" Compare it with one of its options: {string.Join(", ", reference.Options.Select(o => "'" + o + "'"))}.",
             ValueKind.OptionSet =>
-                $" To test for an option, write contains({reference.Owner}, '{reference.Options.FirstOrDefault()}').",
+                $" To test for an option, write contains({reference.Owner}, '{option}').",
             ValueKind.Boolean =>
                 $" A consent is true or false: write {reference.Owner} or not {reference.Owner}.",
             ValueKind.Number => " Compare it with a number.",

@@ -25,6 +25,12 @@ internal static class Place
         (typeName == "nps" || "aeiou".IndexOf(typeName[0]) >= 0 ? "an " : "a ") + typeName;
 
     /// <summary>The place with its first letter capitalised, to start a sentence.</summary>
-    public static string Sentence(string place) =>
-        place.Length == 0 ? place : char.ToUpperInvariant(place[0]) + place.Substring(1);
+    public static string Sentence(string place)
+    {
+        // A key path such as analysis.follow_up is written as the user writes it, never capitalised.
+        var firstWord = place.Split(' ')[0];
+        return place.Length == 0 || firstWord.IndexOf('.') >= 0
+            ? place
+            : char.ToUpperInvariant(place[0]) + place.Substring(1);
+    }
 }

@@ -85,12 +85,25 @@ public static class WorkspaceLoader
             {
                 return scalar.Value;
             }
+            if (value is YamlScalar empty)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.InvalidValue,
+                    value.Span,
+                    key,
+                    WorkspaceConfig.FileName,
+                    "a non-empty string",
+                    empty.Value,
+                    " Leave the key out to use the default."
+                );
+                return fallback;
+            }
             diagnostics.Report(
                 DiagnosticDescriptors.WrongNodeKind,
                 value.Span,
                 key,
                 WorkspaceConfig.FileName,
-                "a non-empty string",
+                "a string",
                 value.KindName
             );
             return fallback;
@@ -120,12 +133,16 @@ public static class WorkspaceLoader
             if (submitNode is YamlMapping submitMapping)
             {
                 ReportUnknownKeys(submitMapping, WorkspaceConfig.SubmitKeys, "submit", diagnostics);
-                var type = submit.Type;
                 var typeText = Text(submitMapping, "type", "json");
-                if (
-                    !Enum.TryParse(typeText, ignoreCase: true, out type)
-                    || typeText.Any(char.IsUpper)
-                )
+                SubmitTarget? parsed = typeText switch
+                {
+                    "json" => SubmitTarget.Json,
+                    "netlify" => SubmitTarget.Netlify,
+                    "formspree" => SubmitTarget.Formspree,
+                    _ => null,
+                };
+                var type = parsed ?? submit.Type;
+                if (parsed is null)
                 {
                     diagnostics.Report(
                         DiagnosticDescriptors.InvalidValue,
@@ -135,6 +152,17 @@ public static class WorkspaceLoader
                         "json, netlify or formspree",
                         typeText,
                         ""
+                    );
+                }
+                if (type == SubmitTarget.Formspree && submitMapping["endpoint"] is null)
+                {
+                    // Formspree has no address SurveyKit could guess: each form has its own.
+                    diagnostics.Report(
+                        DiagnosticDescriptors.MissingKey,
+                        submitNode.Span,
+                        "submit",
+                        "endpoint",
+                        " Give the form's Formspree address, as in \"endpoint\": \"https://formspree.io/f/yourformid\"."
                     );
                 }
                 submit = new SubmitConfig(

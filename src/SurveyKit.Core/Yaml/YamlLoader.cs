@@ -256,6 +256,7 @@ public static class YamlLoader
                         }
                         break;
                     case Scalar scalar:
+                        ReportTag(scalar.Tag, scalar);
                         if (!Add(ToScalar(scalar), scalar.Anchor))
                         {
                             return null;
@@ -319,8 +320,27 @@ public static class YamlLoader
                 scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
             );
 
+        // Tags (!x) change nothing in a survey, so one is a mistake: most often "!" meant as "not" in a condition.
+        private void ReportTag(TagName tag, NodeEvent e)
+        {
+            if (tag.IsEmpty || tag.IsNonSpecific || tag.Value == "tag:yaml.org,2002:str")
+            {
+                return;
+            }
+            var at = ToPosition(e.Start);
+            diagnostics.Report(
+                DiagnosticDescriptors.YamlSyntax,
+                new SourceSpan(at, at),
+                $"the tag '{tag.Value}' has no meaning in a survey; remove it (to negate a condition, write 'not x'), or quote the text if the '!' belongs to it."
+            );
+        }
+
         private bool Open(YamlNode node, AnchorName anchor, ParsingEvent e)
         {
+            if (e is NodeEvent node_)
+            {
+                ReportTag(node_.Tag, node_);
+            }
             if (_stack.Count >= MaxDepth)
             {
                 var at = ToPosition(e.Start);

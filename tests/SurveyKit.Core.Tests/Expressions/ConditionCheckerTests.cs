@@ -56,6 +56,9 @@ public class ConditionCheckerTests
             type: text
             text: Target
             show_if: CONDITION
+          - id: later
+            type: text
+            text: Later
         """;
 
     private static string[] Check(string condition)
@@ -102,7 +105,7 @@ public class ConditionCheckerTests
         "SK0043",
         "'recommend' (nps, 0..10) cannot be compared with the text 'high'. Compare it with a number."
     )]
-    [InlineData("channels == 'chat'", "SK0043", "write contains(channels, 'phone')")]
+    [InlineData("channels == 'chat'", "SK0043", "write contains(channels, 'chat')")]
     [InlineData("contact_ok == 1", "SK0043", "A consent is true or false")]
     [InlineData(
         "complaint < 2",
@@ -149,7 +152,8 @@ public class ConditionCheckerTests
         "Only touchpoints questions have items, and 'recommend' is an nps question."
     )]
     [InlineData("segment.x == 'b2b'", "SK0041", "'segment' is a context field and has no items.")]
-    [InlineData("target == 'x'", "SK0042", "which is asked later")]
+    [InlineData("target == 'x'", "SK0042", "'target', which is this question itself")]
+    [InlineData("later == 'x'", "SK0042", "'later', which is asked later (line ")]
     [InlineData("answered(1)", "SK0048", "answered(x) takes one question")]
     [InlineData(
         "contains(complaint, 'no')",

@@ -95,7 +95,21 @@ public sealed class WorkspaceTests : IDisposable
         "json, netlify or formspree"
     )]
     [InlineData("{ \"surveys\": \"*.survey.yaml\" }", "SK0012", 1, 14, "a list of file patterns")]
-    [InlineData("{ \"output\": \"\" }", "SK0012", 1, 13, "a non-empty string")]
+    [InlineData("{ \"output\": \"\" }", "SK0013", 1, 13, "a non-empty string")]
+    [InlineData(
+        "{ \"submit\": { \"type\": \"1\" } }",
+        "SK0013",
+        1,
+        23,
+        "json, netlify or formspree"
+    )]
+    [InlineData(
+        "{ \"submit\": { \"type\": \"formspree\" } }",
+        "SK0011",
+        1,
+        13,
+        "https://formspree.io/f/"
+    )]
     [InlineData("{ \"surveys\": [ }", "SK0001", 1, 16, "")]
     public void Mistakes_are_located(string json, string id, int line, int column, string fragment)
     {

@@ -207,6 +207,28 @@ public class YamlLoaderTests
         Assert.True(diagnostic.Span.Start.Line >= 2);
     }
 
+    [Theory]
+    [InlineData("    show_if: !contact_ok\n", 9, 14, "'!contact_ok'")]
+    [InlineData("    help: !!binary aGk=\n", 9, 11, "tag:yaml.org,2002:binary")]
+    public void A_yaml_tag_is_a_located_mistake(string extra, int line, int column, string fragment)
+    {
+        var result = TestData.Check(TestData.Minimal + "\n" + extra);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            ("SK0001", line, column),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(fragment, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_str_tag_is_harmless()
+    {
+        Assert.Empty(
+            TestData.Check(TestData.Minimal.Replace("title: Demo", "title: !!str Demo")).Diagnostics
+        );
+    }
+
     [Fact]
     public void Scalars_are_never_booleans_or_numbers_by_themselves()
     {
