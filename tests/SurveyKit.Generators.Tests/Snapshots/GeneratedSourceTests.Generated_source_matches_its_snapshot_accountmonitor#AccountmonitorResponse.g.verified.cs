@@ -5,6 +5,13 @@
 #pragma warning disable CS1591
 namespace Consumer
 {
+    using SurveyKit_Responses = global::SurveyKit.Core.Responses;
+    using SurveyKit_Collections = global::System.Collections.Generic;
+    using SurveyKit_TextJson = global::System.Text.Json;
+    using SurveyKit_Json = global::SurveyKit.Generated.SurveyKitJson;
+    using SurveyKit_JsonLines = global::SurveyKit.Generated.SurveyKitJsonLines;
+    using SurveyKit_Csv = global::SurveyKit.Generated.SurveyKitCsv;
+
     /// <summary>The values of context field 'account_tier' of survey 'accountmonitor'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SurveyKit.Generators", "1.0")]
     public enum AccountmonitorAccountTier
@@ -57,19 +64,19 @@ namespace Consumer
     public sealed partial class AccountmonitorTouchpoints
     {
         /// <summary>Touchpoint 'account_management'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? AccountManagement { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? AccountManagement { get; set; }
 
         /// <summary>Touchpoint 'quotes'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Quotes { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Quotes { get; set; }
 
         /// <summary>Touchpoint 'portal'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Portal { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Portal { get; set; }
 
         /// <summary>Touchpoint 'invoicing'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Invoicing { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Invoicing { get; set; }
 
         /// <summary>Touchpoint 'support'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Support { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Support { get; set; }
     }
 
     /// <summary>Per touchpoint of question 'touchpoints': worse, the same or better than other providers.</summary>
@@ -77,19 +84,19 @@ namespace Consumer
     public sealed partial class AccountmonitorTouchpointsCompare
     {
         /// <summary>Touchpoint 'account_management' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? AccountManagement { get; set; }
+        public SurveyKit_Responses.Comparison? AccountManagement { get; set; }
 
         /// <summary>Touchpoint 'quotes' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Quotes { get; set; }
+        public SurveyKit_Responses.Comparison? Quotes { get; set; }
 
         /// <summary>Touchpoint 'portal' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Portal { get; set; }
+        public SurveyKit_Responses.Comparison? Portal { get; set; }
 
         /// <summary>Touchpoint 'invoicing' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Invoicing { get; set; }
+        public SurveyKit_Responses.Comparison? Invoicing { get; set; }
 
         /// <summary>Touchpoint 'support' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Support { get; set; }
+        public SurveyKit_Responses.Comparison? Support { get; set; }
     }
 
     /// <summary>A response to survey 'accountmonitor' (version 1): Accountmonitor zakelijke klanten. Every answer is null when not given.</summary>
@@ -133,7 +140,7 @@ namespace Consumer
         public int? AmRating { get; set; }
 
         /// <summary>rating 'handover' (1..5): Hoe soepel verliep de overdracht naar uw nieuwe accountmanager?</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Handover { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Handover { get; set; }
 
         /// <summary>single_choice 'contact_frequency': Wat vindt u van hoe vaak wij contact met u opnemen?</summary>
         public AccountmonitorContactFrequency? ContactFrequency { get; set; }
@@ -167,13 +174,13 @@ namespace Consumer
         public static global::SurveyKit.Core.Model.Survey Definition => s_definition.Value;
 
         /// <summary>Every rule this response breaks (show_if included), located by the path of the field; empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::SurveyKit.Core.Responses.ResponseError> Validate() =>
-            global::SurveyKit.Core.Responses.ResponseValidator.Validate(Definition, ToResponseData());
+        public SurveyKit_Collections.IReadOnlyList<SurveyKit_Responses.ResponseError> Validate() =>
+            SurveyKit_Responses.ResponseValidator.Validate(Definition, ToResponseData());
 
         /// <summary>This response in the neutral form that SurveyKit.Core validates and the collector stores.</summary>
-        public global::SurveyKit.Core.Responses.ResponseData ToResponseData()
+        public SurveyKit_Responses.ResponseData ToResponseData()
         {
-            var data = new global::SurveyKit.Core.Responses.ResponseData
+            var data = new SurveyKit_Responses.ResponseData
             {
                 ResponseId = ResponseId == global::System.Guid.Empty ? null : ResponseId.ToString(),
                 Survey = SurveyId,
@@ -182,38 +189,38 @@ namespace Consumer
             };
             if (Context.AccountTier is { } value_AccountTier) data.Context["account_tier"] = Id(value_AccountTier);
             if (Context.Account is { } value_Account) data.Context["account"] = value_Account;
-            if (Recommend is { } answerRecommend) data.Answers["recommend"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerRecommend);
-            if (Reason is { } answerReason) data.Answers["reason"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerReason);
-            if (Overall is { } answerOverall) data.Answers["overall"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerOverall);
-            if (AmChanged is { } answerAmChanged) data.Answers["am_changed"] = global::SurveyKit.Core.Responses.AnswerValue.Of(Id(answerAmChanged));
-            if (AmRating is { } answerAmRating) data.Answers["am_rating"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerAmRating);
-            if (Handover is { } answerHandover) data.Answers["handover"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(answerHandover);
-            if (ContactFrequency is { } answerContactFrequency) data.Answers["contact_frequency"] = global::SurveyKit.Core.Responses.AnswerValue.Of(Id(answerContactFrequency));
+            if (Recommend is { } answerRecommend) data.Answers["recommend"] = SurveyKit_Responses.AnswerValue.Of((double)answerRecommend);
+            if (Reason is { } answerReason) data.Answers["reason"] = SurveyKit_Responses.AnswerValue.Of(answerReason);
+            if (Overall is { } answerOverall) data.Answers["overall"] = SurveyKit_Responses.AnswerValue.Of((double)answerOverall);
+            if (AmChanged is { } answerAmChanged) data.Answers["am_changed"] = SurveyKit_Responses.AnswerValue.Of(Id(answerAmChanged));
+            if (AmRating is { } answerAmRating) data.Answers["am_rating"] = SurveyKit_Responses.AnswerValue.Of((double)answerAmRating);
+            if (Handover is { } answerHandover) data.Answers["handover"] = SurveyKit_Json.GradeValue(answerHandover);
+            if (ContactFrequency is { } answerContactFrequency) data.Answers["contact_frequency"] = SurveyKit_Responses.AnswerValue.Of(Id(answerContactFrequency));
 
             {
-                var grades = new global::System.Collections.Generic.Dictionary<string, global::SurveyKit.Core.Responses.AnswerValue>();
-                if (Touchpoints.AccountManagement is { } gradeAccountManagement) grades["account_management"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeAccountManagement);
-                if (Touchpoints.Quotes is { } gradeQuotes) grades["quotes"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeQuotes);
-                if (Touchpoints.Portal is { } gradePortal) grades["portal"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradePortal);
-                if (Touchpoints.Invoicing is { } gradeInvoicing) grades["invoicing"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeInvoicing);
-                if (Touchpoints.Support is { } gradeSupport) grades["support"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeSupport);
-                if (grades.Count > 0) data.Answers["touchpoints"] = global::SurveyKit.Core.Responses.AnswerValue.Of(grades);
-                var comparisons = new global::System.Collections.Generic.Dictionary<string, global::SurveyKit.Core.Responses.AnswerValue>();
-                if (TouchpointsCompare.AccountManagement is { } compareAccountManagement) comparisons["account_management"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareAccountManagement));
-                if (TouchpointsCompare.Quotes is { } compareQuotes) comparisons["quotes"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareQuotes));
-                if (TouchpointsCompare.Portal is { } comparePortal) comparisons["portal"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(comparePortal));
-                if (TouchpointsCompare.Invoicing is { } compareInvoicing) comparisons["invoicing"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareInvoicing));
-                if (TouchpointsCompare.Support is { } compareSupport) comparisons["support"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareSupport));
-                if (comparisons.Count > 0) data.Answers["touchpoints_compare"] = global::SurveyKit.Core.Responses.AnswerValue.Of(comparisons);
+                var grades = new SurveyKit_Collections.Dictionary<string, SurveyKit_Responses.AnswerValue>();
+                if (Touchpoints.AccountManagement is { } gradeAccountManagement) grades["account_management"] = SurveyKit_Json.GradeValue(gradeAccountManagement);
+                if (Touchpoints.Quotes is { } gradeQuotes) grades["quotes"] = SurveyKit_Json.GradeValue(gradeQuotes);
+                if (Touchpoints.Portal is { } gradePortal) grades["portal"] = SurveyKit_Json.GradeValue(gradePortal);
+                if (Touchpoints.Invoicing is { } gradeInvoicing) grades["invoicing"] = SurveyKit_Json.GradeValue(gradeInvoicing);
+                if (Touchpoints.Support is { } gradeSupport) grades["support"] = SurveyKit_Json.GradeValue(gradeSupport);
+                if (grades.Count > 0) data.Answers["touchpoints"] = SurveyKit_Responses.AnswerValue.Of(grades);
+                var comparisons = new SurveyKit_Collections.Dictionary<string, SurveyKit_Responses.AnswerValue>();
+                if (TouchpointsCompare.AccountManagement is { } compareAccountManagement) comparisons["account_management"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareAccountManagement));
+                if (TouchpointsCompare.Quotes is { } compareQuotes) comparisons["quotes"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareQuotes));
+                if (TouchpointsCompare.Portal is { } comparePortal) comparisons["portal"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(comparePortal));
+                if (TouchpointsCompare.Invoicing is { } compareInvoicing) comparisons["invoicing"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareInvoicing));
+                if (TouchpointsCompare.Support is { } compareSupport) comparisons["support"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareSupport));
+                if (comparisons.Count > 0) data.Answers["touchpoints_compare"] = SurveyKit_Responses.AnswerValue.Of(comparisons);
             }
-            if (Improve is { } answerImprove) data.Answers["improve"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerImprove);
-            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerContactOk);
-            if (ContactDetails is { } answerContactDetails) data.Answers["contact_details"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerContactDetails);
+            if (Improve is { } answerImprove) data.Answers["improve"] = SurveyKit_Responses.AnswerValue.Of(answerImprove);
+            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = SurveyKit_Responses.AnswerValue.Of(answerContactOk);
+            if (ContactDetails is { } answerContactDetails) data.Answers["contact_details"] = SurveyKit_Responses.AnswerValue.Of(answerContactDetails);
             return data;
         }
 
         /// <summary>Writes this response as one submission JSON object.</summary>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        public void WriteJson(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             writer.WriteString("responseId"u8, ResponseId);
@@ -231,7 +238,7 @@ namespace Consumer
             if (Overall is { } answerOverall) writer.WriteNumber("overall"u8, answerOverall);
             if (AmChanged is { } answerAmChanged) writer.WriteString("am_changed"u8, Id(answerAmChanged));
             if (AmRating is { } answerAmRating) writer.WriteNumber("am_rating"u8, answerAmRating);
-            if (Handover is { } answerHandover) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "handover", answerHandover);
+            if (Handover is { } answerHandover) SurveyKit_Json.WriteGrade(writer, "handover", answerHandover);
             if (ContactFrequency is { } answerContactFrequency) writer.WriteString("contact_frequency"u8, Id(answerContactFrequency));
             WriteItems_Touchpoints(writer);
             if (Improve is { } answerImprove) writer.WriteString("improve"u8, answerImprove);
@@ -251,29 +258,29 @@ namespace Consumer
         public string ToJson()
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer)) WriteJson(writer);
+            using (var writer = new SurveyKit_TextJson.Utf8JsonWriter(buffer)) WriteJson(writer);
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>Reads one submission JSON object; throws SubmissionFormatException (or JsonException) naming the field when it does not fit.</summary>
         public static AccountmonitorResponse Parse(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 8 });
+            var reader = new SurveyKit_TextJson.Utf8JsonReader(utf8Json, new SurveyKit_TextJson.JsonReaderOptions { MaxDepth = 8 });
             var response = new AccountmonitorResponse();
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            SurveyKit_Json.StartObject(ref reader, "");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw global::SurveyKit.Generated.SurveyKitJson.Error("responseId", "a UUID", ref reader); }
-                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("accountmonitor"u8)) throw global::SurveyKit.Generated.SurveyKitJson.Error("survey", "\"accountmonitor\"", ref reader); }
-                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "version") ?? SurveyVersion; }
-                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw global::SurveyKit.Generated.SurveyKitJson.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
-                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "lang"); }
+                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw SurveyKit_Json.Error("responseId", "a UUID", ref reader); }
+                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("accountmonitor"u8)) throw SurveyKit_Json.Error("survey", "\"accountmonitor\"", ref reader); }
+                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = SurveyKit_Json.Int(ref reader, "version") ?? SurveyVersion; }
+                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw SurveyKit_Json.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
+                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = SurveyKit_Json.String(ref reader, "lang"); }
                 else if (reader.ValueTextEquals("context"u8)) { reader.Read(); ReadContext(ref reader, response.Context); }
                 else if (reader.ValueTextEquals("answers"u8)) { reader.Read(); ReadAnswers(ref reader, response); }
                 else if (reader.ValueTextEquals("meta"u8)) { reader.Read(); ReadMeta(ref reader, response); }
                 else { reader.Read(); reader.Skip(); } // other top-level keys belong to other tools
             }
-            if (reader.Read()) throw global::SurveyKit.Generated.SurveyKitJson.Error("", "the end of the submission", ref reader);
+            if (reader.Read()) throw SurveyKit_Json.Error("", "the end of the submission", ref reader);
             return response;
         }
 
@@ -289,7 +296,7 @@ namespace Consumer
                 error = null;
                 return true;
             }
-            catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+            catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or SurveyKit_TextJson.JsonException or global::System.InvalidOperationException)
             {
                 response = null;
                 error = e.Message;
@@ -298,109 +305,109 @@ namespace Consumer
         }
 
         /// <summary>Reads a JSON Lines stream, one result per non-blank line with its line number: read = accepted + rejected.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<AccountmonitorResponse>> ReadJsonLines(global::System.IO.Stream stream)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<AccountmonitorResponse>> ReadJsonLines(global::System.IO.Stream stream)
         {
-            foreach (var line in global::SurveyKit.Generated.SurveyKitJsonLines.Read(stream))
+            foreach (var line in SurveyKit_JsonLines.Read(stream))
             {
                 yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);
             }
         }
 
-        private static void ReadContext(ref global::System.Text.Json.Utf8JsonReader reader, AccountmonitorContext context)
+        private static void ReadContext(ref SurveyKit_TextJson.Utf8JsonReader reader, AccountmonitorContext context)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "context");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "context");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("account_tier"u8)) { reader.Read(); context.AccountTier = ParseAccountmonitorAccountTier(ref reader, "context.account_tier"); }
-                else if (reader.ValueTextEquals("account"u8)) { reader.Read(); context.Account = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "context.account"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'accountmonitor'");
+                else if (reader.ValueTextEquals("account"u8)) { reader.Read(); context.Account = SurveyKit_Json.String(ref reader, "context.account"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'accountmonitor'");
             }
         }
 
-        private static void ReadAnswers(ref global::System.Text.Json.Utf8JsonReader reader, AccountmonitorResponse response)
+        private static void ReadAnswers(ref SurveyKit_TextJson.Utf8JsonReader reader, AccountmonitorResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.recommend"); }
-                else if (reader.ValueTextEquals("reason"u8)) { reader.Read(); response.Reason = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.reason"); }
-                else if (reader.ValueTextEquals("overall"u8)) { reader.Read(); response.Overall = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.overall"); }
+                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = SurveyKit_Json.Int(ref reader, "answers.recommend"); }
+                else if (reader.ValueTextEquals("reason"u8)) { reader.Read(); response.Reason = SurveyKit_Json.String(ref reader, "answers.reason"); }
+                else if (reader.ValueTextEquals("overall"u8)) { reader.Read(); response.Overall = SurveyKit_Json.Int(ref reader, "answers.overall"); }
                 else if (reader.ValueTextEquals("am_changed"u8)) { reader.Read(); response.AmChanged = ParseAccountmonitorAmChanged(ref reader, "answers.am_changed"); }
-                else if (reader.ValueTextEquals("am_rating"u8)) { reader.Read(); response.AmRating = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.am_rating"); }
-                else if (reader.ValueTextEquals("handover"u8)) { reader.Read(); response.Handover = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.handover"); }
+                else if (reader.ValueTextEquals("am_rating"u8)) { reader.Read(); response.AmRating = SurveyKit_Json.Int(ref reader, "answers.am_rating"); }
+                else if (reader.ValueTextEquals("handover"u8)) { reader.Read(); response.Handover = SurveyKit_Json.Grade(ref reader, "answers.handover"); }
                 else if (reader.ValueTextEquals("contact_frequency"u8)) { reader.Read(); response.ContactFrequency = ParseAccountmonitorContactFrequency(ref reader, "answers.contact_frequency"); }
                 else if (reader.ValueTextEquals("touchpoints"u8)) { reader.Read(); ReadItems_Touchpoints(ref reader, response.Touchpoints); }
                 else if (reader.ValueTextEquals("touchpoints_compare"u8)) { reader.Read(); ReadCompare_Touchpoints(ref reader, response.TouchpointsCompare); }
-                else if (reader.ValueTextEquals("improve"u8)) { reader.Read(); response.Improve = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.improve"); }
-                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = global::SurveyKit.Generated.SurveyKitJson.Boolean(ref reader, "answers.contact_ok"); }
-                else if (reader.ValueTextEquals("contact_details"u8)) { reader.Read(); response.ContactDetails = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.contact_details"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'accountmonitor' version 1");
+                else if (reader.ValueTextEquals("improve"u8)) { reader.Read(); response.Improve = SurveyKit_Json.String(ref reader, "answers.improve"); }
+                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = SurveyKit_Json.Boolean(ref reader, "answers.contact_ok"); }
+                else if (reader.ValueTextEquals("contact_details"u8)) { reader.Read(); response.ContactDetails = SurveyKit_Json.String(ref reader, "answers.contact_details"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'accountmonitor' version 1");
             }
         }
 
-        private static void ReadMeta(ref global::System.Text.Json.Utf8JsonReader reader, AccountmonitorResponse response)
+        private static void ReadMeta(ref SurveyKit_TextJson.Utf8JsonReader reader, AccountmonitorResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "meta");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "meta");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : throw global::SurveyKit.Generated.SurveyKitJson.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
+                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : throw SurveyKit_Json.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
                 else { reader.Read(); reader.Skip(); }
             }
         }
 
-        private static void ReadItems_Touchpoints(ref global::System.Text.Json.Utf8JsonReader reader, AccountmonitorTouchpoints items)
+        private static void ReadItems_Touchpoints(ref SurveyKit_TextJson.Utf8JsonReader reader, AccountmonitorTouchpoints items)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers.touchpoints");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers.touchpoints");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("account_management"u8)) { reader.Read(); items.AccountManagement = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.account_management"); }
-                else if (reader.ValueTextEquals("quotes"u8)) { reader.Read(); items.Quotes = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.quotes"); }
-                else if (reader.ValueTextEquals("portal"u8)) { reader.Read(); items.Portal = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.portal"); }
-                else if (reader.ValueTextEquals("invoicing"u8)) { reader.Read(); items.Invoicing = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.invoicing"); }
-                else if (reader.ValueTextEquals("support"u8)) { reader.Read(); items.Support = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.support"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers.touchpoints." + reader.GetString(), "is not an item of 'touchpoints'");
+                if (reader.ValueTextEquals("account_management"u8)) { reader.Read(); items.AccountManagement = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.account_management"); }
+                else if (reader.ValueTextEquals("quotes"u8)) { reader.Read(); items.Quotes = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.quotes"); }
+                else if (reader.ValueTextEquals("portal"u8)) { reader.Read(); items.Portal = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.portal"); }
+                else if (reader.ValueTextEquals("invoicing"u8)) { reader.Read(); items.Invoicing = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.invoicing"); }
+                else if (reader.ValueTextEquals("support"u8)) { reader.Read(); items.Support = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.support"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers.touchpoints." + reader.GetString(), "is not an item of 'touchpoints'");
             }
         }
 
-        private static void ReadCompare_Touchpoints(ref global::System.Text.Json.Utf8JsonReader reader, AccountmonitorTouchpointsCompare items)
+        private static void ReadCompare_Touchpoints(ref SurveyKit_TextJson.Utf8JsonReader reader, AccountmonitorTouchpointsCompare items)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers.touchpoints_compare");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers.touchpoints_compare");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("account_management"u8)) { reader.Read(); items.AccountManagement = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.account_management"); }
-                else if (reader.ValueTextEquals("quotes"u8)) { reader.Read(); items.Quotes = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.quotes"); }
-                else if (reader.ValueTextEquals("portal"u8)) { reader.Read(); items.Portal = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.portal"); }
-                else if (reader.ValueTextEquals("invoicing"u8)) { reader.Read(); items.Invoicing = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.invoicing"); }
-                else if (reader.ValueTextEquals("support"u8)) { reader.Read(); items.Support = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.support"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers.touchpoints_compare." + reader.GetString(), "is not an item of 'touchpoints'");
+                if (reader.ValueTextEquals("account_management"u8)) { reader.Read(); items.AccountManagement = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.account_management"); }
+                else if (reader.ValueTextEquals("quotes"u8)) { reader.Read(); items.Quotes = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.quotes"); }
+                else if (reader.ValueTextEquals("portal"u8)) { reader.Read(); items.Portal = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.portal"); }
+                else if (reader.ValueTextEquals("invoicing"u8)) { reader.Read(); items.Invoicing = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.invoicing"); }
+                else if (reader.ValueTextEquals("support"u8)) { reader.Read(); items.Support = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.support"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers.touchpoints_compare." + reader.GetString(), "is not an item of 'touchpoints'");
             }
         }
 
-        private void WriteItems_Touchpoints(global::System.Text.Json.Utf8JsonWriter writer)
+        private void WriteItems_Touchpoints(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             if (Touchpoints.AccountManagement is not null || Touchpoints.Quotes is not null || Touchpoints.Portal is not null || Touchpoints.Invoicing is not null || Touchpoints.Support is not null)
             {
                 writer.WriteStartObject("touchpoints"u8);
-                if (Touchpoints.AccountManagement is { } valueAccountManagement) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "account_management", valueAccountManagement);
-                if (Touchpoints.Quotes is { } valueQuotes) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "quotes", valueQuotes);
-                if (Touchpoints.Portal is { } valuePortal) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "portal", valuePortal);
-                if (Touchpoints.Invoicing is { } valueInvoicing) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "invoicing", valueInvoicing);
-                if (Touchpoints.Support is { } valueSupport) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "support", valueSupport);
+                if (Touchpoints.AccountManagement is { } valueAccountManagement) SurveyKit_Json.WriteGrade(writer, "account_management", valueAccountManagement);
+                if (Touchpoints.Quotes is { } valueQuotes) SurveyKit_Json.WriteGrade(writer, "quotes", valueQuotes);
+                if (Touchpoints.Portal is { } valuePortal) SurveyKit_Json.WriteGrade(writer, "portal", valuePortal);
+                if (Touchpoints.Invoicing is { } valueInvoicing) SurveyKit_Json.WriteGrade(writer, "invoicing", valueInvoicing);
+                if (Touchpoints.Support is { } valueSupport) SurveyKit_Json.WriteGrade(writer, "support", valueSupport);
                 writer.WriteEndObject();
             }
             if (TouchpointsCompare.AccountManagement is not null || TouchpointsCompare.Quotes is not null || TouchpointsCompare.Portal is not null || TouchpointsCompare.Invoicing is not null || TouchpointsCompare.Support is not null)
             {
                 writer.WriteStartObject("touchpoints_compare"u8);
-                if (TouchpointsCompare.AccountManagement is { } valueAccountManagement) writer.WriteString("account_management"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueAccountManagement));
-                if (TouchpointsCompare.Quotes is { } valueQuotes) writer.WriteString("quotes"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueQuotes));
-                if (TouchpointsCompare.Portal is { } valuePortal) writer.WriteString("portal"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valuePortal));
-                if (TouchpointsCompare.Invoicing is { } valueInvoicing) writer.WriteString("invoicing"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueInvoicing));
-                if (TouchpointsCompare.Support is { } valueSupport) writer.WriteString("support"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueSupport));
+                if (TouchpointsCompare.AccountManagement is { } valueAccountManagement) writer.WriteString("account_management"u8, SurveyKit_Json.ComparisonId(valueAccountManagement));
+                if (TouchpointsCompare.Quotes is { } valueQuotes) writer.WriteString("quotes"u8, SurveyKit_Json.ComparisonId(valueQuotes));
+                if (TouchpointsCompare.Portal is { } valuePortal) writer.WriteString("portal"u8, SurveyKit_Json.ComparisonId(valuePortal));
+                if (TouchpointsCompare.Invoicing is { } valueInvoicing) writer.WriteString("invoicing"u8, SurveyKit_Json.ComparisonId(valueInvoicing));
+                if (TouchpointsCompare.Support is { } valueSupport) writer.WriteString("support"u8, SurveyKit_Json.ComparisonId(valueSupport));
                 writer.WriteEndObject();
             }
         }
@@ -416,40 +423,40 @@ namespace Consumer
         {
             writer.Write(ResponseId.ToString());
             writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Version));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
             writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Lang));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
             writer.Write(','); writer.Write(Context.AccountTier is { } contextAccountTier ? Id(contextAccountTier) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Context.Account)); }
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Recommend));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Reason));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Overall));
+            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Account)); }
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Reason));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Overall));
             writer.Write(','); writer.Write(AmChanged is { } answerAmChanged ? Id(answerAmChanged) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(AmRating));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Handover));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(AmRating));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Handover));
             writer.Write(','); writer.Write(ContactFrequency is { } answerContactFrequency ? Id(answerContactFrequency) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.AccountManagement));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Quotes));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Portal));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Invoicing));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Support));
-            writer.Write(','); writer.Write(TouchpointsCompare.AccountManagement is { } compareTouchpointsAccountManagement ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsAccountManagement) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Quotes is { } compareTouchpointsQuotes ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsQuotes) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Portal is { } compareTouchpointsPortal ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsPortal) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Invoicing is { } compareTouchpointsInvoicing ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsInvoicing) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Support is { } compareTouchpointsSupport ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsSupport) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Improve));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ContactOk));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ContactDetails));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.AccountManagement));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Quotes));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Portal));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Invoicing));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Support));
+            writer.Write(','); writer.Write(TouchpointsCompare.AccountManagement is { } compareTouchpointsAccountManagement ? SurveyKit_Json.ComparisonId(compareTouchpointsAccountManagement) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Quotes is { } compareTouchpointsQuotes ? SurveyKit_Json.ComparisonId(compareTouchpointsQuotes) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Portal is { } compareTouchpointsPortal ? SurveyKit_Json.ComparisonId(compareTouchpointsPortal) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Invoicing is { } compareTouchpointsInvoicing ? SurveyKit_Json.ComparisonId(compareTouchpointsInvoicing) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Support is { } compareTouchpointsSupport ? SurveyKit_Json.ComparisonId(compareTouchpointsSupport) : "");
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Improve));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactDetails));
             writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
             writer.Write('\n');
         }
 
         /// <summary>Reads a CSV export with a header line; columns may come in any order, and unknown columns are ignored. One result per record with its line number.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<AccountmonitorResponse>> ReadCsv(global::System.IO.TextReader reader)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<AccountmonitorResponse>> ReadCsv(global::System.IO.TextReader reader)
         {
             string[]? header = null;
-            foreach (var (line, fields) in global::SurveyKit.Core.Responses.Csv.Read(reader))
+            foreach (var (line, fields) in SurveyKit_Responses.Csv.Read(reader))
             {
                 if (header is null)
                 {
@@ -464,7 +471,7 @@ namespace Consumer
                 {
                     response = FromCsv(header, fields);
                 }
-                catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.FormatException)
+                catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or global::System.FormatException)
                 {
                     error = e.Message;
                 }
@@ -472,7 +479,7 @@ namespace Consumer
             }
         }
 
-        private static AccountmonitorResponse FromCsv(string[] header, global::System.Collections.Generic.IReadOnlyList<string> fields)
+        private static AccountmonitorResponse FromCsv(string[] header, SurveyKit_Collections.IReadOnlyList<string> fields)
         {
             var response = new AccountmonitorResponse();
             for (var i = 0; i < header.Length && i < fields.Count; i++)
@@ -480,34 +487,34 @@ namespace Consumer
                 var cell = fields[i];
                 switch (header[i])
                 {
-                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
-                    case "survey": { if (cell != SurveyId) throw new global::SurveyKit.Core.Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
-                    case "version": { response.Version = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "version") ?? SurveyVersion; break; }
+                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new SurveyKit_Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
+                    case "survey": { if (cell != SurveyId) throw new SurveyKit_Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
+                    case "version": { response.Version = SurveyKit_Csv.Int(cell, "version") ?? SurveyVersion; break; }
                     case "submitted_at": { response.SubmittedAt = cell.Length == 0 ? null : global::System.DateTimeOffset.Parse(cell, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind); break; }
-                    case "lang": { response.Lang = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
+                    case "lang": { response.Lang = SurveyKit_Csv.String(cell); break; }
                     case "account_tier": { response.Context.AccountTier = cell.Length == 0 ? null : ParseAccountmonitorAccountTier(cell, "context.account_tier"); break; }
-                    case "account": { response.Context.Account = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "recommend": { response.Recommend = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.recommend"); break; }
-                    case "reason": { response.Reason = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "overall": { response.Overall = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.overall"); break; }
+                    case "account": { response.Context.Account = SurveyKit_Csv.String(cell); break; }
+                    case "recommend": { response.Recommend = SurveyKit_Csv.Int(cell, "answers.recommend"); break; }
+                    case "reason": { response.Reason = SurveyKit_Csv.String(cell); break; }
+                    case "overall": { response.Overall = SurveyKit_Csv.Int(cell, "answers.overall"); break; }
                     case "am_changed": { response.AmChanged = cell.Length == 0 ? null : ParseAccountmonitorAmChanged(cell, "answers.am_changed"); break; }
-                    case "am_rating": { response.AmRating = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.am_rating"); break; }
-                    case "handover": { response.Handover = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.handover"); break; }
+                    case "am_rating": { response.AmRating = SurveyKit_Csv.Int(cell, "answers.am_rating"); break; }
+                    case "handover": { response.Handover = SurveyKit_Csv.Grade(cell, "answers.handover"); break; }
                     case "contact_frequency": { response.ContactFrequency = cell.Length == 0 ? null : ParseAccountmonitorContactFrequency(cell, "answers.contact_frequency"); break; }
-                    case "touchpoints.account_management": { response.Touchpoints.AccountManagement = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.account_management"); break; }
-                    case "touchpoints.quotes": { response.Touchpoints.Quotes = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.quotes"); break; }
-                    case "touchpoints.portal": { response.Touchpoints.Portal = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.portal"); break; }
-                    case "touchpoints.invoicing": { response.Touchpoints.Invoicing = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.invoicing"); break; }
-                    case "touchpoints.support": { response.Touchpoints.Support = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.support"); break; }
-                    case "touchpoints_compare.account_management": { response.TouchpointsCompare.AccountManagement = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.account_management"); break; }
-                    case "touchpoints_compare.quotes": { response.TouchpointsCompare.Quotes = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.quotes"); break; }
-                    case "touchpoints_compare.portal": { response.TouchpointsCompare.Portal = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.portal"); break; }
-                    case "touchpoints_compare.invoicing": { response.TouchpointsCompare.Invoicing = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.invoicing"); break; }
-                    case "touchpoints_compare.support": { response.TouchpointsCompare.Support = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.support"); break; }
-                    case "improve": { response.Improve = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "contact_ok": { response.ContactOk = global::SurveyKit.Generated.SurveyKitCsv.Boolean(cell, "answers.contact_ok"); break; }
-                    case "contact_details": { response.ContactDetails = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
+                    case "touchpoints.account_management": { response.Touchpoints.AccountManagement = SurveyKit_Csv.Grade(cell, "answers.touchpoints.account_management"); break; }
+                    case "touchpoints.quotes": { response.Touchpoints.Quotes = SurveyKit_Csv.Grade(cell, "answers.touchpoints.quotes"); break; }
+                    case "touchpoints.portal": { response.Touchpoints.Portal = SurveyKit_Csv.Grade(cell, "answers.touchpoints.portal"); break; }
+                    case "touchpoints.invoicing": { response.Touchpoints.Invoicing = SurveyKit_Csv.Grade(cell, "answers.touchpoints.invoicing"); break; }
+                    case "touchpoints.support": { response.Touchpoints.Support = SurveyKit_Csv.Grade(cell, "answers.touchpoints.support"); break; }
+                    case "touchpoints_compare.account_management": { response.TouchpointsCompare.AccountManagement = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.account_management"); break; }
+                    case "touchpoints_compare.quotes": { response.TouchpointsCompare.Quotes = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.quotes"); break; }
+                    case "touchpoints_compare.portal": { response.TouchpointsCompare.Portal = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.portal"); break; }
+                    case "touchpoints_compare.invoicing": { response.TouchpointsCompare.Invoicing = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.invoicing"); break; }
+                    case "touchpoints_compare.support": { response.TouchpointsCompare.Support = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.support"); break; }
+                    case "improve": { response.Improve = SurveyKit_Csv.String(cell); break; }
+                    case "contact_ok": { response.ContactOk = SurveyKit_Csv.Boolean(cell, "answers.contact_ok"); break; }
+                    case "contact_details": { response.ContactDetails = SurveyKit_Csv.String(cell); break; }
+                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new SurveyKit_Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
                 }
             }
             return response;
@@ -521,16 +528,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not a value of context field 'account_tier'"),
         };
 
-        private static AccountmonitorAccountTier? ParseAccountmonitorAccountTier(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static AccountmonitorAccountTier? ParseAccountmonitorAccountTier(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("strategic"u8)) return AccountmonitorAccountTier.Strategic;
                 if (reader.ValueTextEquals("key"u8)) return AccountmonitorAccountTier.Key;
                 if (reader.ValueTextEquals("standard"u8)) return AccountmonitorAccountTier.Standard;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "a value of context field 'account_tier' (strategic, key, standard)", ref reader);
+            throw SurveyKit_Json.Error(path, "a value of context field 'account_tier' (strategic, key, standard)", ref reader);
         }
 
         private static AccountmonitorAccountTier ParseAccountmonitorAccountTier(string text, string path) => text switch
@@ -538,7 +545,7 @@ namespace Consumer
             "strategic" => AccountmonitorAccountTier.Strategic,
             "key" => AccountmonitorAccountTier.Key,
             "standard" => AccountmonitorAccountTier.Standard,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'account_tier'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'account_tier'"),
         };
 
         private static string Id(AccountmonitorAmChanged value) => value switch
@@ -549,16 +556,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'am_changed'"),
         };
 
-        private static AccountmonitorAmChanged? ParseAccountmonitorAmChanged(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static AccountmonitorAmChanged? ParseAccountmonitorAmChanged(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("no"u8)) return AccountmonitorAmChanged.No;
                 if (reader.ValueTextEquals("yes"u8)) return AccountmonitorAmChanged.Yes;
                 if (reader.ValueTextEquals("unknown"u8)) return AccountmonitorAmChanged.Unknown;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'am_changed' (no, yes, unknown)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'am_changed' (no, yes, unknown)", ref reader);
         }
 
         private static AccountmonitorAmChanged ParseAccountmonitorAmChanged(string text, string path) => text switch
@@ -566,7 +573,7 @@ namespace Consumer
             "no" => AccountmonitorAmChanged.No,
             "yes" => AccountmonitorAmChanged.Yes,
             "unknown" => AccountmonitorAmChanged.Unknown,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'am_changed'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'am_changed'"),
         };
 
         private static string Id(AccountmonitorContactFrequency value) => value switch
@@ -577,16 +584,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'contact_frequency'"),
         };
 
-        private static AccountmonitorContactFrequency? ParseAccountmonitorContactFrequency(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static AccountmonitorContactFrequency? ParseAccountmonitorContactFrequency(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("too_often"u8)) return AccountmonitorContactFrequency.TooOften;
                 if (reader.ValueTextEquals("right"u8)) return AccountmonitorContactFrequency.Right;
                 if (reader.ValueTextEquals("too_little"u8)) return AccountmonitorContactFrequency.TooLittle;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'contact_frequency' (too_often, right, too_little)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'contact_frequency' (too_often, right, too_little)", ref reader);
         }
 
         private static AccountmonitorContactFrequency ParseAccountmonitorContactFrequency(string text, string path) => text switch
@@ -594,7 +601,7 @@ namespace Consumer
             "too_often" => AccountmonitorContactFrequency.TooOften,
             "right" => AccountmonitorContactFrequency.Right,
             "too_little" => AccountmonitorContactFrequency.TooLittle,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'contact_frequency'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'contact_frequency'"),
         };
     }
 }

@@ -5,6 +5,13 @@
 #pragma warning disable CS1591
 namespace Consumer
 {
+    using SurveyKit_Responses = global::SurveyKit.Core.Responses;
+    using SurveyKit_Collections = global::System.Collections.Generic;
+    using SurveyKit_TextJson = global::System.Text.Json;
+    using SurveyKit_Json = global::SurveyKit.Generated.SurveyKitJson;
+    using SurveyKit_JsonLines = global::SurveyKit.Generated.SurveyKitJsonLines;
+    using SurveyKit_Csv = global::SurveyKit.Generated.SurveyKitCsv;
+
     /// <summary>The values of context field 'carrier' of survey 'bezorging'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SurveyKit.Generators", "1.0")]
     public enum BezorgingCarrier
@@ -33,13 +40,13 @@ namespace Consumer
     public sealed partial class BezorgingDelivery
     {
         /// <summary>Touchpoint 'on_time'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? OnTime { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? OnTime { get; set; }
 
         /// <summary>Touchpoint 'driver'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Driver { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Driver { get; set; }
 
         /// <summary>Touchpoint 'packaging'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Packaging { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Packaging { get; set; }
     }
 
     /// <summary>A response to survey 'bezorging' (version 1): Hoe was uw bezorging?. Every answer is null when not given.</summary>
@@ -99,13 +106,13 @@ namespace Consumer
         public static global::SurveyKit.Core.Model.Survey Definition => s_definition.Value;
 
         /// <summary>Every rule this response breaks (show_if included), located by the path of the field; empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::SurveyKit.Core.Responses.ResponseError> Validate() =>
-            global::SurveyKit.Core.Responses.ResponseValidator.Validate(Definition, ToResponseData());
+        public SurveyKit_Collections.IReadOnlyList<SurveyKit_Responses.ResponseError> Validate() =>
+            SurveyKit_Responses.ResponseValidator.Validate(Definition, ToResponseData());
 
         /// <summary>This response in the neutral form that SurveyKit.Core validates and the collector stores.</summary>
-        public global::SurveyKit.Core.Responses.ResponseData ToResponseData()
+        public SurveyKit_Responses.ResponseData ToResponseData()
         {
-            var data = new global::SurveyKit.Core.Responses.ResponseData
+            var data = new SurveyKit_Responses.ResponseData
             {
                 ResponseId = ResponseId == global::System.Guid.Empty ? null : ResponseId.ToString(),
                 Survey = SurveyId,
@@ -114,24 +121,24 @@ namespace Consumer
             };
             if (Context.Carrier is { } value_Carrier) data.Context["carrier"] = Id(value_Carrier);
             if (Context.Order is { } value_Order) data.Context["order"] = value_Order;
-            if (Recommend is { } answerRecommend) data.Answers["recommend"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerRecommend);
+            if (Recommend is { } answerRecommend) data.Answers["recommend"] = SurveyKit_Responses.AnswerValue.Of((double)answerRecommend);
 
             {
-                var grades = new global::System.Collections.Generic.Dictionary<string, global::SurveyKit.Core.Responses.AnswerValue>();
-                if (Delivery.OnTime is { } gradeOnTime) grades["on_time"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeOnTime);
-                if (Delivery.Driver is { } gradeDriver) grades["driver"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeDriver);
-                if (Delivery.Packaging is { } gradePackaging) grades["packaging"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradePackaging);
-                if (grades.Count > 0) data.Answers["delivery"] = global::SurveyKit.Core.Responses.AnswerValue.Of(grades);
+                var grades = new SurveyKit_Collections.Dictionary<string, SurveyKit_Responses.AnswerValue>();
+                if (Delivery.OnTime is { } gradeOnTime) grades["on_time"] = SurveyKit_Json.GradeValue(gradeOnTime);
+                if (Delivery.Driver is { } gradeDriver) grades["driver"] = SurveyKit_Json.GradeValue(gradeDriver);
+                if (Delivery.Packaging is { } gradePackaging) grades["packaging"] = SurveyKit_Json.GradeValue(gradePackaging);
+                if (grades.Count > 0) data.Answers["delivery"] = SurveyKit_Responses.AnswerValue.Of(grades);
             }
-            if (Ease is { } answerEase) data.Answers["ease"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerEase);
-            if (Remarks is { } answerRemarks) data.Answers["remarks"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerRemarks);
-            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerContactOk);
-            if (Email is { } answerEmail) data.Answers["email"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerEmail);
+            if (Ease is { } answerEase) data.Answers["ease"] = SurveyKit_Responses.AnswerValue.Of((double)answerEase);
+            if (Remarks is { } answerRemarks) data.Answers["remarks"] = SurveyKit_Responses.AnswerValue.Of(answerRemarks);
+            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = SurveyKit_Responses.AnswerValue.Of(answerContactOk);
+            if (Email is { } answerEmail) data.Answers["email"] = SurveyKit_Responses.AnswerValue.Of(answerEmail);
             return data;
         }
 
         /// <summary>Writes this response as one submission JSON object.</summary>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        public void WriteJson(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             writer.WriteString("responseId"u8, ResponseId);
@@ -164,29 +171,29 @@ namespace Consumer
         public string ToJson()
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer)) WriteJson(writer);
+            using (var writer = new SurveyKit_TextJson.Utf8JsonWriter(buffer)) WriteJson(writer);
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>Reads one submission JSON object; throws SubmissionFormatException (or JsonException) naming the field when it does not fit.</summary>
         public static BezorgingResponse Parse(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 8 });
+            var reader = new SurveyKit_TextJson.Utf8JsonReader(utf8Json, new SurveyKit_TextJson.JsonReaderOptions { MaxDepth = 8 });
             var response = new BezorgingResponse();
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            SurveyKit_Json.StartObject(ref reader, "");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw global::SurveyKit.Generated.SurveyKitJson.Error("responseId", "a UUID", ref reader); }
-                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("bezorging"u8)) throw global::SurveyKit.Generated.SurveyKitJson.Error("survey", "\"bezorging\"", ref reader); }
-                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "version") ?? SurveyVersion; }
-                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw global::SurveyKit.Generated.SurveyKitJson.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
-                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "lang"); }
+                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw SurveyKit_Json.Error("responseId", "a UUID", ref reader); }
+                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("bezorging"u8)) throw SurveyKit_Json.Error("survey", "\"bezorging\"", ref reader); }
+                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = SurveyKit_Json.Int(ref reader, "version") ?? SurveyVersion; }
+                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw SurveyKit_Json.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
+                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = SurveyKit_Json.String(ref reader, "lang"); }
                 else if (reader.ValueTextEquals("context"u8)) { reader.Read(); ReadContext(ref reader, response.Context); }
                 else if (reader.ValueTextEquals("answers"u8)) { reader.Read(); ReadAnswers(ref reader, response); }
                 else if (reader.ValueTextEquals("meta"u8)) { reader.Read(); ReadMeta(ref reader, response); }
                 else { reader.Read(); reader.Skip(); } // other top-level keys belong to other tools
             }
-            if (reader.Read()) throw global::SurveyKit.Generated.SurveyKitJson.Error("", "the end of the submission", ref reader);
+            if (reader.Read()) throw SurveyKit_Json.Error("", "the end of the submission", ref reader);
             return response;
         }
 
@@ -202,7 +209,7 @@ namespace Consumer
                 error = null;
                 return true;
             }
-            catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+            catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or SurveyKit_TextJson.JsonException or global::System.InvalidOperationException)
             {
                 response = null;
                 error = e.Message;
@@ -211,74 +218,74 @@ namespace Consumer
         }
 
         /// <summary>Reads a JSON Lines stream, one result per non-blank line with its line number: read = accepted + rejected.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<BezorgingResponse>> ReadJsonLines(global::System.IO.Stream stream)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<BezorgingResponse>> ReadJsonLines(global::System.IO.Stream stream)
         {
-            foreach (var line in global::SurveyKit.Generated.SurveyKitJsonLines.Read(stream))
+            foreach (var line in SurveyKit_JsonLines.Read(stream))
             {
                 yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);
             }
         }
 
-        private static void ReadContext(ref global::System.Text.Json.Utf8JsonReader reader, BezorgingContext context)
+        private static void ReadContext(ref SurveyKit_TextJson.Utf8JsonReader reader, BezorgingContext context)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "context");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "context");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("carrier"u8)) { reader.Read(); context.Carrier = ParseBezorgingCarrier(ref reader, "context.carrier"); }
-                else if (reader.ValueTextEquals("order"u8)) { reader.Read(); context.Order = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "context.order"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'bezorging'");
+                else if (reader.ValueTextEquals("order"u8)) { reader.Read(); context.Order = SurveyKit_Json.String(ref reader, "context.order"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'bezorging'");
             }
         }
 
-        private static void ReadAnswers(ref global::System.Text.Json.Utf8JsonReader reader, BezorgingResponse response)
+        private static void ReadAnswers(ref SurveyKit_TextJson.Utf8JsonReader reader, BezorgingResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.recommend"); }
+                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = SurveyKit_Json.Int(ref reader, "answers.recommend"); }
                 else if (reader.ValueTextEquals("delivery"u8)) { reader.Read(); ReadItems_Delivery(ref reader, response.Delivery); }
-                else if (reader.ValueTextEquals("ease"u8)) { reader.Read(); response.Ease = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.ease"); }
-                else if (reader.ValueTextEquals("remarks"u8)) { reader.Read(); response.Remarks = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.remarks"); }
-                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = global::SurveyKit.Generated.SurveyKitJson.Boolean(ref reader, "answers.contact_ok"); }
-                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); response.Email = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.email"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'bezorging' version 1");
+                else if (reader.ValueTextEquals("ease"u8)) { reader.Read(); response.Ease = SurveyKit_Json.Int(ref reader, "answers.ease"); }
+                else if (reader.ValueTextEquals("remarks"u8)) { reader.Read(); response.Remarks = SurveyKit_Json.String(ref reader, "answers.remarks"); }
+                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = SurveyKit_Json.Boolean(ref reader, "answers.contact_ok"); }
+                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); response.Email = SurveyKit_Json.String(ref reader, "answers.email"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'bezorging' version 1");
             }
         }
 
-        private static void ReadMeta(ref global::System.Text.Json.Utf8JsonReader reader, BezorgingResponse response)
+        private static void ReadMeta(ref SurveyKit_TextJson.Utf8JsonReader reader, BezorgingResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "meta");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "meta");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : throw global::SurveyKit.Generated.SurveyKitJson.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
+                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : throw SurveyKit_Json.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
                 else { reader.Read(); reader.Skip(); }
             }
         }
 
-        private static void ReadItems_Delivery(ref global::System.Text.Json.Utf8JsonReader reader, BezorgingDelivery items)
+        private static void ReadItems_Delivery(ref SurveyKit_TextJson.Utf8JsonReader reader, BezorgingDelivery items)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers.delivery");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers.delivery");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("on_time"u8)) { reader.Read(); items.OnTime = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.delivery.on_time"); }
-                else if (reader.ValueTextEquals("driver"u8)) { reader.Read(); items.Driver = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.delivery.driver"); }
-                else if (reader.ValueTextEquals("packaging"u8)) { reader.Read(); items.Packaging = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.delivery.packaging"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers.delivery." + reader.GetString(), "is not an item of 'delivery'");
+                if (reader.ValueTextEquals("on_time"u8)) { reader.Read(); items.OnTime = SurveyKit_Json.Grade(ref reader, "answers.delivery.on_time"); }
+                else if (reader.ValueTextEquals("driver"u8)) { reader.Read(); items.Driver = SurveyKit_Json.Grade(ref reader, "answers.delivery.driver"); }
+                else if (reader.ValueTextEquals("packaging"u8)) { reader.Read(); items.Packaging = SurveyKit_Json.Grade(ref reader, "answers.delivery.packaging"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers.delivery." + reader.GetString(), "is not an item of 'delivery'");
             }
         }
 
-        private void WriteItems_Delivery(global::System.Text.Json.Utf8JsonWriter writer)
+        private void WriteItems_Delivery(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             if (Delivery.OnTime is not null || Delivery.Driver is not null || Delivery.Packaging is not null)
             {
                 writer.WriteStartObject("delivery"u8);
-                if (Delivery.OnTime is { } valueOnTime) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "on_time", valueOnTime);
-                if (Delivery.Driver is { } valueDriver) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "driver", valueDriver);
-                if (Delivery.Packaging is { } valuePackaging) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "packaging", valuePackaging);
+                if (Delivery.OnTime is { } valueOnTime) SurveyKit_Json.WriteGrade(writer, "on_time", valueOnTime);
+                if (Delivery.Driver is { } valueDriver) SurveyKit_Json.WriteGrade(writer, "driver", valueDriver);
+                if (Delivery.Packaging is { } valuePackaging) SurveyKit_Json.WriteGrade(writer, "packaging", valuePackaging);
                 writer.WriteEndObject();
             }
         }
@@ -294,28 +301,28 @@ namespace Consumer
         {
             writer.Write(ResponseId.ToString());
             writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Version));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
             writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Lang));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
             writer.Write(','); writer.Write(Context.Carrier is { } contextCarrier ? Id(contextCarrier) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Context.Order)); }
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Recommend));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Delivery.OnTime));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Delivery.Driver));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Delivery.Packaging));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Ease));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Remarks));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ContactOk));
-            if (includePersonalData) { writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Email)); }
+            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Order)); }
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.OnTime));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.Driver));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.Packaging));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Ease));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Remarks));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
+            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Email)); }
             writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
             writer.Write('\n');
         }
 
         /// <summary>Reads a CSV export with a header line; columns may come in any order, and unknown columns are ignored. One result per record with its line number.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<BezorgingResponse>> ReadCsv(global::System.IO.TextReader reader)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<BezorgingResponse>> ReadCsv(global::System.IO.TextReader reader)
         {
             string[]? header = null;
-            foreach (var (line, fields) in global::SurveyKit.Core.Responses.Csv.Read(reader))
+            foreach (var (line, fields) in SurveyKit_Responses.Csv.Read(reader))
             {
                 if (header is null)
                 {
@@ -330,7 +337,7 @@ namespace Consumer
                 {
                     response = FromCsv(header, fields);
                 }
-                catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.FormatException)
+                catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or global::System.FormatException)
                 {
                     error = e.Message;
                 }
@@ -338,7 +345,7 @@ namespace Consumer
             }
         }
 
-        private static BezorgingResponse FromCsv(string[] header, global::System.Collections.Generic.IReadOnlyList<string> fields)
+        private static BezorgingResponse FromCsv(string[] header, SurveyKit_Collections.IReadOnlyList<string> fields)
         {
             var response = new BezorgingResponse();
             for (var i = 0; i < header.Length && i < fields.Count; i++)
@@ -346,22 +353,22 @@ namespace Consumer
                 var cell = fields[i];
                 switch (header[i])
                 {
-                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
-                    case "survey": { if (cell != SurveyId) throw new global::SurveyKit.Core.Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
-                    case "version": { response.Version = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "version") ?? SurveyVersion; break; }
+                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new SurveyKit_Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
+                    case "survey": { if (cell != SurveyId) throw new SurveyKit_Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
+                    case "version": { response.Version = SurveyKit_Csv.Int(cell, "version") ?? SurveyVersion; break; }
                     case "submitted_at": { response.SubmittedAt = cell.Length == 0 ? null : global::System.DateTimeOffset.Parse(cell, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind); break; }
-                    case "lang": { response.Lang = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
+                    case "lang": { response.Lang = SurveyKit_Csv.String(cell); break; }
                     case "carrier": { response.Context.Carrier = cell.Length == 0 ? null : ParseBezorgingCarrier(cell, "context.carrier"); break; }
-                    case "order": { response.Context.Order = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "recommend": { response.Recommend = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.recommend"); break; }
-                    case "delivery.on_time": { response.Delivery.OnTime = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.delivery.on_time"); break; }
-                    case "delivery.driver": { response.Delivery.Driver = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.delivery.driver"); break; }
-                    case "delivery.packaging": { response.Delivery.Packaging = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.delivery.packaging"); break; }
-                    case "ease": { response.Ease = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.ease"); break; }
-                    case "remarks": { response.Remarks = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "contact_ok": { response.ContactOk = global::SurveyKit.Generated.SurveyKitCsv.Boolean(cell, "answers.contact_ok"); break; }
-                    case "email": { response.Email = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
+                    case "order": { response.Context.Order = SurveyKit_Csv.String(cell); break; }
+                    case "recommend": { response.Recommend = SurveyKit_Csv.Int(cell, "answers.recommend"); break; }
+                    case "delivery.on_time": { response.Delivery.OnTime = SurveyKit_Csv.Grade(cell, "answers.delivery.on_time"); break; }
+                    case "delivery.driver": { response.Delivery.Driver = SurveyKit_Csv.Grade(cell, "answers.delivery.driver"); break; }
+                    case "delivery.packaging": { response.Delivery.Packaging = SurveyKit_Csv.Grade(cell, "answers.delivery.packaging"); break; }
+                    case "ease": { response.Ease = SurveyKit_Csv.Int(cell, "answers.ease"); break; }
+                    case "remarks": { response.Remarks = SurveyKit_Csv.String(cell); break; }
+                    case "contact_ok": { response.ContactOk = SurveyKit_Csv.Boolean(cell, "answers.contact_ok"); break; }
+                    case "email": { response.Email = SurveyKit_Csv.String(cell); break; }
+                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new SurveyKit_Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
                 }
             }
             return response;
@@ -375,16 +382,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not a value of context field 'carrier'"),
         };
 
-        private static BezorgingCarrier? ParseBezorgingCarrier(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static BezorgingCarrier? ParseBezorgingCarrier(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("own"u8)) return BezorgingCarrier.Own;
                 if (reader.ValueTextEquals("postnl"u8)) return BezorgingCarrier.Postnl;
                 if (reader.ValueTextEquals("dhl"u8)) return BezorgingCarrier.Dhl;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "a value of context field 'carrier' (own, postnl, dhl)", ref reader);
+            throw SurveyKit_Json.Error(path, "a value of context field 'carrier' (own, postnl, dhl)", ref reader);
         }
 
         private static BezorgingCarrier ParseBezorgingCarrier(string text, string path) => text switch
@@ -392,7 +399,7 @@ namespace Consumer
             "own" => BezorgingCarrier.Own,
             "postnl" => BezorgingCarrier.Postnl,
             "dhl" => BezorgingCarrier.Dhl,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'carrier'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'carrier'"),
         };
     }
 }

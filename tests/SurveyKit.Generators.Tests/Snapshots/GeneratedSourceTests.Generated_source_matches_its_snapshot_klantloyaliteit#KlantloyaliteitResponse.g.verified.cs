@@ -5,6 +5,13 @@
 #pragma warning disable CS1591
 namespace Consumer
 {
+    using SurveyKit_Responses = global::SurveyKit.Core.Responses;
+    using SurveyKit_Collections = global::System.Collections.Generic;
+    using SurveyKit_TextJson = global::System.Text.Json;
+    using SurveyKit_Json = global::SurveyKit.Generated.SurveyKitJson;
+    using SurveyKit_JsonLines = global::SurveyKit.Generated.SurveyKitJsonLines;
+    using SurveyKit_Csv = global::SurveyKit.Generated.SurveyKitCsv;
+
     /// <summary>The values of context field 'segment' of survey 'klantloyaliteit'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SurveyKit.Generators", "1.0")]
     public enum KlantloyaliteitSegment
@@ -31,19 +38,19 @@ namespace Consumer
     public sealed partial class KlantloyaliteitTouchpoints
     {
         /// <summary>Touchpoint 'website'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Website { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Website { get; set; }
 
         /// <summary>Touchpoint 'store'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Store { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Store { get; set; }
 
         /// <summary>Touchpoint 'service'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Service { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Service { get; set; }
 
         /// <summary>Touchpoint 'delivery'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Delivery { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Delivery { get; set; }
 
         /// <summary>Touchpoint 'invoice'.</summary>
-        public global::SurveyKit.Core.Responses.TouchpointGrade? Invoice { get; set; }
+        public SurveyKit_Responses.TouchpointGrade? Invoice { get; set; }
     }
 
     /// <summary>Per touchpoint of question 'touchpoints': worse, the same or better than other providers.</summary>
@@ -51,19 +58,19 @@ namespace Consumer
     public sealed partial class KlantloyaliteitTouchpointsCompare
     {
         /// <summary>Touchpoint 'website' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Website { get; set; }
+        public SurveyKit_Responses.Comparison? Website { get; set; }
 
         /// <summary>Touchpoint 'store' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Store { get; set; }
+        public SurveyKit_Responses.Comparison? Store { get; set; }
 
         /// <summary>Touchpoint 'service' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Service { get; set; }
+        public SurveyKit_Responses.Comparison? Service { get; set; }
 
         /// <summary>Touchpoint 'delivery' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Delivery { get; set; }
+        public SurveyKit_Responses.Comparison? Delivery { get; set; }
 
         /// <summary>Touchpoint 'invoice' compared with other providers.</summary>
-        public global::SurveyKit.Core.Responses.Comparison? Invoice { get; set; }
+        public SurveyKit_Responses.Comparison? Invoice { get; set; }
     }
 
     /// <summary>The options of question 'complaint': Heeft u het afgelopen jaar een klacht bij ons ingediend?</summary>
@@ -180,7 +187,7 @@ namespace Consumer
         public string? ComplaintDetail { get; set; }
 
         /// <summary>multi_choice 'channels': Via welke kanalen heeft u het afgelopen jaar contact met ons gehad?</summary>
-        public global::System.Collections.Generic.IReadOnlyList<KlantloyaliteitChannels>? Channels { get; set; }
+        public SurveyKit_Collections.IReadOnlyList<KlantloyaliteitChannels>? Channels { get; set; }
 
         /// <summary>The text of the 'other' choice of 'channels'.</summary>
         public string? ChannelsOther { get; set; }
@@ -211,13 +218,13 @@ namespace Consumer
         public static global::SurveyKit.Core.Model.Survey Definition => s_definition.Value;
 
         /// <summary>Every rule this response breaks (show_if included), located by the path of the field; empty when valid.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::SurveyKit.Core.Responses.ResponseError> Validate() =>
-            global::SurveyKit.Core.Responses.ResponseValidator.Validate(Definition, ToResponseData());
+        public SurveyKit_Collections.IReadOnlyList<SurveyKit_Responses.ResponseError> Validate() =>
+            SurveyKit_Responses.ResponseValidator.Validate(Definition, ToResponseData());
 
         /// <summary>This response in the neutral form that SurveyKit.Core validates and the collector stores.</summary>
-        public global::SurveyKit.Core.Responses.ResponseData ToResponseData()
+        public SurveyKit_Responses.ResponseData ToResponseData()
         {
-            var data = new global::SurveyKit.Core.Responses.ResponseData
+            var data = new SurveyKit_Responses.ResponseData
             {
                 ResponseId = ResponseId == global::System.Guid.Empty ? null : ResponseId.ToString(),
                 Survey = SurveyId,
@@ -226,42 +233,42 @@ namespace Consumer
             };
             if (Context.Segment is { } value_Segment) data.Context["segment"] = Id(value_Segment);
             if (Context.Customer is { } value_Customer) data.Context["customer"] = value_Customer;
-            if (Recommend is { } answerRecommend) data.Answers["recommend"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerRecommend);
-            if (Reason is { } answerReason) data.Answers["reason"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerReason);
-            if (Satisfaction is { } answerSatisfaction) data.Answers["satisfaction"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerSatisfaction);
-            if (Stay is { } answerStay) data.Answers["stay"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerStay);
-            if (YearsCustomer is { } answerYearsCustomer) data.Answers["years_customer"] = global::SurveyKit.Core.Responses.AnswerValue.Of((double)answerYearsCustomer);
+            if (Recommend is { } answerRecommend) data.Answers["recommend"] = SurveyKit_Responses.AnswerValue.Of((double)answerRecommend);
+            if (Reason is { } answerReason) data.Answers["reason"] = SurveyKit_Responses.AnswerValue.Of(answerReason);
+            if (Satisfaction is { } answerSatisfaction) data.Answers["satisfaction"] = SurveyKit_Responses.AnswerValue.Of((double)answerSatisfaction);
+            if (Stay is { } answerStay) data.Answers["stay"] = SurveyKit_Responses.AnswerValue.Of((double)answerStay);
+            if (YearsCustomer is { } answerYearsCustomer) data.Answers["years_customer"] = SurveyKit_Responses.AnswerValue.Of((double)answerYearsCustomer);
 
             {
-                var grades = new global::System.Collections.Generic.Dictionary<string, global::SurveyKit.Core.Responses.AnswerValue>();
-                if (Touchpoints.Website is { } gradeWebsite) grades["website"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeWebsite);
-                if (Touchpoints.Store is { } gradeStore) grades["store"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeStore);
-                if (Touchpoints.Service is { } gradeService) grades["service"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeService);
-                if (Touchpoints.Delivery is { } gradeDelivery) grades["delivery"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeDelivery);
-                if (Touchpoints.Invoice is { } gradeInvoice) grades["invoice"] = global::SurveyKit.Generated.SurveyKitJson.GradeValue(gradeInvoice);
-                if (grades.Count > 0) data.Answers["touchpoints"] = global::SurveyKit.Core.Responses.AnswerValue.Of(grades);
-                var comparisons = new global::System.Collections.Generic.Dictionary<string, global::SurveyKit.Core.Responses.AnswerValue>();
-                if (TouchpointsCompare.Website is { } compareWebsite) comparisons["website"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareWebsite));
-                if (TouchpointsCompare.Store is { } compareStore) comparisons["store"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareStore));
-                if (TouchpointsCompare.Service is { } compareService) comparisons["service"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareService));
-                if (TouchpointsCompare.Delivery is { } compareDelivery) comparisons["delivery"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareDelivery));
-                if (TouchpointsCompare.Invoice is { } compareInvoice) comparisons["invoice"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareInvoice));
-                if (comparisons.Count > 0) data.Answers["touchpoints_compare"] = global::SurveyKit.Core.Responses.AnswerValue.Of(comparisons);
+                var grades = new SurveyKit_Collections.Dictionary<string, SurveyKit_Responses.AnswerValue>();
+                if (Touchpoints.Website is { } gradeWebsite) grades["website"] = SurveyKit_Json.GradeValue(gradeWebsite);
+                if (Touchpoints.Store is { } gradeStore) grades["store"] = SurveyKit_Json.GradeValue(gradeStore);
+                if (Touchpoints.Service is { } gradeService) grades["service"] = SurveyKit_Json.GradeValue(gradeService);
+                if (Touchpoints.Delivery is { } gradeDelivery) grades["delivery"] = SurveyKit_Json.GradeValue(gradeDelivery);
+                if (Touchpoints.Invoice is { } gradeInvoice) grades["invoice"] = SurveyKit_Json.GradeValue(gradeInvoice);
+                if (grades.Count > 0) data.Answers["touchpoints"] = SurveyKit_Responses.AnswerValue.Of(grades);
+                var comparisons = new SurveyKit_Collections.Dictionary<string, SurveyKit_Responses.AnswerValue>();
+                if (TouchpointsCompare.Website is { } compareWebsite) comparisons["website"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareWebsite));
+                if (TouchpointsCompare.Store is { } compareStore) comparisons["store"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareStore));
+                if (TouchpointsCompare.Service is { } compareService) comparisons["service"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareService));
+                if (TouchpointsCompare.Delivery is { } compareDelivery) comparisons["delivery"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareDelivery));
+                if (TouchpointsCompare.Invoice is { } compareInvoice) comparisons["invoice"] = SurveyKit_Responses.AnswerValue.Of(SurveyKit_Json.ComparisonId(compareInvoice));
+                if (comparisons.Count > 0) data.Answers["touchpoints_compare"] = SurveyKit_Responses.AnswerValue.Of(comparisons);
             }
-            if (ServiceImprove is { } answerServiceImprove) data.Answers["service_improve"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerServiceImprove);
-            if (Complaint is { } answerComplaint) data.Answers["complaint"] = global::SurveyKit.Core.Responses.AnswerValue.Of(Id(answerComplaint));
-            if (ComplaintDetail is { } answerComplaintDetail) data.Answers["complaint_detail"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerComplaintDetail);
-            if (Channels is { } answerChannels) data.Answers["channels"] = global::SurveyKit.Core.Responses.AnswerValue.Of(global::System.Linq.Enumerable.Select(answerChannels, static option => Id(option)));
-            if (ChannelsOther is { } answerChannelsOther) data.Answers["channels_other"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerChannelsOther);
-            if (PreferredChannel is { } answerPreferredChannel) data.Answers["preferred_channel"] = global::SurveyKit.Core.Responses.AnswerValue.Of(Id(answerPreferredChannel));
-            if (ContactPressure is { } answerContactPressure) data.Answers["contact_pressure"] = global::SurveyKit.Core.Responses.AnswerValue.Of(Id(answerContactPressure));
-            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerContactOk);
-            if (Email is { } answerEmail) data.Answers["email"] = global::SurveyKit.Core.Responses.AnswerValue.Of(answerEmail);
+            if (ServiceImprove is { } answerServiceImprove) data.Answers["service_improve"] = SurveyKit_Responses.AnswerValue.Of(answerServiceImprove);
+            if (Complaint is { } answerComplaint) data.Answers["complaint"] = SurveyKit_Responses.AnswerValue.Of(Id(answerComplaint));
+            if (ComplaintDetail is { } answerComplaintDetail) data.Answers["complaint_detail"] = SurveyKit_Responses.AnswerValue.Of(answerComplaintDetail);
+            if (Channels is { } answerChannels) data.Answers["channels"] = SurveyKit_Responses.AnswerValue.Of(global::System.Linq.Enumerable.Select(answerChannels, static option => Id(option)));
+            if (ChannelsOther is { } answerChannelsOther) data.Answers["channels_other"] = SurveyKit_Responses.AnswerValue.Of(answerChannelsOther);
+            if (PreferredChannel is { } answerPreferredChannel) data.Answers["preferred_channel"] = SurveyKit_Responses.AnswerValue.Of(Id(answerPreferredChannel));
+            if (ContactPressure is { } answerContactPressure) data.Answers["contact_pressure"] = SurveyKit_Responses.AnswerValue.Of(Id(answerContactPressure));
+            if (ContactOk is { } answerContactOk) data.Answers["contact_ok"] = SurveyKit_Responses.AnswerValue.Of(answerContactOk);
+            if (Email is { } answerEmail) data.Answers["email"] = SurveyKit_Responses.AnswerValue.Of(answerEmail);
             return data;
         }
 
         /// <summary>Writes this response as one submission JSON object.</summary>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        public void WriteJson(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
             writer.WriteString("responseId"u8, ResponseId);
@@ -308,29 +315,29 @@ namespace Consumer
         public string ToJson()
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer)) WriteJson(writer);
+            using (var writer = new SurveyKit_TextJson.Utf8JsonWriter(buffer)) WriteJson(writer);
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>Reads one submission JSON object; throws SubmissionFormatException (or JsonException) naming the field when it does not fit.</summary>
         public static KlantloyaliteitResponse Parse(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 8 });
+            var reader = new SurveyKit_TextJson.Utf8JsonReader(utf8Json, new SurveyKit_TextJson.JsonReaderOptions { MaxDepth = 8 });
             var response = new KlantloyaliteitResponse();
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            SurveyKit_Json.StartObject(ref reader, "");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw global::SurveyKit.Generated.SurveyKitJson.Error("responseId", "a UUID", ref reader); }
-                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("klantloyaliteit"u8)) throw global::SurveyKit.Generated.SurveyKitJson.Error("survey", "\"klantloyaliteit\"", ref reader); }
-                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "version") ?? SurveyVersion; }
-                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw global::SurveyKit.Generated.SurveyKitJson.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
-                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "lang"); }
+                if (reader.ValueTextEquals("responseId"u8)) { reader.Read(); response.ResponseId = reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetGuid(out var id) ? id : throw SurveyKit_Json.Error("responseId", "a UUID", ref reader); }
+                else if (reader.ValueTextEquals("survey"u8)) { reader.Read(); if (!reader.ValueTextEquals("klantloyaliteit"u8)) throw SurveyKit_Json.Error("survey", "\"klantloyaliteit\"", ref reader); }
+                else if (reader.ValueTextEquals("version"u8)) { reader.Read(); response.Version = SurveyKit_Json.Int(ref reader, "version") ?? SurveyVersion; }
+                else if (reader.ValueTextEquals("submittedAt"u8)) { reader.Read(); response.SubmittedAt = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : reader.TokenType == SurveyKit_TextJson.JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : throw SurveyKit_Json.Error("submittedAt", "an ISO 8601 date and time", ref reader); }
+                else if (reader.ValueTextEquals("lang"u8)) { reader.Read(); response.Lang = SurveyKit_Json.String(ref reader, "lang"); }
                 else if (reader.ValueTextEquals("context"u8)) { reader.Read(); ReadContext(ref reader, response.Context); }
                 else if (reader.ValueTextEquals("answers"u8)) { reader.Read(); ReadAnswers(ref reader, response); }
                 else if (reader.ValueTextEquals("meta"u8)) { reader.Read(); ReadMeta(ref reader, response); }
                 else { reader.Read(); reader.Skip(); } // other top-level keys belong to other tools
             }
-            if (reader.Read()) throw global::SurveyKit.Generated.SurveyKitJson.Error("", "the end of the submission", ref reader);
+            if (reader.Read()) throw SurveyKit_Json.Error("", "the end of the submission", ref reader);
             return response;
         }
 
@@ -346,7 +353,7 @@ namespace Consumer
                 error = null;
                 return true;
             }
-            catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+            catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or SurveyKit_TextJson.JsonException or global::System.InvalidOperationException)
             {
                 response = null;
                 error = e.Message;
@@ -355,113 +362,113 @@ namespace Consumer
         }
 
         /// <summary>Reads a JSON Lines stream, one result per non-blank line with its line number: read = accepted + rejected.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<KlantloyaliteitResponse>> ReadJsonLines(global::System.IO.Stream stream)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<KlantloyaliteitResponse>> ReadJsonLines(global::System.IO.Stream stream)
         {
-            foreach (var line in global::SurveyKit.Generated.SurveyKitJsonLines.Read(stream))
+            foreach (var line in SurveyKit_JsonLines.Read(stream))
             {
                 yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);
             }
         }
 
-        private static void ReadContext(ref global::System.Text.Json.Utf8JsonReader reader, KlantloyaliteitContext context)
+        private static void ReadContext(ref SurveyKit_TextJson.Utf8JsonReader reader, KlantloyaliteitContext context)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "context");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "context");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("segment"u8)) { reader.Read(); context.Segment = ParseKlantloyaliteitSegment(ref reader, "context.segment"); }
-                else if (reader.ValueTextEquals("customer"u8)) { reader.Read(); context.Customer = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "context.customer"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'klantloyaliteit'");
+                else if (reader.ValueTextEquals("customer"u8)) { reader.Read(); context.Customer = SurveyKit_Json.String(ref reader, "context.customer"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("context." + reader.GetString(), "is not a context field of survey 'klantloyaliteit'");
             }
         }
 
-        private static void ReadAnswers(ref global::System.Text.Json.Utf8JsonReader reader, KlantloyaliteitResponse response)
+        private static void ReadAnswers(ref SurveyKit_TextJson.Utf8JsonReader reader, KlantloyaliteitResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.recommend"); }
-                else if (reader.ValueTextEquals("reason"u8)) { reader.Read(); response.Reason = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.reason"); }
-                else if (reader.ValueTextEquals("satisfaction"u8)) { reader.Read(); response.Satisfaction = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.satisfaction"); }
-                else if (reader.ValueTextEquals("stay"u8)) { reader.Read(); response.Stay = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.stay"); }
-                else if (reader.ValueTextEquals("years_customer"u8)) { reader.Read(); response.YearsCustomer = global::SurveyKit.Generated.SurveyKitJson.Int(ref reader, "answers.years_customer"); }
+                if (reader.ValueTextEquals("recommend"u8)) { reader.Read(); response.Recommend = SurveyKit_Json.Int(ref reader, "answers.recommend"); }
+                else if (reader.ValueTextEquals("reason"u8)) { reader.Read(); response.Reason = SurveyKit_Json.String(ref reader, "answers.reason"); }
+                else if (reader.ValueTextEquals("satisfaction"u8)) { reader.Read(); response.Satisfaction = SurveyKit_Json.Int(ref reader, "answers.satisfaction"); }
+                else if (reader.ValueTextEquals("stay"u8)) { reader.Read(); response.Stay = SurveyKit_Json.Int(ref reader, "answers.stay"); }
+                else if (reader.ValueTextEquals("years_customer"u8)) { reader.Read(); response.YearsCustomer = SurveyKit_Json.Int(ref reader, "answers.years_customer"); }
                 else if (reader.ValueTextEquals("touchpoints"u8)) { reader.Read(); ReadItems_Touchpoints(ref reader, response.Touchpoints); }
                 else if (reader.ValueTextEquals("touchpoints_compare"u8)) { reader.Read(); ReadCompare_Touchpoints(ref reader, response.TouchpointsCompare); }
-                else if (reader.ValueTextEquals("service_improve"u8)) { reader.Read(); response.ServiceImprove = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.service_improve"); }
+                else if (reader.ValueTextEquals("service_improve"u8)) { reader.Read(); response.ServiceImprove = SurveyKit_Json.String(ref reader, "answers.service_improve"); }
                 else if (reader.ValueTextEquals("complaint"u8)) { reader.Read(); response.Complaint = ParseKlantloyaliteitComplaint(ref reader, "answers.complaint"); }
-                else if (reader.ValueTextEquals("complaint_detail"u8)) { reader.Read(); response.ComplaintDetail = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.complaint_detail"); }
+                else if (reader.ValueTextEquals("complaint_detail"u8)) { reader.Read(); response.ComplaintDetail = SurveyKit_Json.String(ref reader, "answers.complaint_detail"); }
                 else if (reader.ValueTextEquals("channels"u8)) { reader.Read(); response.Channels = ReadListKlantloyaliteitChannels(ref reader, "answers.channels"); }
-                else if (reader.ValueTextEquals("channels_other"u8)) { reader.Read(); response.ChannelsOther = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.channels_other"); }
+                else if (reader.ValueTextEquals("channels_other"u8)) { reader.Read(); response.ChannelsOther = SurveyKit_Json.String(ref reader, "answers.channels_other"); }
                 else if (reader.ValueTextEquals("preferred_channel"u8)) { reader.Read(); response.PreferredChannel = ParseKlantloyaliteitPreferredChannel(ref reader, "answers.preferred_channel"); }
                 else if (reader.ValueTextEquals("contact_pressure"u8)) { reader.Read(); response.ContactPressure = ParseKlantloyaliteitContactPressure(ref reader, "answers.contact_pressure"); }
-                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = global::SurveyKit.Generated.SurveyKitJson.Boolean(ref reader, "answers.contact_ok"); }
-                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); response.Email = global::SurveyKit.Generated.SurveyKitJson.String(ref reader, "answers.email"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'klantloyaliteit' version 1");
+                else if (reader.ValueTextEquals("contact_ok"u8)) { reader.Read(); response.ContactOk = SurveyKit_Json.Boolean(ref reader, "answers.contact_ok"); }
+                else if (reader.ValueTextEquals("email"u8)) { reader.Read(); response.Email = SurveyKit_Json.String(ref reader, "answers.email"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers." + reader.GetString(), "is not a question of survey 'klantloyaliteit' version 1");
             }
         }
 
-        private static void ReadMeta(ref global::System.Text.Json.Utf8JsonReader reader, KlantloyaliteitResponse response)
+        private static void ReadMeta(ref SurveyKit_TextJson.Utf8JsonReader reader, KlantloyaliteitResponse response)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "meta");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "meta");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : throw global::SurveyKit.Generated.SurveyKitJson.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
+                if (reader.ValueTextEquals("durationMs"u8)) { reader.Read(); response.DurationMs = reader.TokenType == SurveyKit_TextJson.JsonTokenType.Number && reader.TryGetInt64(out var ms) ? ms : reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null ? null : throw SurveyKit_Json.Error("meta.durationMs", "a whole number of milliseconds", ref reader); }
                 else { reader.Read(); reader.Skip(); }
             }
         }
 
-        private static void ReadItems_Touchpoints(ref global::System.Text.Json.Utf8JsonReader reader, KlantloyaliteitTouchpoints items)
+        private static void ReadItems_Touchpoints(ref SurveyKit_TextJson.Utf8JsonReader reader, KlantloyaliteitTouchpoints items)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers.touchpoints");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers.touchpoints");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("website"u8)) { reader.Read(); items.Website = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.website"); }
-                else if (reader.ValueTextEquals("store"u8)) { reader.Read(); items.Store = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.store"); }
-                else if (reader.ValueTextEquals("service"u8)) { reader.Read(); items.Service = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.service"); }
-                else if (reader.ValueTextEquals("delivery"u8)) { reader.Read(); items.Delivery = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.delivery"); }
-                else if (reader.ValueTextEquals("invoice"u8)) { reader.Read(); items.Invoice = global::SurveyKit.Generated.SurveyKitJson.Grade(ref reader, "answers.touchpoints.invoice"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers.touchpoints." + reader.GetString(), "is not an item of 'touchpoints'");
+                if (reader.ValueTextEquals("website"u8)) { reader.Read(); items.Website = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.website"); }
+                else if (reader.ValueTextEquals("store"u8)) { reader.Read(); items.Store = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.store"); }
+                else if (reader.ValueTextEquals("service"u8)) { reader.Read(); items.Service = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.service"); }
+                else if (reader.ValueTextEquals("delivery"u8)) { reader.Read(); items.Delivery = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.delivery"); }
+                else if (reader.ValueTextEquals("invoice"u8)) { reader.Read(); items.Invoice = SurveyKit_Json.Grade(ref reader, "answers.touchpoints.invoice"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers.touchpoints." + reader.GetString(), "is not an item of 'touchpoints'");
             }
         }
 
-        private static void ReadCompare_Touchpoints(ref global::System.Text.Json.Utf8JsonReader reader, KlantloyaliteitTouchpointsCompare items)
+        private static void ReadCompare_Touchpoints(ref SurveyKit_TextJson.Utf8JsonReader reader, KlantloyaliteitTouchpointsCompare items)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return;
-            global::SurveyKit.Generated.SurveyKitJson.StartObject(ref reader, "answers.touchpoints_compare");
-            while (global::SurveyKit.Generated.SurveyKitJson.NextProperty(ref reader))
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return;
+            SurveyKit_Json.StartObject(ref reader, "answers.touchpoints_compare");
+            while (SurveyKit_Json.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("website"u8)) { reader.Read(); items.Website = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.website"); }
-                else if (reader.ValueTextEquals("store"u8)) { reader.Read(); items.Store = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.store"); }
-                else if (reader.ValueTextEquals("service"u8)) { reader.Read(); items.Service = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.service"); }
-                else if (reader.ValueTextEquals("delivery"u8)) { reader.Read(); items.Delivery = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.delivery"); }
-                else if (reader.ValueTextEquals("invoice"u8)) { reader.Read(); items.Invoice = global::SurveyKit.Generated.SurveyKitJson.Comparison(ref reader, "answers.touchpoints_compare.invoice"); }
-                else throw new global::SurveyKit.Core.Responses.SubmissionFormatException("answers.touchpoints_compare." + reader.GetString(), "is not an item of 'touchpoints'");
+                if (reader.ValueTextEquals("website"u8)) { reader.Read(); items.Website = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.website"); }
+                else if (reader.ValueTextEquals("store"u8)) { reader.Read(); items.Store = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.store"); }
+                else if (reader.ValueTextEquals("service"u8)) { reader.Read(); items.Service = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.service"); }
+                else if (reader.ValueTextEquals("delivery"u8)) { reader.Read(); items.Delivery = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.delivery"); }
+                else if (reader.ValueTextEquals("invoice"u8)) { reader.Read(); items.Invoice = SurveyKit_Json.Comparison(ref reader, "answers.touchpoints_compare.invoice"); }
+                else throw new SurveyKit_Responses.SubmissionFormatException("answers.touchpoints_compare." + reader.GetString(), "is not an item of 'touchpoints'");
             }
         }
 
-        private void WriteItems_Touchpoints(global::System.Text.Json.Utf8JsonWriter writer)
+        private void WriteItems_Touchpoints(SurveyKit_TextJson.Utf8JsonWriter writer)
         {
             if (Touchpoints.Website is not null || Touchpoints.Store is not null || Touchpoints.Service is not null || Touchpoints.Delivery is not null || Touchpoints.Invoice is not null)
             {
                 writer.WriteStartObject("touchpoints"u8);
-                if (Touchpoints.Website is { } valueWebsite) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "website", valueWebsite);
-                if (Touchpoints.Store is { } valueStore) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "store", valueStore);
-                if (Touchpoints.Service is { } valueService) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "service", valueService);
-                if (Touchpoints.Delivery is { } valueDelivery) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "delivery", valueDelivery);
-                if (Touchpoints.Invoice is { } valueInvoice) global::SurveyKit.Generated.SurveyKitJson.WriteGrade(writer, "invoice", valueInvoice);
+                if (Touchpoints.Website is { } valueWebsite) SurveyKit_Json.WriteGrade(writer, "website", valueWebsite);
+                if (Touchpoints.Store is { } valueStore) SurveyKit_Json.WriteGrade(writer, "store", valueStore);
+                if (Touchpoints.Service is { } valueService) SurveyKit_Json.WriteGrade(writer, "service", valueService);
+                if (Touchpoints.Delivery is { } valueDelivery) SurveyKit_Json.WriteGrade(writer, "delivery", valueDelivery);
+                if (Touchpoints.Invoice is { } valueInvoice) SurveyKit_Json.WriteGrade(writer, "invoice", valueInvoice);
                 writer.WriteEndObject();
             }
             if (TouchpointsCompare.Website is not null || TouchpointsCompare.Store is not null || TouchpointsCompare.Service is not null || TouchpointsCompare.Delivery is not null || TouchpointsCompare.Invoice is not null)
             {
                 writer.WriteStartObject("touchpoints_compare"u8);
-                if (TouchpointsCompare.Website is { } valueWebsite) writer.WriteString("website"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueWebsite));
-                if (TouchpointsCompare.Store is { } valueStore) writer.WriteString("store"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueStore));
-                if (TouchpointsCompare.Service is { } valueService) writer.WriteString("service"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueService));
-                if (TouchpointsCompare.Delivery is { } valueDelivery) writer.WriteString("delivery"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueDelivery));
-                if (TouchpointsCompare.Invoice is { } valueInvoice) writer.WriteString("invoice"u8, global::SurveyKit.Generated.SurveyKitJson.ComparisonId(valueInvoice));
+                if (TouchpointsCompare.Website is { } valueWebsite) writer.WriteString("website"u8, SurveyKit_Json.ComparisonId(valueWebsite));
+                if (TouchpointsCompare.Store is { } valueStore) writer.WriteString("store"u8, SurveyKit_Json.ComparisonId(valueStore));
+                if (TouchpointsCompare.Service is { } valueService) writer.WriteString("service"u8, SurveyKit_Json.ComparisonId(valueService));
+                if (TouchpointsCompare.Delivery is { } valueDelivery) writer.WriteString("delivery"u8, SurveyKit_Json.ComparisonId(valueDelivery));
+                if (TouchpointsCompare.Invoice is { } valueInvoice) writer.WriteString("invoice"u8, SurveyKit_Json.ComparisonId(valueInvoice));
                 writer.WriteEndObject();
             }
         }
@@ -477,49 +484,49 @@ namespace Consumer
         {
             writer.Write(ResponseId.ToString());
             writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Version));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
             writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Lang));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
             writer.Write(','); writer.Write(Context.Segment is { } contextSegment ? Id(contextSegment) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Context.Customer)); }
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Recommend));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Reason));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Satisfaction));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Stay));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(YearsCustomer));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Website));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Store));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Service));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Delivery));
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Touchpoints.Invoice));
-            writer.Write(','); writer.Write(TouchpointsCompare.Website is { } compareTouchpointsWebsite ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsWebsite) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Store is { } compareTouchpointsStore ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsStore) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Service is { } compareTouchpointsService ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsService) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Delivery is { } compareTouchpointsDelivery ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsDelivery) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Invoice is { } compareTouchpointsInvoice ? global::SurveyKit.Generated.SurveyKitJson.ComparisonId(compareTouchpointsInvoice) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ServiceImprove));
+            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Customer)); }
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Reason));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Satisfaction));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Stay));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(YearsCustomer));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Website));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Store));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Service));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Delivery));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Invoice));
+            writer.Write(','); writer.Write(TouchpointsCompare.Website is { } compareTouchpointsWebsite ? SurveyKit_Json.ComparisonId(compareTouchpointsWebsite) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Store is { } compareTouchpointsStore ? SurveyKit_Json.ComparisonId(compareTouchpointsStore) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Service is { } compareTouchpointsService ? SurveyKit_Json.ComparisonId(compareTouchpointsService) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Delivery is { } compareTouchpointsDelivery ? SurveyKit_Json.ComparisonId(compareTouchpointsDelivery) : "");
+            writer.Write(','); writer.Write(TouchpointsCompare.Invoice is { } compareTouchpointsInvoice ? SurveyKit_Json.ComparisonId(compareTouchpointsInvoice) : "");
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ServiceImprove));
             writer.Write(','); writer.Write(Complaint is { } answerComplaint ? Id(answerComplaint) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ComplaintDetail));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ComplaintDetail));
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Phone) ? "1" : "0");
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Email) ? "1" : "0");
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Chat) ? "1" : "0");
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Whatsapp) ? "1" : "0");
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Social) ? "1" : "0");
             writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Other) ? "1" : "0");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ChannelsOther));
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ChannelsOther));
             writer.Write(','); writer.Write(PreferredChannel is { } answerPreferredChannel ? Id(answerPreferredChannel) : "");
             writer.Write(','); writer.Write(ContactPressure is { } answerContactPressure ? Id(answerContactPressure) : "");
-            writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(ContactOk));
-            if (includePersonalData) { writer.Write(','); writer.Write(global::SurveyKit.Generated.SurveyKitCsv.Format(Email)); }
+            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
+            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Email)); }
             writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
             writer.Write('\n');
         }
 
         /// <summary>Reads a CSV export with a header line; columns may come in any order, and unknown columns are ignored. One result per record with its line number.</summary>
-        public static global::System.Collections.Generic.IEnumerable<global::SurveyKit.Core.Responses.ReadResult<KlantloyaliteitResponse>> ReadCsv(global::System.IO.TextReader reader)
+        public static SurveyKit_Collections.IEnumerable<SurveyKit_Responses.ReadResult<KlantloyaliteitResponse>> ReadCsv(global::System.IO.TextReader reader)
         {
             string[]? header = null;
-            foreach (var (line, fields) in global::SurveyKit.Core.Responses.Csv.Read(reader))
+            foreach (var (line, fields) in SurveyKit_Responses.Csv.Read(reader))
             {
                 if (header is null)
                 {
@@ -534,7 +541,7 @@ namespace Consumer
                 {
                     response = FromCsv(header, fields);
                 }
-                catch (global::System.Exception e) when (e is global::SurveyKit.Core.Responses.SubmissionFormatException or global::System.FormatException)
+                catch (global::System.Exception e) when (e is SurveyKit_Responses.SubmissionFormatException or global::System.FormatException)
                 {
                     error = e.Message;
                 }
@@ -542,7 +549,7 @@ namespace Consumer
             }
         }
 
-        private static KlantloyaliteitResponse FromCsv(string[] header, global::System.Collections.Generic.IReadOnlyList<string> fields)
+        private static KlantloyaliteitResponse FromCsv(string[] header, SurveyKit_Collections.IReadOnlyList<string> fields)
         {
             var response = new KlantloyaliteitResponse();
             for (var i = 0; i < header.Length && i < fields.Count; i++)
@@ -550,43 +557,43 @@ namespace Consumer
                 var cell = fields[i];
                 switch (header[i])
                 {
-                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
-                    case "survey": { if (cell != SurveyId) throw new global::SurveyKit.Core.Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
-                    case "version": { response.Version = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "version") ?? SurveyVersion; break; }
+                    case "response_id": { response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new SurveyKit_Responses.SubmissionFormatException("response_id", "expected a UUID, not '" + cell + "'"); break; }
+                    case "survey": { if (cell != SurveyId) throw new SurveyKit_Responses.SubmissionFormatException("survey", "expected '" + SurveyId + "', not '" + cell + "'"); break; }
+                    case "version": { response.Version = SurveyKit_Csv.Int(cell, "version") ?? SurveyVersion; break; }
                     case "submitted_at": { response.SubmittedAt = cell.Length == 0 ? null : global::System.DateTimeOffset.Parse(cell, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind); break; }
-                    case "lang": { response.Lang = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
+                    case "lang": { response.Lang = SurveyKit_Csv.String(cell); break; }
                     case "segment": { response.Context.Segment = cell.Length == 0 ? null : ParseKlantloyaliteitSegment(cell, "context.segment"); break; }
-                    case "customer": { response.Context.Customer = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "recommend": { response.Recommend = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.recommend"); break; }
-                    case "reason": { response.Reason = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "satisfaction": { response.Satisfaction = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.satisfaction"); break; }
-                    case "stay": { response.Stay = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.stay"); break; }
-                    case "years_customer": { response.YearsCustomer = global::SurveyKit.Generated.SurveyKitCsv.Int(cell, "answers.years_customer"); break; }
-                    case "touchpoints.website": { response.Touchpoints.Website = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.website"); break; }
-                    case "touchpoints.store": { response.Touchpoints.Store = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.store"); break; }
-                    case "touchpoints.service": { response.Touchpoints.Service = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.service"); break; }
-                    case "touchpoints.delivery": { response.Touchpoints.Delivery = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.delivery"); break; }
-                    case "touchpoints.invoice": { response.Touchpoints.Invoice = global::SurveyKit.Generated.SurveyKitCsv.Grade(cell, "answers.touchpoints.invoice"); break; }
-                    case "touchpoints_compare.website": { response.TouchpointsCompare.Website = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.website"); break; }
-                    case "touchpoints_compare.store": { response.TouchpointsCompare.Store = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.store"); break; }
-                    case "touchpoints_compare.service": { response.TouchpointsCompare.Service = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.service"); break; }
-                    case "touchpoints_compare.delivery": { response.TouchpointsCompare.Delivery = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.delivery"); break; }
-                    case "touchpoints_compare.invoice": { response.TouchpointsCompare.Invoice = global::SurveyKit.Generated.SurveyKitJson.ParseComparison(cell, "answers.touchpoints_compare.invoice"); break; }
-                    case "service_improve": { response.ServiceImprove = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
+                    case "customer": { response.Context.Customer = SurveyKit_Csv.String(cell); break; }
+                    case "recommend": { response.Recommend = SurveyKit_Csv.Int(cell, "answers.recommend"); break; }
+                    case "reason": { response.Reason = SurveyKit_Csv.String(cell); break; }
+                    case "satisfaction": { response.Satisfaction = SurveyKit_Csv.Int(cell, "answers.satisfaction"); break; }
+                    case "stay": { response.Stay = SurveyKit_Csv.Int(cell, "answers.stay"); break; }
+                    case "years_customer": { response.YearsCustomer = SurveyKit_Csv.Int(cell, "answers.years_customer"); break; }
+                    case "touchpoints.website": { response.Touchpoints.Website = SurveyKit_Csv.Grade(cell, "answers.touchpoints.website"); break; }
+                    case "touchpoints.store": { response.Touchpoints.Store = SurveyKit_Csv.Grade(cell, "answers.touchpoints.store"); break; }
+                    case "touchpoints.service": { response.Touchpoints.Service = SurveyKit_Csv.Grade(cell, "answers.touchpoints.service"); break; }
+                    case "touchpoints.delivery": { response.Touchpoints.Delivery = SurveyKit_Csv.Grade(cell, "answers.touchpoints.delivery"); break; }
+                    case "touchpoints.invoice": { response.Touchpoints.Invoice = SurveyKit_Csv.Grade(cell, "answers.touchpoints.invoice"); break; }
+                    case "touchpoints_compare.website": { response.TouchpointsCompare.Website = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.website"); break; }
+                    case "touchpoints_compare.store": { response.TouchpointsCompare.Store = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.store"); break; }
+                    case "touchpoints_compare.service": { response.TouchpointsCompare.Service = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.service"); break; }
+                    case "touchpoints_compare.delivery": { response.TouchpointsCompare.Delivery = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.delivery"); break; }
+                    case "touchpoints_compare.invoice": { response.TouchpointsCompare.Invoice = SurveyKit_Json.ParseComparison(cell, "answers.touchpoints_compare.invoice"); break; }
+                    case "service_improve": { response.ServiceImprove = SurveyKit_Csv.String(cell); break; }
                     case "complaint": { response.Complaint = cell.Length == 0 ? null : ParseKlantloyaliteitComplaint(cell, "answers.complaint"); break; }
-                    case "complaint_detail": { response.ComplaintDetail = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "channels.phone": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.phone")) list.Add(KlantloyaliteitChannels.Phone); response.Channels = list; } break; }
-                    case "channels.email": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.email")) list.Add(KlantloyaliteitChannels.Email); response.Channels = list; } break; }
-                    case "channels.chat": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.chat")) list.Add(KlantloyaliteitChannels.Chat); response.Channels = list; } break; }
-                    case "channels.whatsapp": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.whatsapp")) list.Add(KlantloyaliteitChannels.Whatsapp); response.Channels = list; } break; }
-                    case "channels.social": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.social")) list.Add(KlantloyaliteitChannels.Social); response.Channels = list; } break; }
-                    case "channels.other": { if (cell.Length > 0) { var list = (response.Channels as global::System.Collections.Generic.List<KlantloyaliteitChannels>) ?? new(); if (global::SurveyKit.Generated.SurveyKitCsv.Flag(cell, "answers.channels.other")) list.Add(KlantloyaliteitChannels.Other); response.Channels = list; } break; }
-                    case "channels_other": { response.ChannelsOther = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
+                    case "complaint_detail": { response.ComplaintDetail = SurveyKit_Csv.String(cell); break; }
+                    case "channels.phone": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.phone")) list.Add(KlantloyaliteitChannels.Phone); response.Channels = list; } break; }
+                    case "channels.email": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.email")) list.Add(KlantloyaliteitChannels.Email); response.Channels = list; } break; }
+                    case "channels.chat": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.chat")) list.Add(KlantloyaliteitChannels.Chat); response.Channels = list; } break; }
+                    case "channels.whatsapp": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.whatsapp")) list.Add(KlantloyaliteitChannels.Whatsapp); response.Channels = list; } break; }
+                    case "channels.social": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.social")) list.Add(KlantloyaliteitChannels.Social); response.Channels = list; } break; }
+                    case "channels.other": { if (cell.Length > 0) { var list = (response.Channels as SurveyKit_Collections.List<KlantloyaliteitChannels>) ?? new(); if (SurveyKit_Csv.Flag(cell, "answers.channels.other")) list.Add(KlantloyaliteitChannels.Other); response.Channels = list; } break; }
+                    case "channels_other": { response.ChannelsOther = SurveyKit_Csv.String(cell); break; }
                     case "preferred_channel": { response.PreferredChannel = cell.Length == 0 ? null : ParseKlantloyaliteitPreferredChannel(cell, "answers.preferred_channel"); break; }
                     case "contact_pressure": { response.ContactPressure = cell.Length == 0 ? null : ParseKlantloyaliteitContactPressure(cell, "answers.contact_pressure"); break; }
-                    case "contact_ok": { response.ContactOk = global::SurveyKit.Generated.SurveyKitCsv.Boolean(cell, "answers.contact_ok"); break; }
-                    case "email": { response.Email = global::SurveyKit.Generated.SurveyKitCsv.String(cell); break; }
-                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new global::SurveyKit.Core.Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
+                    case "contact_ok": { response.ContactOk = SurveyKit_Csv.Boolean(cell, "answers.contact_ok"); break; }
+                    case "email": { response.Email = SurveyKit_Csv.String(cell); break; }
+                    case "duration_ms": { response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new SurveyKit_Responses.SubmissionFormatException("duration_ms", "expected whole milliseconds, not '" + cell + "'"); break; }
                 }
             }
             return response;
@@ -599,22 +606,22 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not a value of context field 'segment'"),
         };
 
-        private static KlantloyaliteitSegment? ParseKlantloyaliteitSegment(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static KlantloyaliteitSegment? ParseKlantloyaliteitSegment(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("b2b"u8)) return KlantloyaliteitSegment.B2b;
                 if (reader.ValueTextEquals("b2c"u8)) return KlantloyaliteitSegment.B2c;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "a value of context field 'segment' (b2b, b2c)", ref reader);
+            throw SurveyKit_Json.Error(path, "a value of context field 'segment' (b2b, b2c)", ref reader);
         }
 
         private static KlantloyaliteitSegment ParseKlantloyaliteitSegment(string text, string path) => text switch
         {
             "b2b" => KlantloyaliteitSegment.B2b,
             "b2c" => KlantloyaliteitSegment.B2c,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'segment'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not a value of context field 'segment'"),
         };
 
         private static string Id(KlantloyaliteitComplaint value) => value switch
@@ -625,16 +632,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'complaint'"),
         };
 
-        private static KlantloyaliteitComplaint? ParseKlantloyaliteitComplaint(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static KlantloyaliteitComplaint? ParseKlantloyaliteitComplaint(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("no"u8)) return KlantloyaliteitComplaint.No;
                 if (reader.ValueTextEquals("resolved"u8)) return KlantloyaliteitComplaint.Resolved;
                 if (reader.ValueTextEquals("unresolved"u8)) return KlantloyaliteitComplaint.Unresolved;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'complaint' (no, resolved, unresolved)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'complaint' (no, resolved, unresolved)", ref reader);
         }
 
         private static KlantloyaliteitComplaint ParseKlantloyaliteitComplaint(string text, string path) => text switch
@@ -642,7 +649,7 @@ namespace Consumer
             "no" => KlantloyaliteitComplaint.No,
             "resolved" => KlantloyaliteitComplaint.Resolved,
             "unresolved" => KlantloyaliteitComplaint.Unresolved,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'complaint'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'complaint'"),
         };
 
         private static string Id(KlantloyaliteitChannels value) => value switch
@@ -656,10 +663,10 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'channels'"),
         };
 
-        private static KlantloyaliteitChannels? ParseKlantloyaliteitChannels(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static KlantloyaliteitChannels? ParseKlantloyaliteitChannels(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("phone"u8)) return KlantloyaliteitChannels.Phone;
                 if (reader.ValueTextEquals("email"u8)) return KlantloyaliteitChannels.Email;
@@ -668,7 +675,7 @@ namespace Consumer
                 if (reader.ValueTextEquals("social"u8)) return KlantloyaliteitChannels.Social;
                 if (reader.ValueTextEquals("other"u8)) return KlantloyaliteitChannels.Other;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'channels' (phone, email, chat, whatsapp, social, other)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'channels' (phone, email, chat, whatsapp, social, other)", ref reader);
         }
 
         private static KlantloyaliteitChannels ParseKlantloyaliteitChannels(string text, string path) => text switch
@@ -679,15 +686,15 @@ namespace Consumer
             "whatsapp" => KlantloyaliteitChannels.Whatsapp,
             "social" => KlantloyaliteitChannels.Social,
             "other" => KlantloyaliteitChannels.Other,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'channels'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'channels'"),
         };
 
-        private static global::System.Collections.Generic.IReadOnlyList<KlantloyaliteitChannels>? ReadListKlantloyaliteitChannels(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static SurveyKit_Collections.IReadOnlyList<KlantloyaliteitChannels>? ReadListKlantloyaliteitChannels(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "a list of option ids", ref reader);
-            var list = new global::System.Collections.Generic.List<KlantloyaliteitChannels>();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray) list.Add(ParseKlantloyaliteitChannels(ref reader, path) ?? throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option id", ref reader));
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType != SurveyKit_TextJson.JsonTokenType.StartArray) throw SurveyKit_Json.Error(path, "a list of option ids", ref reader);
+            var list = new SurveyKit_Collections.List<KlantloyaliteitChannels>();
+            while (reader.Read() && reader.TokenType != SurveyKit_TextJson.JsonTokenType.EndArray) list.Add(ParseKlantloyaliteitChannels(ref reader, path) ?? throw SurveyKit_Json.Error(path, "an option id", ref reader));
             return list;
         }
 
@@ -701,10 +708,10 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'preferred_channel'"),
         };
 
-        private static KlantloyaliteitPreferredChannel? ParseKlantloyaliteitPreferredChannel(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static KlantloyaliteitPreferredChannel? ParseKlantloyaliteitPreferredChannel(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("phone"u8)) return KlantloyaliteitPreferredChannel.Phone;
                 if (reader.ValueTextEquals("email"u8)) return KlantloyaliteitPreferredChannel.Email;
@@ -712,7 +719,7 @@ namespace Consumer
                 if (reader.ValueTextEquals("whatsapp"u8)) return KlantloyaliteitPreferredChannel.Whatsapp;
                 if (reader.ValueTextEquals("social"u8)) return KlantloyaliteitPreferredChannel.Social;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'preferred_channel' (phone, email, chat, whatsapp, social)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'preferred_channel' (phone, email, chat, whatsapp, social)", ref reader);
         }
 
         private static KlantloyaliteitPreferredChannel ParseKlantloyaliteitPreferredChannel(string text, string path) => text switch
@@ -722,7 +729,7 @@ namespace Consumer
             "chat" => KlantloyaliteitPreferredChannel.Chat,
             "whatsapp" => KlantloyaliteitPreferredChannel.Whatsapp,
             "social" => KlantloyaliteitPreferredChannel.Social,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'preferred_channel'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'preferred_channel'"),
         };
 
         private static string Id(KlantloyaliteitContactPressure value) => value switch
@@ -733,16 +740,16 @@ namespace Consumer
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not an option of 'contact_pressure'"),
         };
 
-        private static KlantloyaliteitContactPressure? ParseKlantloyaliteitContactPressure(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        private static KlantloyaliteitContactPressure? ParseKlantloyaliteitContactPressure(ref SurveyKit_TextJson.Utf8JsonReader reader, string path)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.Null) return null;
+            if (reader.TokenType == SurveyKit_TextJson.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals("too_often"u8)) return KlantloyaliteitContactPressure.TooOften;
                 if (reader.ValueTextEquals("right"u8)) return KlantloyaliteitContactPressure.Right;
                 if (reader.ValueTextEquals("too_little"u8)) return KlantloyaliteitContactPressure.TooLittle;
             }
-            throw global::SurveyKit.Generated.SurveyKitJson.Error(path, "an option of 'contact_pressure' (too_often, right, too_little)", ref reader);
+            throw SurveyKit_Json.Error(path, "an option of 'contact_pressure' (too_often, right, too_little)", ref reader);
         }
 
         private static KlantloyaliteitContactPressure ParseKlantloyaliteitContactPressure(string text, string path) => text switch
@@ -750,7 +757,7 @@ namespace Consumer
             "too_often" => KlantloyaliteitContactPressure.TooOften,
             "right" => KlantloyaliteitContactPressure.Right,
             "too_little" => KlantloyaliteitContactPressure.TooLittle,
-            _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'contact_pressure'"),
+            _ => throw new SurveyKit_Responses.SubmissionFormatException(path, "'" + text + "' is not an option of 'contact_pressure'"),
         };
     }
 }
