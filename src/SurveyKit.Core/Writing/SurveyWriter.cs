@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using SurveyKit.Core.Model;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Core.Writing;
 
@@ -217,45 +218,8 @@ public static class SurveyWriter
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A double-quoted YAML scalar: every character that could change the meaning is escaped.</summary>
-    internal static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ' || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
-                    {
-                        builder
-                            .Append("\\u")
-                            .Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-                    break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A double-quoted YAML scalar.</summary>
+    internal static string Quote(string value) => DoubleQuoted.Escape(value);
 
     private sealed class Writer
     {

@@ -128,44 +128,7 @@ internal static class Naming
     }
 
     /// <summary>A C# string literal.</summary>
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 8).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ' || c is '\u0085' or '\u2028' or '\u2029')
-                    {
-                        builder
-                            .Append("\\u")
-                            .Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-                    break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
+    public static string Literal(string value) => Core.Text.DoubleQuoted.Escape(value);
 
     /// <summary>Text for an XML doc comment.</summary>
     public static string Xml(string text) =>
