@@ -27,6 +27,14 @@ public static class SurveyLoader
     /// <summary>The ending that marks a survey file.</summary>
     public const string FileSuffix = ".survey.yaml";
 
+    private static readonly System.Text.RegularExpressions.Regex SurveyIdPattern = new(
+        "^[a-z][a-z0-9-]*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant
+    );
+
+    /// <summary>True when <paramref name="id"/> can be a survey id: a lowercase letter, then a-z, 0-9 and '-'.</summary>
+    public static bool IsValidSurveyId(string id) => SurveyIdPattern.IsMatch(id);
+
     /// <summary>Reads and checks the file at <paramref name="path"/>; a missing or unreadable file is a diagnostic too.</summary>
     /// <param name="path">The file to read.</param>
     /// <param name="shownAs">How diagnostics name the file (for example relative to the user's folder); the path when null.</param>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using SurveyKit.Cli.Starter;
 using SurveyKit.Core;
 
@@ -10,11 +9,6 @@ namespace SurveyKit.Cli.Commands;
 /// <summary><c>surveykit new &lt;id&gt;</c>: a starter survey that passes the check, to edit from there.</summary>
 internal static class NewCommand
 {
-    private static readonly Regex SurveyId = new(
-        "^[a-z][a-z0-9-]*$",
-        RegexOptions.CultureInvariant
-    );
-
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("id")
@@ -68,7 +62,7 @@ internal static class NewCommand
         bool force
     )
     {
-        if (!SurveyId.IsMatch(id))
+        if (!SurveyLoader.IsValidSurveyId(id))
         {
             context.Error.WriteLine(
                 $"surveykit new: '{id}' is not a survey id: start with a lowercase letter and use only a-z, 0-9 and '-'."

@@ -16,10 +16,6 @@ internal sealed partial class SurveyReader
         "^[a-z][a-z0-9_]*$",
         RegexOptions.CultureInvariant
     );
-    private static readonly Regex SurveyIdPattern = new(
-        "^[a-z][a-z0-9-]*$",
-        RegexOptions.CultureInvariant
-    );
 
     internal void Report(DiagnosticDescriptor descriptor, YamlNode at, params object?[] args) =>
         _diagnostics.Report(descriptor, at.Span, args);
@@ -216,8 +212,10 @@ internal sealed partial class SurveyReader
         {
             return "";
         }
-        var pattern = survey ? SurveyIdPattern : IdPattern;
-        if (pattern.IsMatch(scalar.Value))
+        var valid = survey
+            ? SurveyLoader.IsValidSurveyId(scalar.Value)
+            : IdPattern.IsMatch(scalar.Value);
+        if (valid)
         {
             return scalar.Value;
         }

@@ -96,32 +96,44 @@ internal static partial class SurveyEmitter
         {
             return;
         }
-        w.Doc(
-            $"The grades of touchpoints question '{q.Id}' of survey '{spec.Id}', {q.ScaleMin}..{q.ScaleMax}: null when not answered, NotApplicable when not used."
+        EmitItemsClass(
+            w,
+            q,
+            q.ItemsType,
+            $"The grades of touchpoints question '{q.Id}' of survey '{spec.Id}', {q.ScaleMin}..{q.ScaleMax}: null when not answered, NotApplicable when not used.",
+            "TouchpointGrade",
+            "."
         );
+        if (q.CompareType is not null)
+        {
+            EmitItemsClass(
+                w,
+                q,
+                q.CompareType,
+                $"Per touchpoint of question '{q.Id}': worse, the same or better than other providers.",
+                "Comparison",
+                " compared with other providers."
+            );
+        }
+    }
+
+    /// <summary>A class with one property per touchpoint item: the grades, or the comparisons.</summary>
+    private static void EmitItemsClass(
+        SourceWriter w,
+        QuestionSpec q,
+        string name,
+        string summary,
+        string valueType,
+        string itemDoc
+    )
+    {
+        w.Doc(summary);
         w.Line(GeneratedCode);
-        w.Open("public sealed partial class " + q.ItemsType);
+        w.Open("public sealed partial class " + name);
         foreach (var item in q.Items)
         {
-            w.Doc($"Touchpoint '{item.Id}'.");
-            w.Line($"public {Responses}.TouchpointGrade? {item.Name} {{ get; set; }}");
-            w.Line();
-        }
-        w.Close();
-        w.Line();
-        if (q.CompareType is null)
-        {
-            return;
-        }
-        w.Doc(
-            $"Per touchpoint of question '{q.Id}': worse, the same or better than other providers."
-        );
-        w.Line(GeneratedCode);
-        w.Open("public sealed partial class " + q.CompareType);
-        foreach (var item in q.Items)
-        {
-            w.Doc($"Touchpoint '{item.Id}' compared with other providers.");
-            w.Line($"public {Responses}.Comparison? {item.Name} {{ get; set; }}");
+            w.Doc($"Touchpoint '{item.Id}'{itemDoc}");
+            w.Line($"public {Responses}.{valueType}? {item.Name} {{ get; set; }}");
             w.Line();
         }
         w.Close();
