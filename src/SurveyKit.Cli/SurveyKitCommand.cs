@@ -14,6 +14,7 @@ internal static class SurveyKitCommand
         {
             CheckCommand.Create(context),
             NewCommand.Create(context),
+            BuildCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))

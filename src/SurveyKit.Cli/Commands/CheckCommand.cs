@@ -54,7 +54,7 @@ internal static class CheckCommand
         var setDiagnostics = new List<Diagnostic>();
         var files =
             paths.Count == 0
-                ? WorkspaceFiles(context, setDiagnostics)
+                ? FromWorkspace(context, setDiagnostics)
                 : NamedFiles(context, paths, setDiagnostics);
         var set = SurveySet.Load(files.Select(f => (f, context.Display(f))));
         var all = setDiagnostics.Concat(set.Diagnostics);
@@ -66,25 +66,13 @@ internal static class CheckCommand
         return errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
     }
 
-    private static List<string> WorkspaceFiles(CliContext context, List<Diagnostic> diagnostics)
+    private static List<string> FromWorkspace(CliContext context, List<Diagnostic> diagnostics)
     {
-        var configPath = Path.Combine(context.WorkingDirectory, WorkspaceConfig.FileName);
-        if (!File.Exists(configPath))
+        if (!File.Exists(context.Resolve(WorkspaceConfig.FileName)))
         {
-            return FilesBelow(context, context.WorkingDirectory, ".", diagnostics);
+            return WorkspaceFiles.Below(context, context.WorkingDirectory, ".", diagnostics);
         }
-        var loaded = WorkspaceLoader.Load(configPath, context.Display(configPath));
-        diagnostics.AddRange(loaded.Diagnostics);
-        if (loaded.Config is not { } config)
-        {
-            return [];
-        }
-        var bag = new DiagnosticBag(context.Display(configPath));
-        var files = WorkspaceLoader
-            .FindSurveyFiles(config with { Root = context.WorkingDirectory }, bag)
-            .ToList();
-        diagnostics.AddRange(bag.ToSortedArray());
-        return files;
+        return WorkspaceFiles.Load(context, null, diagnostics)?.Files.ToList() ?? [];
     }
 
     private static List<string> NamedFiles(
@@ -99,7 +87,7 @@ internal static class CheckCommand
             var full = context.Resolve(path);
             if (Directory.Exists(full))
             {
-                files.AddRange(FilesBelow(context, full, path, diagnostics));
+                files.AddRange(WorkspaceFiles.Below(context, full, path, diagnostics));
             }
             else if (File.Exists(full))
             {
@@ -113,29 +101,5 @@ internal static class CheckCommand
             }
         }
         return files.Distinct().ToList();
-    }
-
-    private static List<string> FilesBelow(
-        CliContext context,
-        string folder,
-        string shownAs,
-        List<Diagnostic> diagnostics
-    )
-    {
-        var files = WorkspaceLoader
-            .EnumerateFiles(folder)
-            .Where(f => f.EndsWith(SurveyLoader.FileSuffix, System.StringComparison.Ordinal))
-            .ToList();
-        if (files.Count == 0)
-        {
-            diagnostics.Add(
-                DiagnosticDescriptors.NoSurveysFound.At(
-                    context.Display(folder),
-                    SourceSpan.FileStart,
-                    shownAs + "/**/*" + SurveyLoader.FileSuffix
-                )
-            );
-        }
-        return files;
     }
 }

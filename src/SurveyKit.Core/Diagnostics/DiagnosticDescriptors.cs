@@ -318,6 +318,12 @@ public static class DiagnosticDescriptors
         Error,
         "'{0}' cannot be read: {1}"
     );
+    public static readonly DiagnosticDescriptor TemplateError = new(
+        "SK0085",
+        "Template error",
+        Error,
+        "The site template cannot be used: {0}"
+    );
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "SK9999",
@@ -378,6 +384,7 @@ public static class DiagnosticDescriptors
         FileNameMismatch,
         FileNotFound,
         FileUnreadable,
+        TemplateError,
         InternalError,
     ];
 }

@@ -25,6 +25,7 @@ public class DiagnosticCatalogueTests
         ["SK0081"] = "CheckCommandTests.Two_files_with_one_survey_id_are_an_error_at_the_second",
         ["SK0083"] = "CheckCommandTests.A_missing_path_is_an_error_at_that_path",
         ["SK0084"] = "FileDiagnosticsTests.An_unreadable_file_is_a_diagnostic",
+        ["SK0085"] = "SiteBuilderTests.A_broken_template_override_is_a_located_error",
         ["SK9999"] = "FileDiagnosticsTests.An_exception_inside_the_loader_becomes_SK9999",
     };
 

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Workspace;
+using SurveyKit.Site;
+
+namespace SurveyKit.Cli.Commands;
+
+/// <summary><c>surveykit build</c>: check every survey of the workspace, then write the static site.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description =
+                "The workspace file (default: surveykit.json in the current folder, or the built-in defaults).",
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description =
+                "Where to write the site (default: 'output' in surveykit.json, which defaults to _site).",
+        };
+        var command = new Command(
+            "build",
+            "Check the surveys, then write the static site: a page per survey and language, a thank-you page, one CSS and one JS file. Exit code 0: built, 1: errors."
+        )
+        {
+            config,
+            output,
+        };
+        command.SetAction(result => Run(context, result.GetValue(config), result.GetValue(output)));
+        return command;
+    }
+
+    public static int Run(CliContext context, string? configPath, string? outputPath)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new List<Diagnostic>();
+        var workspace = WorkspaceFiles.Load(context, configPath, diagnostics);
+        if (workspace is null)
+        {
+            DiagnosticPrinter.Print(context, diagnostics, false);
+            return ExitCodes.Errors;
+        }
+        var set = SurveySet.Load(workspace.Files.Select(f => (f, context.Display(f))));
+        diagnostics.AddRange(set.Diagnostics);
+        var (errors, warnings) = DiagnosticPrinter.Print(context, diagnostics, false);
+        if (errors > 0)
+        {
+            context.Output.WriteLine(
+                $"Build stopped: {DiagnosticPrinter.Count(errors, "error")} in the surveys; nothing was written."
+            );
+            return ExitCodes.Errors;
+        }
+        var surveys = set.Surveys.ToList();
+        var builder = new SiteBuilder(SiteOptions.From(workspace.Config), context.Display);
+        var site = builder.Build(surveys);
+        if (!site.Succeeded)
+        {
+            DiagnosticPrinter.Print(context, site.Diagnostics, false);
+            context.Output.WriteLine(
+                "Build stopped: the site templates have errors; nothing was written."
+            );
+            return ExitCodes.Errors;
+        }
+        var folder = outputPath is null
+            ? Path.GetFullPath(Path.Combine(workspace.Config.Root, workspace.Config.Output))
+            : context.Resolve(outputPath);
+        var changed = SiteWriter.Write(folder, site.Files);
+        var pages = surveys.Sum(s => s.Languages.Count);
+        context.Output.WriteLine(
+            $"Built {DiagnosticPrinter.Count(surveys.Count, "survey")} ({DiagnosticPrinter.Count(pages, "survey page")}, "
+                + $"{DiagnosticPrinter.Count(site.Files.Count, "file")}, {changed} changed) in {context.Display(folder)} "
+                + $"in {clock.Elapsed.TotalSeconds:0.00} s, {DiagnosticPrinter.Count(warnings, "warning")}."
+        );
+        foreach (var survey in surveys)
+        {
+            context.Output.WriteLine(
+                $"  {survey.Id}: {workspace.Config.BaseUrl.TrimEnd('/')}/{survey.Id}/"
+            );
+        }
+        return ExitCodes.Success;
+    }
+}

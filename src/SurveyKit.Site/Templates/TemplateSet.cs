@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Text;
+
+namespace SurveyKit.Site.Templates;
+
+/// <summary>
+/// The site's templates and assets: the built-in ones (embedded from the repository's templates/site folder) with a
+/// workspace's files of the same name in their place. Every template is parsed once; a page render never parses.
+/// </summary>
+internal sealed class TemplateSet : ITemplateLoader
+{
+    private const string Prefix = "site/";
+    private readonly Dictionary<string, Template> templates;
+    private readonly Dictionary<string, byte[]> assets;
+    private readonly Dictionary<string, string> shownAs;
+
+    private TemplateSet(
+        Dictionary<string, Template> templates,
+        Dictionary<string, byte[]> assets,
+        Dictionary<string, string> shownAs
+    )
+    {
+        this.templates = templates;
+        this.assets = assets;
+        this.shownAs = shownAs;
+    }
+
+    /// <summary>The assets (CSS, JavaScript) by name, such as <c>surveykit.css</c>.</summary>
+    public IReadOnlyDictionary<string, byte[]> Assets => assets;
+
+    /// <summary>
+    /// Loads the built-in files and the overrides in <paramref name="overrideFolder"/> (its <c>site</c> folder).
+    /// A template that does not parse is a located SK0085 in <paramref name="diagnostics"/>.
+    /// </summary>
+    /// <param name="overrideFolder">The workspace's templates folder, or null.</param>
+    /// <param name="display">How a path is shown in diagnostics.</param>
+    /// <param name="diagnostics">Where template errors go.</param>
+    public static TemplateSet Load(
+        string? overrideFolder,
+        Func<string, string> display,
+        List<Diagnostic> diagnostics
+    )
+    {
+        var sources = new Dictionary<string, (byte[] Bytes, string ShownAs)>(
+            StringComparer.Ordinal
+        );
+        var assembly = typeof(TemplateSet).Assembly;
+        foreach (
+            var resource in assembly
+                .GetManifestResourceNames()
+                .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+        )
+        {
+            sources[resource.Substring(Prefix.Length)] = (
+                Read(assembly, resource),
+                "(built-in) templates/" + resource
+            );
+        }
+        var siteFolder = overrideFolder is null ? null : Path.Combine(overrideFolder, "site");
+        if (siteFolder is not null && Directory.Exists(siteFolder))
+        {
+            foreach (
+                var file in Directory.EnumerateFiles(siteFolder, "*", SearchOption.AllDirectories)
+            )
+            {
+                var name = Path.GetRelativePath(siteFolder, file).Replace('\\', '/');
+                sources[name] = (File.ReadAllBytes(file), display(file));
+            }
+        }
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var assets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var shownAs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, source) in sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            shownAs[name] = source.ShownAs;
+            if (name.StartsWith("assets/", StringComparison.Ordinal))
+            {
+                var asset = name.Substring("assets/".Length);
+                assets[asset] = AssetTrimmer.Trim(asset, source.Bytes);
+                continue;
+            }
+            if (!name.EndsWith(".sbn-html", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var text = System.Text.Encoding.UTF8.GetString(source.Bytes).TrimStart('\uFEFF');
+            var template = Template.Parse(text, name);
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Add(Error(source.ShownAs, message.Span, message.Message));
+                }
+                continue;
+            }
+            templates[name] = template;
+        }
+        return new TemplateSet(templates, assets, shownAs);
+    }
+
+    /// <summary>True when the template <paramref name="name"/> exists.</summary>
+    public bool Has(string name) => templates.ContainsKey(name);
+
+    /// <summary>
+    /// Renders <paramref name="name"/> with <paramref name="page"/> as <c>page</c>. A failure while rendering (a
+    /// missing include, a bad member in an override) becomes an SK0085 at the template's line rather than an exception.
+    /// </summary>
+    public string Render(string name, object page, out Diagnostic? error)
+    {
+        error = null;
+        if (!templates.TryGetValue(name, out var template))
+        {
+            error = Error(name, default, $"the template '{name}' is missing.");
+            return "";
+        }
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            LoopLimit = 0,
+            LimitToString = 0,
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+        };
+        foreach (var (key, value) in templates)
+        {
+            context.CachedTemplates[key] = value;
+        }
+        var globals = new ScriptObject { ["page"] = page };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException exception)
+        {
+            var file = shownAs.GetValueOrDefault(exception.Span.FileName ?? name, name);
+            error = Error(file, exception.Span, exception.OriginalMessage);
+            return "";
+        }
+    }
+
+    string ITemplateLoader.GetPath(
+        TemplateContext context,
+        Scriban.Parsing.SourceSpan callerSpan,
+        string templateName
+    ) => templateName;
+
+    string ITemplateLoader.Load(
+        TemplateContext context,
+        Scriban.Parsing.SourceSpan callerSpan,
+        string templatePath
+    ) =>
+        throw new ScriptRuntimeException(
+            callerSpan,
+            $"the template '{templatePath}' does not exist."
+        );
+
+    System.Threading.Tasks.ValueTask<string?> ITemplateLoader.LoadAsync(
+        TemplateContext context,
+        Scriban.Parsing.SourceSpan callerSpan,
+        string templatePath
+    ) =>
+        throw new ScriptRuntimeException(
+            callerSpan,
+            $"the template '{templatePath}' does not exist."
+        );
+
+    private static Diagnostic Error(string file, Scriban.Parsing.SourceSpan span, string message)
+    {
+        // Scriban's lines and columns are 0-based.
+        var start = new SourcePosition(
+            span.Start.Line + 1,
+            span.Start.Column + 1,
+            span.Start.Offset
+        );
+        return DiagnosticDescriptors.TemplateError.At(
+            file,
+            new Core.Text.SourceSpan(start, start),
+            message
+        );
+    }
+
+    private static byte[] Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+
+namespace SurveyKit.Site.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (which cannot download a browser here). Launched once for the browser
+/// tests; the tests are skipped, and say so, on a machine without /usr/bin/chromium (.ci/run installs it).
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static bool Available => File.Exists(ChromiumPath);
+
+    private IPlaywright? playwright;
+
+    public IBrowser Instance { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: a folder beside the test assembly that CI keeps as an artifact.</summary>
+    public static string Artifacts { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        if (!Available)
+        {
+            return;
+        }
+        Directory.CreateDirectory(Artifacts);
+        playwright = await Playwright.CreateAsync();
+        Instance = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = new List<string>
+                {
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                },
+            }
+        );
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Instance is not null)
+        {
+            await Instance.CloseAsync();
+        }
+        playwright?.Dispose();
+    }
+}
+
+/// <summary>The browser and the example site on a local host, shared by the browser tests.</summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public Browser Browser { get; } = new();
+
+    public TestSite Site { get; private set; } = null!;
+
+    public SiteHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Browser.InitializeAsync();
+        Site = new TestSite(TestSite.Examples());
+        Host = await SiteHost.Start(Site.Folder, Site.Surveys);
+    }
+
+    /// <summary>A fresh context (no storage shared between tests) at <paramref name="width"/> CSS pixels.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> Open(
+        string path,
+        int width = 1280,
+        bool javaScript = true
+    )
+    {
+        var context = await Browser.Instance.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = width, Height = 900 },
+                JavaScriptEnabled = javaScript,
+            }
+        );
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page, Host.Url);
+        await page.GotoAsync(Host.Url + path);
+        return (context, page, watch);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Site.Dispose();
+        await Browser.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>;
+
+/// <summary>What a page did: requests to other origins, console errors (CSP violations among them), cookies set.</summary>
+public sealed class PageWatch
+{
+    public PageWatch(IPage page, string origin)
+    {
+        page.Request += (_, request) =>
+        {
+            Requests.Add(request.Url);
+            if (
+                !request.Url.StartsWith(origin, StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+            )
+            {
+                ThirdParty.Add(request.Url);
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add("page error: " + error);
+        page.Response += async (_, response) =>
+        {
+            var headers = await response.AllHeadersAsync();
+            if (headers.ContainsKey("set-cookie"))
+            {
+                Cookies.Add(response.Url);
+            }
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            Dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+    }
+
+    public List<string> Requests { get; } = [];
+    public List<string> ThirdParty { get; } = [];
+    public List<string> ConsoleErrors { get; } = [];
+    public List<string> Cookies { get; } = [];
+    public List<string> Dialogs { get; } = [];
+}
+
+/// <summary>A test that needs the browser; skipped, with the reason, where Chromium is not installed.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!Browser.Available)
+        {
+            Skip =
+                "Browser test skipped: "
+                + Browser.ChromiumPath
+                + " does not exist (apt-get install chromium).";
+        }
+    }
+}
+
+/// <summary>A data-driven browser test; skipped like <see cref="BrowserFactAttribute"/>.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!Browser.Available)
+        {
+            Skip =
+                "Browser test skipped: "
+                + Browser.ChromiumPath
+                + " does not exist (apt-get install chromium).";
+        }
+    }
+}
