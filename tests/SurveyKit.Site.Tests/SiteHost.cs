@@ -72,10 +72,6 @@ public sealed class SiteHost : IAsyncDisposable
 
     private async Task<IResult> Receive(HttpContext context)
     {
-        if (Down)
-        {
-            return Results.StatusCode(503);
-        }
         if (context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync();
@@ -90,6 +86,10 @@ public sealed class SiteHost : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         Posts.Enqueue(body);
+        if (Down)
+        {
+            return Results.StatusCode(503);
+        }
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement.Clone();
         var data = Submission.Read(root);

@@ -53,14 +53,14 @@ internal static class SafeMarkdown
         switch (inline)
         {
             case LinkInline { IsImage: true } image:
-                image.ReplaceBy(new LiteralInline(PlainText(image)));
+                image.ReplaceBy(new LiteralInline(PlainText(image)), copyChildren: false);
                 break;
             case LinkInline link when !IsAllowedUrl(link.Url):
                 Unwrap(link);
                 break;
             case AutolinkInline autolink
                 when !IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
                 break;
         }
     }

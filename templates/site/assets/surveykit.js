@@ -396,7 +396,8 @@
   }
 
   function remove(id) {
-    save(OUTBOX, load(OUTBOX, []).filter(function (x) { return x.response.responseId !== id; }));
+    var box = load(OUTBOX, []).filter(function (x) { return x.response.responseId !== id; });
+    if (box.length) { save(OUTBOX, box); } else { store.removeItem(OUTBOX); }
   }
 
   function submit(form) {
