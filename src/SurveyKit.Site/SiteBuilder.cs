@@ -109,19 +109,15 @@ public sealed class SiteBuilder
         }
         foreach (var lang in survey.Languages)
         {
-            var folder = SiteLinks.PageFolder(survey.Id, lang);
-            var page = Render(
-                "survey.sbn-html",
-                views.Survey(survey, lang, rulesUrl),
-                errors,
-                folder + "index.html"
+            var folder = SiteLinks.PageFolder(survey, lang);
+            files.Add(
+                Render(
+                    "survey.sbn-html",
+                    views.Survey(survey, lang, rulesUrl),
+                    errors,
+                    folder + "index.html"
+                )
             );
-            files.Add(page);
-            if (lang == survey.DefaultLanguage)
-            {
-                // The survey's own address shows its first language, so a link needs no language in it.
-                files.Add(page with { Path = SiteLinks.SurveyFolder(survey.Id) + "index.html" });
-            }
             files.Add(
                 Render(
                     "thanks.sbn-html",

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace SurveyKit.Site;
 
@@ -30,24 +32,36 @@ public static class SiteWriter
                 File.Delete(path);
             }
         }
-        var changed = 0;
-        foreach (var file in files)
+        var paths = files.Select(f => Full(folder, f.Path)!).ToArray();
+        foreach (var directory in paths.Select(p => Path.GetDirectoryName(p)!).Distinct())
         {
-            var path = Full(folder, file.Path)!;
-            if (
-                File.Exists(path)
-                && new FileInfo(path).Length == file.Content.Length
-                && File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Content)
-            )
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
-            changed++;
+            Directory.CreateDirectory(directory);
         }
+        var changed = 0;
+        // Files are independent; writing a few at once keeps the disk busy while the next is prepared.
+        Parallel.For(
+            0,
+            files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i =>
+            {
+                if (!Same(paths[i], files[i].Content))
+                {
+                    File.WriteAllBytes(paths[i], files[i].Content);
+                    Interlocked.Increment(ref changed);
+                }
+            }
+        );
         File.WriteAllLines(manifest, files.Select(f => f.Path));
         return changed;
+    }
+
+    private static bool Same(string path, byte[] content)
+    {
+        var info = new FileInfo(path);
+        return info.Exists
+            && info.Length == content.Length
+            && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
     }
 
     // A manifest line that would leave the folder is ignored rather than followed.

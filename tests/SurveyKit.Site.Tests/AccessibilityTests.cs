@@ -50,7 +50,8 @@ public sealed class AccessibilityTests(BrowserSite fixture)
         int width
     )
     {
-        var (context, page, watch) = await fixture.Open($"/{survey}/{lang}/", width);
+        var folder = TestSite.PageFolder(fixture.Site.Surveys.Single(s => s.Id == survey), lang);
+        var (context, page, watch) = await fixture.Open("/" + folder, width);
         await using var _ = context;
         await Expect(page, "normal");
         await page.ScreenshotAsync(

@@ -16,7 +16,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
     public async Task The_relationship_survey_can_be_completed_and_sent_with_the_keyboard_alone()
     {
         var (context, page, watch) = await fixture.Open(
-            "/klantloyaliteit/nl/?segment=b2c&customer=C123",
+            "/klantloyaliteit/?segment=b2c&customer=C123",
             390
         );
         await using var _ = context;
@@ -64,7 +64,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
             }
         }
         Assert.True(sent, "the send button was never reached");
-        await page.WaitForURLAsync("**/klantloyaliteit/nl/thanks.html");
+        await page.WaitForURLAsync("**/klantloyaliteit/thanks.html");
         Assert.Equal(before + 1, Host.Stored.Count);
         var stored = Host.Stored.Values.Last(r =>
             r.GetProperty("survey").GetString() == "klantloyaliteit"
@@ -119,7 +119,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
     [BrowserFact]
     public async Task Sent_while_offline_the_response_waits_on_the_device_and_arrives_exactly_once()
     {
-        var (context, page, _) = await fixture.Open("/bezorging/nl/", 390);
+        var (context, page, _) = await fixture.Open("/bezorging/", 390);
         await using var __ = context;
         await page.CheckAsync("#recommend-9");
         await context.SetOfflineAsync(true);
@@ -134,7 +134,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
         await page.CloseAsync();
         await context.SetOfflineAsync(false);
         var later = await context.NewPageAsync();
-        await later.GotoAsync(Host.Url + "/bezorging/nl/thanks.html");
+        await later.GotoAsync(Host.Url + "/bezorging/thanks.html");
         await WaitUntil(() => Host.Stored.ContainsKey(id));
         await WaitUntil(async () => (await Outbox(later)).Length == 0);
         Assert.Single(Host.Posts, p => p.Contains(id, StringComparison.Ordinal));
@@ -228,7 +228,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
     [BrowserFact]
     public async Task Skip_logic_shows_follow_up_questions_only_when_their_condition_holds_and_never_sends_a_hidden_answer()
     {
-        var (context, page, _) = await fixture.Open("/klantloyaliteit/nl/", 1280);
+        var (context, page, _) = await fixture.Open("/klantloyaliteit/", 1280);
         await using var __ = context;
         Assert.False(await page.Locator("#q-reason").IsVisibleAsync());
         await page.CheckAsync("#recommend-5");
@@ -287,7 +287,10 @@ public sealed class BehaviourTests(BrowserSite fixture)
         {
             foreach (var lang in survey.Languages)
             {
-                var (context, page, watch) = await fixture.Open($"/{survey.Id}/{lang}/", 390);
+                var (context, page, watch) = await fixture.Open(
+                    "/" + TestSite.PageFolder(survey, lang),
+                    390
+                );
                 await using var _ = context;
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 var total = 0;

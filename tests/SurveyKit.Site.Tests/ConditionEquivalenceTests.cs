@@ -29,7 +29,7 @@ public sealed class ConditionEquivalenceTests
         try
         {
             var page = await browser.Instance.NewPageAsync();
-            await page.GotoAsync(host.Url + "/conditions/en/");
+            await page.GotoAsync(host.Url + "/conditions/");
             var random = new Random(20261123);
             var conditions = survey.Questions.Where(q => q.ShowIf is not null).ToList();
             var cases = new JsonArray();

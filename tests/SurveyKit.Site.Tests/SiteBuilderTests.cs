@@ -25,11 +25,12 @@ public sealed class SiteBuilderTests
             Assert.Contains($"{survey.Id}/index.html", paths);
             foreach (var lang in survey.Languages)
             {
-                Assert.Contains($"{survey.Id}/{lang}/index.html", paths);
-                Assert.Contains($"{survey.Id}/{lang}/thanks.html", paths);
+                var folder = TestSite.PageFolder(survey, lang);
+                Assert.Contains(folder + "index.html", paths);
+                Assert.Contains(folder + "thanks.html", paths);
                 Assert.Contains(
                     $"<html lang=\"{lang}\">",
-                    site.Text($"{survey.Id}/{lang}/index.html"),
+                    site.Text(folder + "index.html"),
                     StringComparison.Ordinal
                 );
             }
@@ -65,7 +66,6 @@ public sealed class SiteBuilderTests
         foreach (
             var page in site.Files.Where(f =>
                 f.Path.EndsWith("/index.html", StringComparison.Ordinal)
-                && f.Path.Count(c => c == '/') == 2
             )
         )
         {
@@ -159,12 +159,12 @@ public sealed class SiteBuilderTests
             using var site = new TestSite(TestSite.Examples(), templates: folder);
             Assert.Contains(
                 "Dank je wel!",
-                site.Text("bezorging/nl/thanks.html"),
+                site.Text("bezorging/thanks.html"),
                 StringComparison.Ordinal
             );
             Assert.Contains(
                 "<fieldset",
-                site.Text("bezorging/nl/index.html"),
+                site.Text("bezorging/index.html"),
                 StringComparison.Ordinal
             );
         }
@@ -232,8 +232,9 @@ public sealed class SiteBuilderTests
                 folder,
                 builder.Build(surveys.Where(s => s.Id != "bezorging").ToList()).Files
             );
-            Assert.False(File.Exists(Path.Combine(folder, "bezorging", "nl", "index.html")));
-            Assert.True(File.Exists(Path.Combine(folder, "klantloyaliteit", "nl", "index.html")));
+            Assert.False(File.Exists(Path.Combine(folder, "bezorging", "index.html")));
+            Assert.False(File.Exists(Path.Combine(folder, "bezorging", "en", "thanks.html")));
+            Assert.True(File.Exists(Path.Combine(folder, "klantloyaliteit", "index.html")));
             Assert.True(File.Exists(Path.Combine(folder, "CNAME")));
         }
         finally
@@ -249,11 +250,11 @@ public sealed class SiteBuilderTests
             TestSite.Examples()
         );
         var html = Encoding.UTF8.GetString(
-            result.Files.Single(f => f.Path == "bezorging/nl/index.html").Content
+            result.Files.Single(f => f.Path == "bezorging/index.html").Content
         );
         Assert.Contains("href=\"/surveys/assets/surveykit.", html, StringComparison.Ordinal);
         Assert.Contains(
-            "data-thanks=\"/surveys/bezorging/nl/thanks.html\"",
+            "data-thanks=\"/surveys/bezorging/thanks.html\"",
             html,
             StringComparison.Ordinal
         );

@@ -63,6 +63,10 @@ public sealed class TestSite : IDisposable
         return result.Survey!;
     }
 
+    /// <summary>Where a survey's page in <paramref name="lang"/> is, relative to the site root: the first language at the survey's address.</summary>
+    public static string PageFolder(Survey survey, string lang) =>
+        lang == survey.DefaultLanguage ? survey.Id + "/" : survey.Id + "/" + lang + "/";
+
     public string Text(string path) => File.ReadAllText(Path.Combine(Folder, path));
 
     public void Dispose()

@@ -58,8 +58,8 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
             assets.Icon,
             assets.Js,
             rulesUrl,
-            links.Page(survey.Id, lang),
-            links.Thanks(survey.Id, lang),
+            links.Page(survey, lang),
+            links.Thanks(survey, lang),
             Languages(survey).Where(l => l.Lang != lang).ToList(),
             Submit(survey, lang),
             survey.Settings.SaveProgress,
@@ -114,7 +114,7 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
                 l,
                 HtmlText.Escape(UiTexts.LanguageName(l)),
                 HtmlText.Escape(survey.Title[l]),
-                links.Page(survey.Id, l)
+                links.Page(survey, l)
             ))
             .ToList();
 
@@ -127,7 +127,7 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
             // Netlify reads the form at deploy time and takes the post at any path; its action is the page shown after.
             SubmitTarget.Netlify => new SubmitView(
                 "netlify",
-                HtmlText.Escape(links.Thanks(survey.Id, lang)),
+                HtmlText.Escape(links.Thanks(survey, lang)),
                 HtmlText.Escape(links.BaseUrl),
                 "bot-field"
             ),

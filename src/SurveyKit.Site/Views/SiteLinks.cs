@@ -1,4 +1,5 @@
 using System;
+using SurveyKit.Core.Model;
 using SurveyKit.Core.Workspace;
 
 namespace SurveyKit.Site.Views;
@@ -35,14 +36,18 @@ internal sealed class SiteLinks
     /// <summary>The folder of a survey, relative to the site root.</summary>
     public static string SurveyFolder(string survey) => survey + "/";
 
-    /// <summary>The folder of a survey in one language, relative to the site root.</summary>
-    public static string PageFolder(string survey, string lang) => survey + "/" + lang + "/";
+    /// <summary>
+    /// The folder of a survey in one language, relative to the site root. The first language lives at the survey's own
+    /// address (<c>/klantloyaliteit/</c>), so the links people send need no language; the others below it (<c>/klantloyaliteit/en/</c>).
+    /// </summary>
+    public static string PageFolder(Survey survey, string lang) =>
+        lang == survey.DefaultLanguage ? SurveyFolder(survey.Id) : survey.Id + "/" + lang + "/";
 
     /// <summary>The survey page's URL.</summary>
-    public string Page(string survey, string lang) => BaseUrl + PageFolder(survey, lang);
+    public string Page(Survey survey, string lang) => BaseUrl + PageFolder(survey, lang);
 
     /// <summary>The thank-you page's URL.</summary>
-    public string Thanks(string survey, string lang) =>
+    public string Thanks(Survey survey, string lang) =>
         BaseUrl + PageFolder(survey, lang) + "thanks.html";
 
     /// <summary>The URL of a file relative to the site root.</summary>
