@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds 2,000 survey pages with Hugo (Debian's hugo package), the comparison for the site benchmark.
-# Usage: bash bench/hugo/run.sh [runs]   (prints each run's wall-clock time and the median)
+# Usage: bash bench/hugo/run.sh [runs] [work folder]   (prints each run's wall-clock time and the median)
+# A work folder on /dev/shm measures the tool rather than the disk, as the SurveyKit harness's --work does.
 set -euo pipefail
 runs=${1:-7}
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)"; exit 2; }
-work=$(mktemp -d)
+work=$(mktemp -d -p "${2:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 python3 "$(dirname "$0")/generate.py" "$work/site" 1000
 hugo version

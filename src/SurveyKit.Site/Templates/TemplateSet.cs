@@ -19,6 +19,10 @@ namespace SurveyKit.Site.Templates;
 internal sealed class TemplateSet : ITemplateLoader
 {
     private const string Prefix = "site/";
+
+    // Scriban's built-in functions, made once: a new TemplateContext otherwise builds them again for every page.
+    // Templates assign to the page's own globals, never to these, so threads can share them.
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
     private readonly Dictionary<string, Template> templates;
     private readonly Dictionary<string, byte[]> assets;
     private readonly Dictionary<string, string> shownAs;
@@ -122,7 +126,7 @@ internal sealed class TemplateSet : ITemplateLoader
             error = Error(name, default, $"the template '{name}' is missing.");
             return "";
         }
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             TemplateLoader = this,
             LoopLimit = 0,
