@@ -10,11 +10,20 @@ using SurveyKit.Site;
 // the wall-clock time of the whole command, disk included. Each run starts from an empty output folder.
 var surveys = Argument("--surveys", 1000);
 var runs = Argument("--runs", 7);
+
 // --work DIR puts the workspace and the output there: /dev/shm measures the tool rather than the disk.
 var workIndex = Array.IndexOf(args, "--work");
-var root = workIndex >= 0 && workIndex + 1 < args.Length
-    ? Directory.CreateDirectory(Path.Combine(args[workIndex + 1], "surveykit-site-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName
-    : Directory.CreateTempSubdirectory("surveykit-site-bench-").FullName;
+var root =
+    workIndex >= 0 && workIndex + 1 < args.Length
+        ? Directory
+            .CreateDirectory(
+                Path.Combine(
+                    args[workIndex + 1],
+                    "surveykit-site-bench-" + Guid.NewGuid().ToString("N")[..8]
+                )
+            )
+            .FullName
+        : Directory.CreateTempSubdirectory("surveykit-site-bench-").FullName;
 try
 {
     var files = Workspace.Generate(Path.Combine(root, "surveys"), surveys);

@@ -18,11 +18,19 @@ public class BuildCommandTests
         Assert.Equal("", error);
         Assert.Equal(0, code);
         Assert.StartsWith("Built 3 surveys (6 survey pages, ", output, StringComparison.Ordinal);
-        Assert.Contains("  klantloyaliteit: /enquete/klantloyaliteit/\n", output, StringComparison.Ordinal);
-        var page = File.ReadAllText(Path.Combine(cli.Folder, "public", "klantloyaliteit", "index.html"));
+        Assert.Contains(
+            "  klantloyaliteit: /enquete/klantloyaliteit/\n",
+            output,
+            StringComparison.Ordinal
+        );
+        var page = File.ReadAllText(
+            Path.Combine(cli.Folder, "public", "klantloyaliteit", "index.html")
+        );
         Assert.Contains("<html lang=\"nl\">", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/enquete/klantloyaliteit/en/\"", page, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(cli.Folder, "public", "klantloyaliteit", "en", "thanks.html")));
+        Assert.True(
+            File.Exists(Path.Combine(cli.Folder, "public", "klantloyaliteit", "en", "thanks.html"))
+        );
         Assert.True(File.Exists(Path.Combine(cli.Folder, "public", "_headers")));
     }
 
@@ -57,8 +65,16 @@ public class BuildCommandTests
         );
         var (code, output, _) = cli.Run("build");
         Assert.Equal(1, code);
-        Assert.StartsWith("broken.survey.yaml(7,11): error SK0016: ", output, StringComparison.Ordinal);
-        Assert.EndsWith("Build stopped: 1 error in the surveys; nothing was written.\n", output, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "broken.survey.yaml(7,11): error SK0016: ",
+            output,
+            StringComparison.Ordinal
+        );
+        Assert.EndsWith(
+            "Build stopped: 1 error in the surveys; nothing was written.\n",
+            output,
+            StringComparison.Ordinal
+        );
         Assert.False(Directory.Exists(Path.Combine(cli.Folder, "_site")));
     }
 
