@@ -118,18 +118,6 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
-    public void The_catalogue_names_the_template_error_test()
-    {
-        // docs/diagnostics.md's SK0085 is proven by A_broken_template_override_is_a_located_error (Core's catalogue test names it).
-        Assert.NotNull(
-            typeof(SiteBuilderTests).GetMethod(
-                nameof(A_broken_template_override_is_a_located_error)
-            )
-        );
-        Assert.Equal("SK0085", SurveyKit.Core.Diagnostics.DiagnosticDescriptors.TemplateError.Id);
-    }
-
-    [Fact]
     public void A_template_that_fails_while_rendering_is_a_located_error_not_an_exception()
     {
         var folder = Directory.CreateTempSubdirectory("surveykit-templates-").FullName;
