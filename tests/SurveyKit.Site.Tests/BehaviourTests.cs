@@ -256,6 +256,16 @@ public sealed class BehaviourTests(BrowserSite fixture)
         Assert.False(await page.Locator("[data-compare=service]").IsVisibleAsync());
         await page.CheckAsync("#touchpoints-website-8");
         Assert.True(await page.Locator("[data-compare=website]").IsVisibleAsync());
+        await page.ScreenshotAsync(
+            new()
+            {
+                Path = System.IO.Path.Combine(
+                    Browser.Artifacts,
+                    "klantloyaliteit-nl-1280-step2.png"
+                ),
+                FullPage = true,
+            }
+        );
     }
 
     [BrowserFact]
