@@ -15,6 +15,8 @@ internal static class SurveyKitCommand
             CheckCommand.Create(context),
             NewCommand.Create(context),
             BuildCommand.Create(context),
+            CollectCommand.Create(context),
+            ServeCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))

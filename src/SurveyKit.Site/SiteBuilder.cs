@@ -32,8 +32,17 @@ public sealed record SiteBuildResult(
 /// <param name="BaseUrl">The path the site is served under.</param>
 /// <param name="Submit">Where the pages send submissions.</param>
 /// <param name="TemplatesFolder">A folder whose <c>site</c> files override the built-in templates, or null.</param>
-public sealed record SiteOptions(string BaseUrl, SubmitConfig Submit, string? TemplatesFolder)
+/// <param name="LiveReload">Add the script of <c>surveykit serve</c> that reloads a page when the site is rebuilt.</param>
+public sealed record SiteOptions(
+    string BaseUrl,
+    SubmitConfig Submit,
+    string? TemplatesFolder,
+    bool LiveReload = false
+)
 {
+    /// <summary>Where <c>surveykit serve</c> serves its reload script.</summary>
+    public const string ReloadScript = "/_surveykit/reload.js";
+
     /// <summary>The options of a workspace.</summary>
     public static SiteOptions From(WorkspaceConfig config) =>
         new(config.BaseUrl, config.Submit, System.IO.Path.Combine(config.Root, config.Templates));
@@ -56,7 +65,11 @@ public sealed class SiteBuilder
     public SiteBuilder(SiteOptions options, Func<string, string>? display = null)
     {
         templates = TemplateSet.Load(options.TemplatesFolder, display ?? (p => p), loadDiagnostics);
-        links = new SiteLinks(options.BaseUrl, options.Submit);
+        links = new SiteLinks(
+            options.BaseUrl,
+            options.Submit,
+            options.LiveReload ? SiteOptions.ReloadScript : ""
+        );
     }
 
     /// <summary>Builds the site of <paramref name="surveys"/>, which must have passed the check.</summary>

@@ -71,7 +71,8 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
                 ))
                 .ToList(),
             pages,
-            Ui(lang)
+            Ui(lang),
+            links.ReloadUrl
         );
     }
 
@@ -84,7 +85,8 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
             assets.Css,
             assets.Icon,
             assets.Js,
-            Ui(lang)
+            Ui(lang),
+            links.ReloadUrl
         );
 
     public IndexView Index(IReadOnlyList<Survey> surveys)
@@ -104,7 +106,8 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
             assets.Css,
             assets.Icon,
             links.Csp,
-            surveys.Select(s => new IndexEntry(s.Id, Languages(s))).ToList()
+            surveys.Select(s => new IndexEntry(s.Id, Languages(s))).ToList(),
+            links.ReloadUrl
         );
     }
 

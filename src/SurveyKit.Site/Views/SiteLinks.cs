@@ -10,8 +10,9 @@ namespace SurveyKit.Site.Views;
 /// </summary>
 internal sealed class SiteLinks
 {
-    public SiteLinks(string baseUrl, SubmitConfig submit)
+    public SiteLinks(string baseUrl, SubmitConfig submit, string reloadUrl = "")
     {
+        ReloadUrl = reloadUrl;
         BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
         Submit = submit;
         var endpointOrigin =
@@ -26,6 +27,9 @@ internal sealed class SiteLinks
 
     /// <summary>The path the site is served under, ending in a slash.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The live-reload script of <c>surveykit serve</c>, or empty.</summary>
+    public string ReloadUrl { get; }
 
     /// <summary>Where submissions go.</summary>
     public SubmitConfig Submit { get; }

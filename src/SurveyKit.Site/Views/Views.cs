@@ -14,7 +14,8 @@ internal sealed record IndexView(
     string CssUrl,
     string IconUrl,
     string Csp,
-    IReadOnlyList<IndexEntry> Surveys
+    IReadOnlyList<IndexEntry> Surveys,
+    string ReloadUrl
 );
 
 /// <summary>A survey on the index.</summary>
@@ -43,7 +44,8 @@ internal sealed record SurveyPageView(
     bool ShowProgress,
     IReadOnlyList<ContextView> Context,
     IReadOnlyList<PageView> Pages,
-    IReadOnlyDictionary<string, string> Ui
+    IReadOnlyDictionary<string, string> Ui,
+    string ReloadUrl
 );
 
 /// <summary>Where and how the form posts.</summary>
@@ -122,5 +124,6 @@ internal sealed record ThanksView(
     string CssUrl,
     string IconUrl,
     string JsUrl,
-    IReadOnlyDictionary<string, string> Ui
+    IReadOnlyDictionary<string, string> Ui,
+    string ReloadUrl
 );

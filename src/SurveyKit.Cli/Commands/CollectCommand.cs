@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.Extensions.Hosting;
+using SurveyKit.Collector;
+using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Workspace;
+
+namespace SurveyKit.Cli.Commands;
+
+/// <summary><c>surveykit collect</c>: the collector alone, for production behind a reverse proxy.</summary>
+internal static class CollectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var surveys = new Option<string[]>("--survey", "-s")
+        {
+            Description =
+                "Survey files to accept responses for (repeat the option; default: the surveys of surveykit.json).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var database = new Option<string>("--db")
+        {
+            Description =
+                "A SQLite file (default: responses.db), or a PostgreSQL connection string such as 'Host=db;Database=surveys;Username=surveykit'.",
+        };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen (default: http://127.0.0.1:5080).",
+        };
+        var tokenFile = new Option<string?>("--token-file")
+        {
+            Description =
+                "A file holding the bearer token that export needs; without it, responses cannot be read over HTTP.",
+        };
+        var origins = new Option<string[]>("--allow-origin")
+        {
+            Description =
+                "An origin whose pages may post from a browser, such as https://surveys.example.org (repeatable).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rate = new Option<int>("--posts-per-minute")
+        {
+            Description = "Posts per minute per client address (default 120; 0: no limit).",
+            DefaultValueFactory = _ => 120,
+        };
+        var command = new Command(
+            "collect",
+            "Run the collector: POST /api/responses, GET /api/responses (with the token), GET /health."
+        )
+        {
+            surveys,
+            database,
+            urls,
+            tokenFile,
+            origins,
+            rate,
+        };
+        command.SetAction(result =>
+            Run(
+                context,
+                result.GetValue(surveys) ?? [],
+                new CollectorOptions
+                {
+                    Surveys = [],
+                    Database = result.GetValue(database) ?? "responses.db",
+                    Urls = [result.GetValue(urls) ?? "http://127.0.0.1:5080"],
+                    AllowedOrigins = result.GetValue(origins) ?? [],
+                    PostsPerMinute = result.GetValue(rate),
+                },
+                result.GetValue(tokenFile),
+                null
+            )
+        );
+        return command;
+    }
+
+    /// <summary>Loads the surveys (errors stop it), then runs the collector until Ctrl+C.</summary>
+    public static int Run(
+        CliContext context,
+        IReadOnlyList<string> surveyPaths,
+        CollectorOptions options,
+        string? tokenFile,
+        CancellationToken? stop
+    )
+    {
+        var diagnostics = new List<Diagnostic>();
+        IReadOnlyList<string> files;
+        if (surveyPaths.Count > 0)
+        {
+            files = surveyPaths.Select(context.Resolve).ToList();
+        }
+        else
+        {
+            var workspace = WorkspaceFiles.Load(context, null, diagnostics);
+            files = workspace?.Files ?? [];
+        }
+        var set = SurveySet.Load(files.Select(f => (f, context.Display(f))));
+        diagnostics.AddRange(set.Diagnostics);
+        var (errors, _) = DiagnosticPrinter.Print(context, diagnostics, false);
+        if (errors > 0 || !set.Surveys.Any())
+        {
+            context.Output.WriteLine(
+                errors > 0
+                    ? "The collector did not start: the surveys have errors."
+                    : "The collector did not start: no surveys."
+            );
+            return ExitCodes.Errors;
+        }
+        string? token = null;
+        if (tokenFile is not null)
+        {
+            var path = context.Resolve(tokenFile);
+            if (!File.Exists(path))
+            {
+                context.Error.WriteLine(
+                    $"surveykit collect: the token file '{tokenFile}' does not exist."
+                );
+                return ExitCodes.Usage;
+            }
+            token = File.ReadAllText(path).Trim();
+        }
+        var database = options.Database.Contains('=', StringComparison.Ordinal)
+            ? options.Database
+            : context.Resolve(options.Database);
+        options = options with
+        {
+            Surveys = set.Surveys.ToList(),
+            Token = token,
+            Database = database,
+        };
+        var app = CollectorApp.Build(options).GetAwaiter().GetResult();
+        app.Start();
+        context.Output.WriteLine(
+            $"Collecting responses for {string.Join(", ", options.Surveys.Select(s => s.Id))} on {string.Join(", ", app.Urls)} "
+                + $"({(database.Contains('=', StringComparison.Ordinal) ? "PostgreSQL" : context.Display(database))}). Ctrl+C stops."
+        );
+        context.Output.Flush();
+        if (stop is { } token2)
+        {
+            token2.WaitHandle.WaitOne();
+            app.StopAsync().GetAwaiter().GetResult();
+        }
+        else
+        {
+            app.WaitForShutdown();
+        }
+        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return ExitCodes.Success;
+    }
+}

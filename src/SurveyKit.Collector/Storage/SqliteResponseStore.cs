@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+
+namespace SurveyKit.Collector.Storage;
+
+/// <summary>
+/// One SQLite file in WAL mode with <c>synchronous=FULL</c>: a commit is on disk before it returns. SQLite has one
+/// writer, so every request's insert goes through a queue, and one writer commits whatever has queued up in a single
+/// transaction (group commit): one fsync acknowledges many responses, and none is acknowledged before it.
+/// </summary>
+public sealed class SqliteResponseStore : IResponseStore
+{
+    private const int MaxBatch = 512;
+    private readonly string connectionString;
+    private readonly Channel<(StoredResponse Response, TaskCompletionSource<bool> Done)> queue =
+        Channel.CreateUnbounded<(StoredResponse, TaskCompletionSource<bool>)>(
+            new UnboundedChannelOptions { SingleReader = true }
+        );
+    private Task? writer;
+
+    public SqliteResponseStore(string path)
+    {
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string Kind => "sqlite";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await Execute(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await Execute(
+            connection,
+            """
+            CREATE TABLE IF NOT EXISTS responses (
+              response_id TEXT PRIMARY KEY,
+              survey TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              received_at TEXT NOT NULL,
+              body TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS responses_by_survey ON responses (survey);
+            """,
+            cancellationToken
+        );
+        writer = Task.Run(WriteLoop, CancellationToken.None);
+    }
+
+    public Task<bool> StoreAsync(StoredResponse response, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<bool>(
+            TaskCreationOptions.RunContinuationsAsynchronously
+        );
+        if (!queue.Writer.TryWrite((response, done)))
+        {
+            throw new InvalidOperationException("The store is closed.");
+        }
+        return done.Task;
+    }
+
+    private async Task WriteLoop()
+    {
+        await using var connection = await Open(CancellationToken.None);
+        await Execute(connection, "PRAGMA synchronous=FULL;", CancellationToken.None);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText =
+            "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($id, $survey, $version, $at, $body) ON CONFLICT (response_id) DO NOTHING;";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var survey = insert.Parameters.Add("$survey", SqliteType.Text);
+        var version = insert.Parameters.Add("$version", SqliteType.Integer);
+        var at = insert.Parameters.Add("$at", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        var batch = new List<(StoredResponse Response, TaskCompletionSource<bool> Done)>(MaxBatch);
+        var results = new List<bool>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            results.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                await using var transaction = (SqliteTransaction)
+                    await connection.BeginTransactionAsync();
+                insert.Transaction = transaction;
+                foreach (var (response, _) in batch)
+                {
+                    id.Value = response.ResponseId;
+                    survey.Value = response.Survey;
+                    version.Value = response.Version;
+                    at.Value = response.ReceivedAt.ToString(
+                        "o",
+                        System.Globalization.CultureInfo.InvariantCulture
+                    );
+                    body.Value = response.Body;
+                    results.Add(await insert.ExecuteNonQueryAsync() == 1);
+                }
+                await transaction.CommitAsync();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.SetResult(results[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                // Nothing of the batch is acknowledged: the clients keep their responses and try again.
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetException(exception);
+                }
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<string> ReadAsync(
+        string survey,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM responses WHERE survey = $survey ORDER BY rowid;";
+        command.Parameters.AddWithValue("$survey", survey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    public async Task<long> CountAsync(string? survey, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = survey is null
+            ? "SELECT count(*) FROM responses;"
+            : "SELECT count(*) FROM responses WHERE survey = $survey;";
+        if (survey is not null)
+        {
+            command.Parameters.AddWithValue("$survey", survey);
+        }
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<SqliteConnection> Open(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await Execute(connection, "PRAGMA busy_timeout=5000;", cancellationToken);
+        return connection;
+    }
+
+    private static async Task Execute(
+        SqliteConnection connection,
+        string sql,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null)
+        {
+            await writer;
+        }
+        SqliteConnection.ClearAllPools();
+    }
+}
