@@ -12,7 +12,7 @@ namespace SurveyKit.Site.Tests;
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = SurveyKit.Tests.Shared.BrowserFactAttribute.ChromiumPath;
 
     public static bool Available => File.Exists(ChromiumPath);
 
@@ -151,34 +151,4 @@ public sealed class PageWatch
     public List<string> ConsoleErrors { get; } = [];
     public List<string> Cookies { get; } = [];
     public List<string> Dialogs { get; } = [];
-}
-
-/// <summary>A test that needs the browser; skipped, with the reason, where Chromium is not installed.</summary>
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if (!Browser.Available)
-        {
-            Skip =
-                "Browser test skipped: "
-                + Browser.ChromiumPath
-                + " does not exist (apt-get install chromium).";
-        }
-    }
-}
-
-/// <summary>A data-driven browser test; skipped like <see cref="BrowserFactAttribute"/>.</summary>
-public sealed class BrowserTheoryAttribute : TheoryAttribute
-{
-    public BrowserTheoryAttribute()
-    {
-        if (!Browser.Available)
-        {
-            Skip =
-                "Browser test skipped: "
-                + Browser.ChromiumPath
-                + " does not exist (apt-get install chromium).";
-        }
-    }
 }

@@ -92,7 +92,20 @@ public sealed class SiteHost : IAsyncDisposable
         }
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement.Clone();
-        var data = Submission.Read(root);
+        // The collector's reader: the pages are tested against the format the collector accepts.
+        var read = Collector.Submissions.SubmissionJson.Read(
+            System.Text.Encoding.UTF8.GetBytes(body)
+        );
+        if (read.Submission is not { } submission)
+        {
+            Rejected.Enqueue(string.Join("; ", read.Errors));
+            return Results.Problem(
+                statusCode: 400,
+                title: "Not a submission",
+                detail: read.Errors[0].Message
+            );
+        }
+        var data = submission.Data;
         if (data.Survey is null || !surveys.TryGetValue(data.Survey, out var survey))
         {
             return Results.Problem(statusCode: 422, title: "Unknown survey");
@@ -115,51 +128,4 @@ public sealed class SiteHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
-}
-
-/// <summary>Reads the submission JSON of formats.md into Core's neutral form.</summary>
-internal static class Submission
-{
-    public static ResponseData Read(JsonElement root)
-    {
-        var data = new ResponseData
-        {
-            ResponseId = root.TryGetProperty("responseId", out var id) ? id.GetString() : null,
-            Survey = root.TryGetProperty("survey", out var survey) ? survey.GetString() : null,
-            Version = root.TryGetProperty("version", out var version) ? version.GetInt32() : null,
-            Lang = root.TryGetProperty("lang", out var lang) ? lang.GetString() : null,
-        };
-        if (root.TryGetProperty("context", out var context))
-        {
-            foreach (var field in context.EnumerateObject())
-            {
-                data.Context[field.Name] = field.Value.GetString() ?? "";
-            }
-        }
-        if (root.TryGetProperty("answers", out var answers))
-        {
-            foreach (var answer in answers.EnumerateObject())
-            {
-                data.Answers[answer.Name] = Value(answer.Value);
-            }
-        }
-        return data;
-    }
-
-    private static AnswerValue Value(JsonElement value) =>
-        value.ValueKind switch
-        {
-            JsonValueKind.Number => AnswerValue.Of(value.GetDouble()),
-            JsonValueKind.String => AnswerValue.Of(value.GetString()!),
-            JsonValueKind.True => AnswerValue.Of(true),
-            JsonValueKind.False => AnswerValue.Of(false),
-            JsonValueKind.Array
-                when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
-                AnswerValue.Of(value.EnumerateArray().Select(v => v.GetString()!)),
-            JsonValueKind.Object => AnswerValue.Of(
-                (IReadOnlyDictionary<string, AnswerValue>)
-                    value.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value))
-            ),
-            _ => AnswerValue.Invalid(value.ValueKind.ToString()),
-        };
 }

@@ -147,10 +147,21 @@ internal sealed class SubmitEndpoint(
         }
         // Without JavaScript every question is on the page: an answer to a question its condition hides is
         // dropped, not held against the respondent.
-        var errors = ResponseValidator.Validate(survey, submission.Data);
-        foreach (var hidden in errors.Where(e => e.Rule == ResponseRules.Hidden))
+        // Dropping one answer can hide the next (no consent, so no email): repeat until nothing hidden is left.
+        for (var round = 0; round <= survey.Questions.Count(); round++)
         {
-            Drop(submission.Data, hidden.Path);
+            var hidden = ResponseValidator
+                .Validate(survey, submission.Data)
+                .Where(e => e.Rule == ResponseRules.Hidden)
+                .ToList();
+            if (hidden.Count == 0)
+            {
+                break;
+            }
+            foreach (var error in hidden)
+            {
+                Drop(submission.Data, error.Path);
+            }
         }
         var (_, remaining) = Check(submission);
         if (remaining.Count > 0)

@@ -37,6 +37,10 @@ public static class SubmissionJson
     /// <summary>Reads one submission from UTF-8 JSON.</summary>
     public static SubmissionRead Read(ReadOnlyMemory<byte> utf8)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return SubmissionRead.Fail("", EnvelopeRules.Syntax, "The body is not valid UTF-8.");
+        }
         JsonDocument document;
         try
         {

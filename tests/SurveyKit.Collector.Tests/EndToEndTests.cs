@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using SurveyKit.Core.Workspace;
+using SurveyKit.Site;
+
+namespace SurveyKit.Collector.Tests;
+
+/// <summary>A respondent in Chromium fills an example page that the collector serves; the collector stores it.</summary>
+public sealed class EndToEndTests
+{
+    [BrowserFact]
+    public async Task A_response_from_a_real_browser_lands_in_the_collectors_database()
+    {
+        var surveys = Collector.Examples();
+        var site = Directory.CreateTempSubdirectory("surveykit-e2e-site-").FullName;
+        SiteWriter.Write(
+            site,
+            new SiteBuilder(new SiteOptions("/", SubmitConfig.Default, null)).Build(surveys).Files
+        );
+        await using var collector = await Collector.Start(o => o with { SiteFolder = site });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                ],
+            }
+        );
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(collector.Url + "/bezorging/en/?carrier=own");
+        await page.CheckAsync("#recommend-4");
+        await page.CheckAsync("#delivery-on_time-3");
+        await page.CheckAsync("#contact_ok-true");
+        await page.FillAsync("#email", "respondent@example.org");
+        await page.ClickAsync("[data-send]");
+        await page.WaitForURLAsync("**/bezorging/en/thanks.html");
+        using var stored = JsonDocument.Parse(Assert.Single(await collector.Export("bezorging")));
+        var root = stored.RootElement;
+        Assert.Equal("en", root.GetProperty("lang").GetString());
+        Assert.Equal("own", root.GetProperty("context").GetProperty("carrier").GetString());
+        Assert.Equal(4, root.GetProperty("answers").GetProperty("recommend").GetInt32());
+        Assert.Equal(
+            "respondent@example.org",
+            root.GetProperty("answers").GetProperty("email").GetString()
+        );
+        Assert.True(root.GetProperty("meta").GetProperty("durationMs").GetInt64() > 0);
+        Directory.Delete(site, true);
+    }
+}
