@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace SurveyKit.Collector.Tests;
+
+/// <summary>
+/// The PostgreSQL store against a real server (CI installs and starts Debian's postgresql and sets
+/// SURVEYKIT_TEST_POSTGRES): two collectors on one database, as behind a load balancer, store each response once.
+/// </summary>
+public sealed class PostgresTests
+{
+    [PostgresFact]
+    public async Task Two_collectors_on_one_database_store_each_response_once_under_concurrent_repeats()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var first = await Collector.Start(database: database.ConnectionString);
+        await using var second = await Collector.Start(database: database.ConnectionString);
+        var acknowledged = new ConcurrentBag<string>();
+        var clients = Enumerable
+            .Range(0, 16)
+            .Select(client =>
+                Task.Run(async () =>
+                {
+                    for (var i = 0; i < 40; i++)
+                    {
+                        var id = Guid.NewGuid().ToString();
+                        // Each response goes to both instances, as a retry through a load balancer would.
+                        var a = await first.PostJson(
+                            Collector.Submission(id, "\"recommend\":" + (i % 11))
+                        );
+                        var b = await second.PostJson(
+                            Collector.Submission(id, "\"recommend\":" + (i % 11))
+                        );
+                        Assert.Equal(HttpStatusCode.Created, a.StatusCode);
+                        Assert.Equal(HttpStatusCode.OK, b.StatusCode);
+                        acknowledged.Add(id);
+                    }
+                })
+            )
+            .ToArray();
+        await Task.WhenAll(clients);
+        var stored = (await second.Export("bezorging"))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("responseId").GetString()!)
+            .ToList();
+        Assert.Equal(640, stored.Count);
+        Assert.Equal(acknowledged.Order(), stored.Order());
+        Assert.Contains(
+            "\"store\":\"postgresql\",\"responses\":640",
+            await first.Http.GetStringAsync("/health"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [PostgresFact]
+    public async Task Bad_input_stores_nothing_in_PostgreSQL_either()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var collector = await Collector.Start(database: database.ConnectionString);
+        Assert.Equal(
+            422,
+            (int)
+                (
+                    await collector.PostJson(Collector.Submission(answers: "\"recommend\":12"))
+                ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await collector.PostJson(
+                    Collector.Submission(
+                        answers: "\"recommend\":7,\"remarks\":\"Prima \\u2028 \\\"quoted\\\"\""
+                    )
+                )
+            ).StatusCode
+        );
+        var line = Assert.Single(await collector.Export("bezorging"));
+        Assert.Equal(
+            "Prima \u2028 \"quoted\"",
+            JsonDocument
+                .Parse(line)
+                .RootElement.GetProperty("answers")
+                .GetProperty("remarks")
+                .GetString()
+        );
+    }
+
+    /// <summary>A database of its own for one test, dropped afterwards.</summary>
+    private sealed class TestDatabase : IAsyncDisposable
+    {
+        private readonly string name = "surveykit_test_" + Guid.NewGuid().ToString("N")[..12];
+
+        public string ConnectionString { get; private set; } = "";
+
+        public static async Task<TestDatabase> Create()
+        {
+            var database = new TestDatabase();
+            await using (var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString))
+            {
+                await admin.OpenAsync();
+                await using var command = new NpgsqlCommand(
+                    $"CREATE DATABASE {database.name}",
+                    admin
+                );
+                await command.ExecuteNonQueryAsync();
+            }
+            database.ConnectionString = new NpgsqlConnectionStringBuilder(
+                PostgresFactAttribute.ConnectionString
+            )
+            {
+                Database = database.name,
+            }.ToString();
+            return database;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+                admin
+            );
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>A test that needs a PostgreSQL server; skipped, with the reason, when SURVEYKIT_TEST_POSTGRES is not set.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("SURVEYKIT_TEST_POSTGRES") ?? "";
+
+    public PostgresFactAttribute()
+    {
+        if (ConnectionString.Length == 0)
+        {
+            Skip =
+                "PostgreSQL test skipped: set SURVEYKIT_TEST_POSTGRES to a connection string with CREATEDB (.ci/run starts Debian's postgresql and sets it).";
+        }
+    }
+}
