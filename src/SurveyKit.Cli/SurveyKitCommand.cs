@@ -17,6 +17,7 @@ internal static class SurveyKitCommand
             BuildCommand.Create(context),
             CollectCommand.Create(context),
             ServeCommand.Create(context),
+            ExportCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))

@@ -1,0 +1,154 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using SurveyKit.Collector.Storage;
+using SurveyKit.Collector.Submissions;
+using SurveyKit.Core.Responses;
+using SurveyKit.Core.Workspace;
+
+namespace SurveyKit.Cli.Commands;
+
+/// <summary><c>surveykit export</c>: the responses of one survey from a collector's database, as JSON Lines or CSV.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var database = new Option<string>("--db")
+        {
+            Description = "The collector's SQLite file or PostgreSQL connection string.",
+            Required = true,
+        };
+        var survey = new Option<string>("--survey")
+        {
+            Description = "The survey file (*.survey.yaml) whose responses to export.",
+            Required = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "jsonl (default) or csv.",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The file to write.",
+            Required = true,
+        };
+        var personal = new Option<bool>("--personal")
+        {
+            Description = "Include personal data (pii context fields, email answers) in the CSV.",
+        };
+        var command = new Command(
+            "export",
+            "Export the stored responses of a survey from a collector's database."
+        )
+        {
+            database,
+            survey,
+            format,
+            output,
+            personal,
+        };
+        command.SetAction(result =>
+            Run(
+                context,
+                result.GetValue(database)!,
+                result.GetValue(survey)!,
+                result.GetValue(format)!,
+                result.GetValue(output)!,
+                result.GetValue(personal)
+            )
+        );
+        return command;
+    }
+
+    public static int Run(
+        CliContext context,
+        string database,
+        string surveyPath,
+        string format,
+        string output,
+        bool personal
+    )
+    {
+        if (format is not ("jsonl" or "csv"))
+        {
+            context.Error.WriteLine(
+                $"surveykit export: the format is jsonl or csv, not '{format}'."
+            );
+            return ExitCodes.Usage;
+        }
+        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
+        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
+        if (errors > 0 || set.Surveys.FirstOrDefault() is not { } survey)
+        {
+            return ExitCodes.Errors;
+        }
+        var isPostgres = database.Contains('=', StringComparison.Ordinal);
+        if (!isPostgres && !File.Exists(context.Resolve(database)))
+        {
+            context.Error.WriteLine($"surveykit export: the database '{database}' does not exist.");
+            return ExitCodes.Errors;
+        }
+        return Export(
+                context,
+                isPostgres ? database : context.Resolve(database),
+                survey,
+                format,
+                context.Resolve(output),
+                personal
+            )
+            .GetAwaiter()
+            .GetResult();
+    }
+
+    private static async Task<int> Export(
+        CliContext context,
+        string database,
+        Core.Model.Survey survey,
+        string format,
+        string output,
+        bool personal
+    )
+    {
+        await using var store = IResponseStore.Open(database);
+        await store.InitializeAsync(default);
+        await using var writer = new StreamWriter(output, false, new UTF8Encoding(false))
+        {
+            NewLine = format == "csv" ? "\r\n" : "\n",
+        };
+        var csv = format == "csv" ? new CsvExport(survey) : null;
+        if (csv is not null)
+        {
+            await writer.WriteLineAsync(csv.Header(personal));
+        }
+        var count = 0;
+        await foreach (var body in store.ReadAsync(survey.Id, default))
+        {
+            if (csv is null)
+            {
+                await writer.WriteLineAsync(body);
+            }
+            else if (SubmissionJson.Read(Encoding.UTF8.GetBytes(body)).Submission is { } submission)
+            {
+                var at = submission.SubmittedAt?.ToString(
+                    "o",
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
+                await writer.WriteLineAsync(
+                    csv.Record(
+                        new CsvExport.Row(submission.Data, at, submission.DurationMs),
+                        personal
+                    )
+                );
+            }
+            count++;
+        }
+        context.Output.WriteLine(
+            $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)}."
+        );
+        return ExitCodes.Success;
+    }
+}

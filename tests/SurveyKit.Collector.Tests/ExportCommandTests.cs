@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using SurveyKit.Cli;
+
+namespace SurveyKit.Collector.Tests;
+
+/// <summary><c>surveykit export</c> reads what a collector stored, straight from its database.</summary>
+public sealed class ExportCommandTests
+{
+    [Fact]
+    public async Task Export_writes_the_stored_responses_as_json_lines_and_csv()
+    {
+        await using var collector = await Collector.Start();
+        var first = Guid.NewGuid().ToString();
+        await collector.PostJson(Collector.Submission(first, "\"recommend\":2"));
+        await collector.PostJson(Collector.Submission(answers: "\"recommend\":10"));
+        var survey = Path.Combine(
+            AppContext.BaseDirectory,
+            "TestData",
+            "examples",
+            "bezorging",
+            "bezorging.survey.yaml"
+        );
+        var database = Path.Combine(collector.Folder, "responses.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, collector.Folder);
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(
+                ["export", "--db", database, "--survey", survey, "--out", "out.jsonl"],
+                context
+            )
+        );
+        var lines = File.ReadAllLines(Path.Combine(collector.Folder, "out.jsonl"));
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(first, lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(
+                [
+                    "export",
+                    "--db",
+                    database,
+                    "--survey",
+                    survey,
+                    "--format",
+                    "csv",
+                    "--out",
+                    "out.csv",
+                ],
+                context
+            )
+        );
+        var csv = File.ReadAllLines(Path.Combine(collector.Folder, "out.csv"));
+        Assert.StartsWith(
+            "response_id,survey,version,submitted_at,lang,carrier,recommend,",
+            csv[0],
+            StringComparison.Ordinal
+        );
+        Assert.Equal(3, csv.Length);
+        Assert.Contains(
+            "Exported 2 responses of bezorging to out.csv.",
+            output.ToString(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            2,
+            SurveyKitCommand.Run(
+                ["export", "--db", database, "--survey", survey, "--format", "xml", "--out", "x"],
+                context
+            )
+        );
+    }
+}
