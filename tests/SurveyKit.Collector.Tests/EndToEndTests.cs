@@ -44,7 +44,17 @@ public sealed class EndToEndTests
         await page.CheckAsync("#contact_ok-true");
         await page.FillAsync("#email", "respondent@example.org");
         await page.ClickAsync("[data-send]");
-        await page.WaitForURLAsync("**/bezorging/en/thanks.html");
+        try
+        {
+            // Generous: CI runs the browser suites of several test assemblies at once on two cores.
+            await page.WaitForURLAsync("**/bezorging/en/thanks.html", new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(
+                "no thank-you page; the page says: " + await page.InnerTextAsync("#sk-status")
+            );
+        }
         using var stored = JsonDocument.Parse(Assert.Single(await collector.Export("bezorging")));
         var root = stored.RootElement;
         Assert.Equal("en", root.GetProperty("lang").GetString());

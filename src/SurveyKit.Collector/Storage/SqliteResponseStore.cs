@@ -53,7 +53,11 @@ public sealed class SqliteResponseStore : IResponseStore
             """,
             cancellationToken
         );
-        writer = Task.Run(WriteLoop, CancellationToken.None);
+        // The writer's connection opens here, so a database that cannot be written stops the start rather than
+        // leaving every request waiting on a writer that never ran.
+        var writerConnection = await Open(cancellationToken);
+        await Execute(writerConnection, "PRAGMA synchronous=FULL;", cancellationToken);
+        writer = Task.Run(() => WriteLoop(writerConnection), CancellationToken.None);
     }
 
     public Task<bool> StoreAsync(StoredResponse response, CancellationToken cancellationToken)
@@ -68,10 +72,9 @@ public sealed class SqliteResponseStore : IResponseStore
         return done.Task;
     }
 
-    private async Task WriteLoop()
+    private async Task WriteLoop(SqliteConnection connection)
     {
-        await using var connection = await Open(CancellationToken.None);
-        await Execute(connection, "PRAGMA synchronous=FULL;", CancellationToken.None);
+        await using var _ = connection;
         await using var insert = connection.CreateCommand();
         insert.CommandText =
             "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($id, $survey, $version, $at, $body) ON CONFLICT (response_id) DO NOTHING;";
