@@ -71,8 +71,7 @@ internal static class CollectCommand
                     AllowedOrigins = result.GetValue(origins) ?? [],
                     PostsPerMinute = result.GetValue(rate),
                 },
-                result.GetValue(tokenFile),
-                null
+                result.GetValue(tokenFile)
             )
         );
         return command;
@@ -83,8 +82,7 @@ internal static class CollectCommand
         CliContext context,
         IReadOnlyList<string> surveyPaths,
         CollectorOptions options,
-        string? tokenFile,
-        CancellationToken? stop
+        string? tokenFile
     )
     {
         var diagnostics = new List<Diagnostic>();
@@ -139,15 +137,7 @@ internal static class CollectCommand
                 + $"({(database.Contains('=', StringComparison.Ordinal) ? "PostgreSQL" : context.Display(database))}). Ctrl+C stops."
         );
         context.Output.Flush();
-        if (stop is { } token2)
-        {
-            token2.WaitHandle.WaitOne();
-            app.StopAsync().GetAwaiter().GetResult();
-        }
-        else
-        {
-            app.WaitForShutdown();
-        }
+        app.WaitForShutdown();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return ExitCodes.Success;
     }

@@ -49,13 +49,11 @@ internal static class ServeCommand
             config,
             port,
         };
-        command.SetAction(result =>
-            Run(context, result.GetValue(config), result.GetValue(port), null)
-        );
+        command.SetAction(result => Run(context, result.GetValue(config), result.GetValue(port)));
         return command;
     }
 
-    public static int Run(CliContext context, string? configPath, int port, CancellationToken? stop)
+    public static int Run(CliContext context, string? configPath, int port)
     {
         var diagnostics = new List<Diagnostic>();
         var workspace = WorkspaceFiles.Load(context, configPath, diagnostics);
@@ -163,15 +161,7 @@ internal static class ServeCommand
         watcher.Created += changed;
         watcher.Deleted += changed;
         watcher.Renamed += (s, e) => changed(s, e);
-        if (stop is { } token)
-        {
-            token.WaitHandle.WaitOne();
-            app.StopAsync().GetAwaiter().GetResult();
-        }
-        else
-        {
-            app.WaitForShutdown();
-        }
+        app.WaitForShutdown();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return ExitCodes.Success;
     }

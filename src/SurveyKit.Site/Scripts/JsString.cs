@@ -1,40 +1,32 @@
 using System.Globalization;
 using System.Text;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Site.Scripts;
 
-/// <summary>JavaScript string literals that stay literals whatever the text holds (quotes, line separators, <c>&lt;/script</c>).</summary>
+/// <summary>JavaScript string literals for the compiled show_if rules.</summary>
 internal static class JsString
 {
-    /// <summary><paramref name="text"/> as a double-quoted JavaScript string literal, ASCII only.</summary>
+    /// <summary>
+    /// <paramref name="text"/> as a double-quoted JavaScript string literal. Core's <see cref="DoubleQuoted"/> escapes
+    /// mean the same in JavaScript; beyond those, everything outside ASCII becomes \uXXXX, so the rules file reads the
+    /// same whatever charset a host serves it with.
+    /// </summary>
     public static string Quote(string text)
     {
-        var builder = new StringBuilder(text.Length + 2);
-        builder.Append('"');
-        foreach (var c in text)
+        var quoted = DoubleQuoted.Escape(text);
+        var builder = new StringBuilder(quoted.Length);
+        foreach (var c in quoted)
         {
-            switch (c)
+            if (c > 0x7e)
             {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                default:
-                    if (c < 0x20 || c > 0x7e || c is '<' or '>' or '&' or '\'')
-                    {
-                        builder
-                            .Append("\\u")
-                            .Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-                    break;
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
             }
         }
-        return builder.Append('"').ToString();
+        return builder.ToString();
     }
 }
