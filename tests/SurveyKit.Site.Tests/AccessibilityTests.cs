@@ -68,7 +68,7 @@ public sealed class AccessibilityTests(BrowserSite fixture)
             );
         }
         Assert.True(
-            watch.ConsoleErrors.Count == 0,
+            watch.ConsoleErrors.IsEmpty,
             string.Join("\n", watch.ConsoleErrors.Concat(watch.Requests))
         );
         Assert.Empty(watch.ThirdParty);

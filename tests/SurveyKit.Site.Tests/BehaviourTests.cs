@@ -80,7 +80,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
         Assert.Empty(watch.ThirdParty);
         Assert.Empty(watch.Cookies);
         Assert.Empty(await context.CookiesAsync());
-        Assert.True(watch.ConsoleErrors.Count == 0, string.Join("\n", watch.ConsoleErrors));
+        Assert.True(watch.ConsoleErrors.IsEmpty, string.Join("\n", watch.ConsoleErrors));
         // Sent means gone from the device: nothing waits in the outbox, no progress is kept.
         Assert.Equal("0", await page.EvaluateAsync<string>("() => String(localStorage.length)"));
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -107,48 +108,49 @@ public sealed class BrowserSite : IAsyncLifetime
 [CollectionDefinition("browser")]
 public sealed class BrowserCollection : ICollectionFixture<BrowserSite>;
 
-/// <summary>What a page did: requests to other origins, console errors (CSP violations among them), cookies set.</summary>
+/// <summary>
+/// What a page did (recorded from Playwright's event threads, hence concurrent queues): requests to other origins, console errors (CSP violations among them), cookies set.</summary>
 public sealed class PageWatch
 {
     public PageWatch(IPage page, string origin)
     {
         page.Request += (_, request) =>
         {
-            Requests.Add(request.Url);
+            Requests.Enqueue(request.Url);
             if (
                 !request.Url.StartsWith(origin, StringComparison.Ordinal)
                 && !request.Url.StartsWith("data:", StringComparison.Ordinal)
             )
             {
-                ThirdParty.Add(request.Url);
+                ThirdParty.Enqueue(request.Url);
             }
         };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add(message.Text);
+                ConsoleErrors.Enqueue(message.Text);
             }
         };
-        page.PageError += (_, error) => ConsoleErrors.Add("page error: " + error);
+        page.PageError += (_, error) => ConsoleErrors.Enqueue("page error: " + error);
         page.Response += async (_, response) =>
         {
             var headers = await response.AllHeadersAsync();
             if (headers.ContainsKey("set-cookie"))
             {
-                Cookies.Add(response.Url);
+                Cookies.Enqueue(response.Url);
             }
         };
         page.Dialog += async (_, dialog) =>
         {
-            Dialogs.Add(dialog.Message);
+            Dialogs.Enqueue(dialog.Message);
             await dialog.DismissAsync();
         };
     }
 
-    public List<string> Requests { get; } = [];
-    public List<string> ThirdParty { get; } = [];
-    public List<string> ConsoleErrors { get; } = [];
-    public List<string> Cookies { get; } = [];
-    public List<string> Dialogs { get; } = [];
+    public ConcurrentQueue<string> Requests { get; } = new();
+    public ConcurrentQueue<string> ThirdParty { get; } = new();
+    public ConcurrentQueue<string> ConsoleErrors { get; } = new();
+    public ConcurrentQueue<string> Cookies { get; } = new();
+    public ConcurrentQueue<string> Dialogs { get; } = new();
 }

@@ -70,7 +70,7 @@ public sealed class SecurityTests(XssSite fixture) : IClassFixture<XssSite>
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
         Assert.Empty(watch.Dialogs);
         Assert.Empty(watch.ThirdParty);
-        Assert.True(watch.ConsoleErrors.Count == 0, string.Join("\n", watch.ConsoleErrors));
+        Assert.True(watch.ConsoleErrors.IsEmpty, string.Join("\n", watch.ConsoleErrors));
         var found = await page.EvaluateAsync<string[]>(
             """
             () => {
