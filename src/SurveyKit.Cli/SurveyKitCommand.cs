@@ -18,6 +18,8 @@ internal static class SurveyKitCommand
             CollectCommand.Create(context),
             ServeCommand.Create(context),
             ExportCommand.Create(context),
+            SampleCommand.Create(context),
+            AnalyzeCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))

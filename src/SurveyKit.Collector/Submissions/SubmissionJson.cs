@@ -298,8 +298,8 @@ public static class SubmissionJson
             _ => AnswerValue.Invalid("an object inside an object"),
         };
 
-    /// <summary>The canonical stored form: the submission as formats.md writes it, with the time it was received.</summary>
-    public static string Write(Submission submission, DateTimeOffset receivedAt)
+    /// <summary>The canonical stored form: the submission as formats.md writes it, with the time it was received (when given).</summary>
+    public static string Write(Submission submission, DateTimeOffset? receivedAt)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -311,12 +311,12 @@ public static class SubmissionJson
             writer.WriteNumber("version", data.Version ?? 0);
             if (submission.SubmittedAt is { } at)
             {
-                writer.WriteString("submittedAt", at.ToString("o", CultureInfo.InvariantCulture));
+                writer.WriteString("submittedAt", at);
             }
-            writer.WriteString(
-                "receivedAt",
-                receivedAt.ToString("o", CultureInfo.InvariantCulture)
-            );
+            if (receivedAt is { } received)
+            {
+                writer.WriteString("receivedAt", received);
+            }
             if (data.Lang is not null)
             {
                 writer.WriteString("lang", data.Lang);

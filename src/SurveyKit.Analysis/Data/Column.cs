@@ -1,0 +1,28 @@
+using System;
+
+namespace SurveyKit.Analysis.Data;
+
+/// <summary>A growable array of one column's values: the table is column-wise so that statistics run over spans.</summary>
+public sealed class Column<T>
+{
+    private T[] values = new T[1024];
+
+    /// <summary>The number of values.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The values.</summary>
+    public ReadOnlySpan<T> Span => values.AsSpan(0, Count);
+
+    /// <summary>The value at <paramref name="index"/>.</summary>
+    public T this[int index] => values[index];
+
+    /// <summary>Appends a value.</summary>
+    public void Add(T value)
+    {
+        if (Count == values.Length)
+        {
+            Array.Resize(ref values, values.Length * 2);
+        }
+        values[Count++] = value;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SurveyKit.Analysis.Data;
+
+/// <summary>
+/// The scored responses, column by column, plus the account of everything read: read = scored + rejected, with
+/// duplicates among the rejected. Built by <see cref="ResponseTableBuilder"/>.
+/// </summary>
+public sealed class ResponseTable
+{
+    internal ResponseTable(AnalysisPlan plan)
+    {
+        Plan = plan;
+        Drivers = plan.Drivers.Select(_ => new Column<float>()).ToArray();
+        Compare = plan.Drivers.Select(d => d.HasComparison ? new Column<sbyte>() : null).ToArray();
+        Segments = plan.Segments.Select(_ => new Column<int>()).ToArray();
+        SegmentValues = plan.Segments.Select(s => s.FixedValues.ToList()).ToArray();
+    }
+
+    /// <summary>What was read and how.</summary>
+    public AnalysisPlan Plan { get; }
+
+    /// <summary>The number of scored responses.</summary>
+    public int Count => Outcome.Count;
+
+    /// <summary>The response ids, in reading order.</summary>
+    public Column<Guid> ResponseIds { get; } = new();
+
+    /// <summary>The nps answer 0..10, or -1 when not answered.</summary>
+    public Column<sbyte> Outcome { get; } = new();
+
+    /// <summary>Grades per driver: NaN not answered, +infinity "not applicable" (see <see cref="IsGrade"/>).</summary>
+    public IReadOnlyList<Column<float>> Drivers { get; }
+
+    /// <summary>Comparison per driver (null when not asked): -1 not answered, 0 worse, 1 same, 2 better.</summary>
+    public IReadOnlyList<Column<sbyte>?> Compare { get; }
+
+    /// <summary>The satisfaction rating, NaN when not answered.</summary>
+    public Column<float> Satisfaction { get; } = new();
+
+    /// <summary>The value index per segment, -1 when not answered.</summary>
+    public IReadOnlyList<Column<int>> Segments { get; }
+
+    /// <summary>The values of each segment, in code order.</summary>
+    public IReadOnlyList<List<string>> SegmentValues { get; }
+
+    /// <summary>How long each respondent took, NaN when not measured.</summary>
+    public Column<float> DurationMs { get; } = new();
+
+    /// <summary>The survey version of each response.</summary>
+    public Column<int> Versions { get; } = new();
+
+    /// <summary>Every line or record read, valid or not.</summary>
+    public long Read { get; internal set; }
+
+    /// <summary>Lines or records that were excluded: malformed, another survey, or a repeated response id.</summary>
+    public long Rejected { get; internal set; }
+
+    /// <summary>Responses excluded because their id was read before (the first one counts).</summary>
+    public long Duplicates { get; internal set; }
+
+    /// <summary>The first rejections, with where they are and why (at most <see cref="ResponseTableBuilder.MaxListedRejections"/>).</summary>
+    public List<Rejection> Rejections { get; } = [];
+
+    /// <summary>Responses per survey version.</summary>
+    public SortedDictionary<int, long> VersionCounts { get; } = [];
+
+    /// <summary>Responses per language.</summary>
+    public SortedDictionary<string, long> LanguageCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The first and last submission time seen.</summary>
+    public DateTimeOffset? FirstSubmitted { get; internal set; }
+
+    /// <inheritdoc cref="FirstSubmitted"/>
+    public DateTimeOffset? LastSubmitted { get; internal set; }
+
+    /// <summary>Detractors who consented to be contacted, with how to reach them.</summary>
+    public List<FollowUpEntry> FollowUps { get; } = [];
+
+    /// <summary>True for a grade (not "not answered", not "not applicable").</summary>
+    public static bool IsGrade(float value) => float.IsFinite(value);
+}
+
+/// <summary>A record that was not scored.</summary>
+/// <param name="Source">The file (or database) it came from.</param>
+/// <param name="Line">The 1-based line (JSON Lines), record start line (CSV) or row number (database).</param>
+/// <param name="Reason">What was wrong.</param>
+public sealed record Rejection(string Source, long Line, string Reason);
+
+/// <summary>A detractor who agreed to be contacted: the only place personal data appears.</summary>
+public sealed record FollowUpEntry(
+    Guid ResponseId,
+    DateTimeOffset? SubmittedAt,
+    string? Lang,
+    int Score,
+    string? Contact,
+    IReadOnlyList<(string Id, string Value)> Context,
+    IReadOnlyList<(string Id, string Text)> Comments
+);

@@ -1,0 +1,531 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SurveyKit.Analysis.Scoring;
+
+namespace SurveyKit.Analysis.Report;
+
+internal sealed partial class ReportBuilder
+{
+    private ReportSection NpsSection()
+    {
+        var nps = result.Nps;
+        var n = Math.Max(1, nps.N);
+        var parts = new[]
+        {
+            (t["detractors"], (double)nps.Detractors / n, Charts.Detractor),
+            (t["passives"], (double)nps.Passives / n, Charts.Passive),
+            (t["promoters"], (double)nps.Promoters / n, Charts.Promoter),
+        };
+        return new ReportSection(
+            "nps",
+            t["nps"] + ": " + t.Nps(nps.Value),
+            [
+                new Paragraph(t["nps_intro"]),
+                new Chart(t["chart_nps"], Charts.NpsBar(t["chart_nps"], parts, t)),
+                new Table(
+                    t["nps"],
+                    [
+                        t["nps"],
+                        t["n"],
+                        t["promoters"],
+                        t["passives"],
+                        t["detractors"],
+                        t["interval"],
+                    ],
+                    [
+                        Row(
+                            t.Nps(nps.Value),
+                            t.Count(nps.N),
+                            t.Count(nps.Promoters),
+                            t.Count(nps.Passives),
+                            t.Count(nps.Detractors),
+                            Interval(nps)
+                        ),
+                    ]
+                ),
+                new Paragraph(t["interval"] + ": " + t["method_" + nps.Method] + "."),
+            ]
+        );
+    }
+
+    private ReportSection WeightedSection()
+    {
+        var weighted = result.Weighted!;
+        var targets = result.Survey.Analysis!.Weights.Select(w =>
+            SegmentLabel(w.Variable.Id)
+            + " "
+            + string.Join(
+                " / ",
+                w.Shares.Select(s => s.Value + " " + t.Number(s.Share * 100, 0) + "%")
+            )
+        );
+        return new ReportSection(
+            "weighted",
+            t["weighted"] + ": " + t.Nps(weighted.Value),
+            [
+                new Paragraph(
+                    t.Format(
+                        "weighted_intro",
+                        string.Join("; ", targets),
+                        t.Number(weighted.EffectiveN, 0),
+                        t.Count(weighted.N)
+                    )
+                ),
+                new Table(
+                    t["weighted"],
+                    [t["weighted"], t["interval"], "n_eff"],
+                    [
+                        Row(
+                            t.Nps(weighted.Value),
+                            t.Nps(weighted.Ci95.Low) + " .. " + t.Nps(weighted.Ci95.High),
+                            t.Number(weighted.EffectiveN, 0)
+                        ),
+                    ]
+                ),
+            ]
+        );
+    }
+
+    private ReportSection SegmentsSection()
+    {
+        var blocks = new List<ReportBlock> { new Paragraph(t["segments_intro"]) };
+        foreach (var segment in result.Segments)
+        {
+            var title = SegmentLabel(segment.Id);
+            blocks.Add(
+                new Chart(
+                    title + ": " + t["chart_segments"],
+                    Charts.DotWhisker(
+                        title + ": " + t["chart_segments"],
+                        segment
+                            .Values.Select(v =>
+                                (ValueLabel(v), v.Nps.Value, v.Nps.Ci95.Low, v.Nps.Ci95.High)
+                            )
+                            .ToArray(),
+                        t
+                    )
+                )
+            );
+            blocks.Add(
+                new Table(
+                    title,
+                    [t["value"], t["n"], t["nps"], t["interval"], t["difference"], "p"],
+                    segment
+                        .Values.Select(v =>
+                            Row(
+                                ValueLabel(v),
+                                t.Count(v.Nps.N),
+                                t.Nps(v.Nps.Value),
+                                Interval(v.Nps),
+                                t.Nps(v.DifferenceVsRest),
+                                t.P(v.PVsRest).TrimStart('=', ' ')
+                                    + (v.PVsRest < result.Options.Alpha ? " *" : "")
+                            )
+                        )
+                        .ToArray()
+                )
+            );
+        }
+        return new ReportSection("segments", t["segments"], blocks);
+    }
+
+    private ReportSection TouchpointsSection() =>
+        new(
+            "touchpoints",
+            t["touchpoints"],
+            [
+                new Paragraph(t["touchpoints_intro"]),
+                new Table(
+                    t["touchpoints"],
+                    [t["touchpoint"], t["mean"], t["n"], t["na"], t["top2"]],
+                    result
+                        .Touchpoints.Select(tp =>
+                            Row(
+                                Label(tp.Driver.Label),
+                                t.Number(tp.Mean, 1),
+                                t.Count(tp.N),
+                                t.Count(tp.NotApplicable),
+                                Percent(tp.TopTwoBox)
+                            )
+                        )
+                        .ToArray()
+                ),
+            ]
+        );
+
+    private ReportSection DriversSection()
+    {
+        var drivers = result.Drivers!;
+        var deletion = t.Format("deletion_" + drivers.Deletion, t.Count(drivers.N));
+        return new ReportSection(
+            "drivers",
+            t["drivers"],
+            [
+                new Paragraph(t.Format("drivers_intro", t.Number(drivers.R2, 2), deletion)),
+                new Chart(
+                    t["chart_drivers"],
+                    Charts.Bars(
+                        t["chart_drivers"],
+                        drivers
+                            .Items.Select(d => (Label(d.Label), d.SharePercent * d.Sign))
+                            .ToArray(),
+                        t,
+                        "%"
+                    )
+                ),
+                new Table(
+                    t["drivers"],
+                    [t["touchpoint"], t["share"], "LMG", t["rw"], t["r"]],
+                    drivers
+                        .Items.Select(d =>
+                            Row(
+                                Label(d.Label),
+                                t.Number(d.SharePercent * d.Sign, 1) + "%",
+                                t.Number(d.Lmg, 3),
+                                t.Number(d.RelativeWeight, 3),
+                                t.Number(d.Correlation, 2)
+                                    + (d.CorrelationP < result.Options.Alpha ? "" : " (n.s.)")
+                            )
+                        )
+                        .ToArray()
+                ),
+            ]
+        );
+    }
+
+    private ReportSection ImportancePerformanceSection()
+    {
+        var drivers = result.Drivers!;
+        var scored = result.Touchpoints.Where(tp => tp.Quadrant.Length > 0).ToArray();
+        var sameScale = scored.Select(tp => tp.Driver.Scale).Distinct().Count() == 1;
+        double Performance(TouchpointSummary tp) =>
+            sameScale ? tp.Mean : 100 * SurveyAnalyzer.Relative(tp.Mean, tp.Driver);
+        var cross = sameScale
+            ? scored[0].Driver.Scale.Min
+                + drivers.PerformanceCrosshair
+                    * Math.Max(1, scored[0].Driver.Scale.Max - scored[0].Driver.Scale.Min)
+            : 100 * drivers.PerformanceCrosshair;
+        return new ReportSection(
+            "ipa",
+            t["ipa"],
+            [
+                new Paragraph(
+                    t.Format(
+                        "ipa_intro",
+                        t.Number(drivers.ImportanceCrosshair, 0),
+                        t.Number(cross, 1)
+                    )
+                ),
+                new Chart(
+                    t["chart_ipa"],
+                    Charts.Scatter(
+                        t["chart_ipa"],
+                        scored
+                            .Select(tp =>
+                                (Label(tp.Driver.Label), Performance(tp), tp.SharePercent)
+                            )
+                            .ToArray(),
+                        cross,
+                        drivers.ImportanceCrosshair,
+                        (t["q_concentrate"], t["q_keep_up"], t["q_low_priority"], t["q_overkill"]),
+                        (t["performance"], t["importance"] + " (%)")
+                    )
+                ),
+                new Table(
+                    t["ipa"],
+                    [t["touchpoint"], t["importance"], t["performance"], ""],
+                    scored
+                        .OrderByDescending(tp => tp.SharePercent)
+                        .Select(tp =>
+                            Row(
+                                Label(tp.Driver.Label),
+                                t.Number(tp.SharePercent, 1) + "%",
+                                t.Number(Performance(tp), 1),
+                                t["q_" + tp.Quadrant]
+                            )
+                        )
+                        .ToArray()
+                ),
+            ]
+        );
+    }
+
+    private ReportSection WhatIfSection()
+    {
+        var whatIf = result.WhatIf!;
+        var deltas = result.Options.WhatIfDeltas.OrderBy(d => d).ToArray();
+        var items = whatIf.Scenarios.Select(s => s.Item).Distinct().ToArray();
+        string LabelOf(string id) => Label(result.Table.Plan.Drivers.First(d => d.Id == id).Label);
+        var chart = items
+            .Select(id =>
+                (
+                    LabelOf(id),
+                    whatIf.Scenarios.FirstOrDefault(s => s.Item == id && s.Delta == -1)?.Change
+                        ?? double.NaN,
+                    whatIf.Scenarios.FirstOrDefault(s => s.Item == id && s.Delta == 1)?.Change
+                        ?? double.NaN
+                )
+            )
+            .ToArray();
+        return new ReportSection(
+            "whatif",
+            t["whatif"],
+            [
+                new Paragraph(t.Format("whatif_intro", t.Count(whatIf.ModelN))),
+                new Chart(t["chart_whatif"], Charts.Diverging(t["chart_whatif"], chart, t)),
+                new Table(
+                    t["whatif"],
+                    [
+                        t["touchpoint"],
+                        .. deltas.Select(d => (d > 0 ? "+" : "") + d.ToString(t.Numbers)),
+                    ],
+                    items
+                        .Select(id =>
+                            (IReadOnlyList<string>)
+                                [
+                                    LabelOf(id),
+                                    .. deltas.Select(d =>
+                                        whatIf.Scenarios.First(s => s.Item == id && s.Delta == d)
+                                            is var s
+                                            ? $"{t.Nps(s.Nps)} ({t.Nps(s.Change)})"
+                                            : "-"
+                                    ),
+                                ]
+                        )
+                        .ToArray()
+                ),
+            ]
+        );
+    }
+
+    private ReportSection LevelsSection()
+    {
+        var blocks = new List<ReportBlock> { new Paragraph(t["levels_intro"]) };
+        foreach (var touchpoint in result.Touchpoints.Where(tp => tp.NpsByGrade.Count > 0))
+        {
+            blocks.Add(
+                new Table(
+                    Label(touchpoint.Driver.Label),
+                    [t["grade"], t["n"], t["nps"]],
+                    touchpoint
+                        .NpsByGrade.Select(l =>
+                            Row(
+                                l.Grade.ToString(t.Numbers),
+                                t.Count(l.N),
+                                l.N >= 10 ? t.Nps(l.Nps) : "(" + t.Nps(l.Nps) + ")"
+                            )
+                        )
+                        .ToArray()
+                )
+            );
+        }
+        return new ReportSection("levels", t["levels"], blocks);
+    }
+
+    private ReportSection CompetitorsSection()
+    {
+        var compared = result.Touchpoints.Where(tp => tp.Comparison is { N: > 0 }).ToArray();
+        return new ReportSection(
+            "competitors",
+            t["competitors"],
+            [
+                new Paragraph(t["competitors_intro"]),
+                new Chart(
+                    t["chart_competitors"],
+                    Charts.Stacked(
+                        t["chart_competitors"],
+                        compared
+                            .Select(tp =>
+                            {
+                                var c = tp.Comparison!;
+                                return (
+                                    Label(tp.Driver.Label),
+                                    new[]
+                                    {
+                                        (double)c.Worse / c.N,
+                                        (double)c.Same / c.N,
+                                        (double)c.Better / c.N,
+                                    }
+                                );
+                            })
+                            .ToArray(),
+                        [
+                            (t["worse"], Charts.Detractor),
+                            (t["same"], Charts.Passive),
+                            (t["better"], Charts.Promoter),
+                        ],
+                        t
+                    )
+                ),
+                new Table(
+                    t["competitors"],
+                    [t["touchpoint"], t["n"], t["worse"], t["same"], t["better"], t["net"]],
+                    compared
+                        .Select(tp =>
+                        {
+                            var c = tp.Comparison!;
+                            return Row(
+                                Label(tp.Driver.Label),
+                                t.Count(c.N),
+                                Percent((double)c.Worse / c.N),
+                                Percent((double)c.Same / c.N),
+                                Percent((double)c.Better / c.N),
+                                t.Nps(c.Net * 100) + "%"
+                            );
+                        })
+                        .ToArray()
+                ),
+            ]
+        );
+    }
+
+    private ReportSection PrioritiesSection() =>
+        new(
+            "priorities",
+            t["priorities"],
+            [
+                new Paragraph(t["priorities_intro"]),
+                new Table(
+                    t["priorities"],
+                    ["#", t["touchpoint"], t["score"], ""],
+                    result
+                        .Priorities.Select(
+                            (p, i) =>
+                                Row(
+                                    (i + 1).ToString(t.Numbers),
+                                    Label(p.Label),
+                                    t.Number(p.Score, 1),
+                                    Why(p)
+                                )
+                        )
+                        .ToArray()
+                ),
+            ]
+        );
+
+    private ReportSection SatisfactionSection()
+    {
+        var quadrant = result.SatisfactionLoyalty!;
+        var n = Math.Max(1, quadrant.N);
+        return new ReportSection(
+            "satisfaction",
+            t["satisfaction_loyalty"],
+            [
+                new Paragraph(t.Format("sl_intro", quadrant.SatisfiedFrom)),
+                new Table(
+                    t["satisfaction_loyalty"],
+                    ["", t["n"], "%"],
+                    [
+                        Row(
+                            t["sl_loyal"],
+                            t.Count(quadrant.Loyal),
+                            Percent((double)quadrant.Loyal / n)
+                        ),
+                        Row(
+                            t["sl_mercenary"],
+                            t.Count(quadrant.SatisfiedNotLoyal),
+                            Percent((double)quadrant.SatisfiedNotLoyal / n)
+                        ),
+                        Row(
+                            t["sl_hostage"],
+                            t.Count(quadrant.LoyalNotSatisfied),
+                            Percent((double)quadrant.LoyalNotSatisfied / n)
+                        ),
+                        Row(
+                            t["sl_neither"],
+                            t.Count(quadrant.Neither),
+                            Percent((double)quadrant.Neither / n)
+                        ),
+                    ]
+                ),
+            ]
+        );
+    }
+
+    private ReportSection ComplaintsSection()
+    {
+        var complaints = result.Complaints!;
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row(
+                t["resolved"],
+                t.Count(complaints.Resolved.N),
+                t.Nps(complaints.Resolved.Value),
+                Interval(complaints.Resolved)
+            ),
+            Row(
+                t["unresolved"],
+                t.Count(complaints.Unresolved.N),
+                t.Nps(complaints.Unresolved.Value),
+                Interval(complaints.Unresolved)
+            ),
+        };
+        if (complaints.NoComplaint is { } none)
+        {
+            rows.Add(Row(t["no_complaint"], t.Count(none.N), t.Nps(none.Value), Interval(none)));
+        }
+        return new ReportSection(
+            "complaints",
+            t["complaints"],
+            [
+                new Paragraph(t["complaints_intro"]),
+                new Table(t["complaints"], ["", t["n"], t["nps"], t["interval"]], rows),
+                new Paragraph(
+                    t.Format(
+                        "complaint_test",
+                        t.Nps(complaints.ResolvedVsUnresolved.Difference * 100),
+                        t.P(complaints.ResolvedVsUnresolved.P)
+                    )
+                ),
+            ]
+        );
+    }
+
+    private ReportSection QualitySection()
+    {
+        var quality = result.Quality;
+        var table = result.Table;
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row(t["q_rejected"], t.Count(table.Rejected)),
+            Row(t["q_duplicates"], t.Count(quality.Duplicates)),
+            Row(t["q_straight"], t.Count(quality.StraightLiners)),
+            Row(t["q_versions"], t.Count(quality.OtherVersions)),
+        };
+        if (quality.Measured > 0)
+        {
+            rows.Add(
+                Row(
+                    t.Format("q_speeders", t.Number(quality.SpeederThresholdMs / 1000, 0)),
+                    t.Count(quality.Speeders)
+                )
+            );
+        }
+        var blocks = new List<ReportBlock>
+        {
+            new Table(t["quality"], ["", t["n"]], rows),
+            new Paragraph(t["q_flagged"]),
+        };
+        if (table.Rejections.Count > 0)
+        {
+            blocks.Add(
+                new Table(
+                    t["rejections"],
+                    [t["rejections"], ""],
+                    table
+                        .Rejections.Take(50)
+                        .Select(r => Row($"{r.Source}({r.Line})", r.Reason))
+                        .ToArray()
+                )
+            );
+        }
+        return new ReportSection("quality", t["quality"], blocks);
+    }
+
+    private string Interval(NpsSummary nps) =>
+        nps.N == 0 ? "-" : t.Nps(nps.Ci95.Low) + " .. " + t.Nps(nps.Ci95.High);
+
+    private string Percent(double share) =>
+        double.IsFinite(share) ? t.Number(share * 100, 0) + "%" : "-";
+}

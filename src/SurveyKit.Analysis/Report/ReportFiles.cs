@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SurveyKit.Analysis.Scoring;
+
+namespace SurveyKit.Analysis.Report;
+
+/// <summary>Writes every output of an analysis into one folder; the CLI and the generated analysis projects share it.</summary>
+public static class ReportFiles
+{
+    /// <summary>Writes the report files into <paramref name="folder"/> and returns their paths.</summary>
+    public static IReadOnlyList<string> Write(AnalysisResult result, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        void Save(string name, Action<Stream> write)
+        {
+            var path = Path.Combine(folder, name);
+            using (var stream = File.Create(path))
+            {
+                write(stream);
+            }
+            written.Add(path);
+        }
+        var languages =
+            result.Survey.Languages.Count > 0 ? result.Survey.Languages.ToArray() : ["en"];
+        var documents = languages
+            .Select(language => ReportBuilder.Build(result, language))
+            .ToArray();
+        Save("report.html", s => HtmlReport.Write(documents, s));
+        Save("report.md", s => MarkdownReport.Write(documents[0], s));
+        foreach (var document in documents.Skip(1))
+        {
+            Save($"report.{document.Language}.md", s => MarkdownReport.Write(document, s));
+        }
+        Save("summary.json", s => SummaryJson.Write(result, s));
+        Save("responses.csv", s => ScoredTable.WriteCsv(result, s));
+        Save(
+            "responses.parquet",
+            s => ScoredTable.WriteParquetAsync(result, s).GetAwaiter().GetResult()
+        );
+        var followUp = Path.Combine(folder, "follow-up.csv");
+        if (result.Table.FollowUps.Count > 0)
+        {
+            Save("follow-up.csv", s => FollowUpCsv.Write(result, s));
+        }
+        else if (File.Exists(followUp))
+        {
+            File.Delete(followUp); // a list from an earlier run must not outlive the data it came from
+        }
+        return written;
+    }
+}

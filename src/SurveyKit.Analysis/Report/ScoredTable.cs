@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Parquet;
+using Parquet.Schema;
+using SurveyKit.Analysis.Data;
+using SurveyKit.Analysis.Scoring;
+using SurveyKit.Core.Responses;
+
+namespace SurveyKit.Analysis.Report;
+
+/// <summary>
+/// The scored responses as one tidy table for warehouse engines and notebooks: responses.parquet and responses.csv
+/// with the same columns. One row per scored response: id, version, outcome and its NPS class, each driver's grade
+/// (null when not answered or not applicable, with an <c>_na</c> flag), comparisons, satisfaction, segments, the raking
+/// weight and the duration. No personal data.
+/// </summary>
+public static class ScoredTable
+{
+    private abstract record ColumnSpec(string Name);
+
+    private sealed record IntColumn(string Name, Func<int, int?> Value) : ColumnSpec(Name);
+
+    private sealed record DoubleColumn(string Name, Func<int, double?> Value) : ColumnSpec(Name);
+
+    private sealed record BoolColumn(string Name, Func<int, bool> Value) : ColumnSpec(Name);
+
+    private sealed record TextColumn(string Name, Func<int, string?> Value) : ColumnSpec(Name);
+
+    private const int RowGroupSize = 1 << 20;
+
+    /// <summary>Writes the table as Parquet.</summary>
+    public static async Task WriteParquetAsync(AnalysisResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = Columns(result);
+        var fields = columns
+            .Select(c =>
+                (DataField)(
+                    c switch
+                    {
+                        IntColumn => new DataField<int?>(c.Name),
+                        DoubleColumn => new DataField<double?>(c.Name),
+                        BoolColumn => new DataField<bool>(c.Name),
+                        _ => new DataField<string>(c.Name, true),
+                    }
+                )
+            )
+            .ToArray();
+        var count = result.Table.Count;
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+        for (var start = 0; start == 0 || start < count; start += RowGroupSize)
+        {
+            var size = Math.Min(RowGroupSize, count - start);
+            using var group = writer.CreateRowGroup();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                switch (columns[c])
+                {
+                    case IntColumn ints:
+                        await group.WriteAsync<int>(
+                            fields[c],
+                            Fill(size, i => ints.Value(start + i))
+                        );
+                        break;
+                    case DoubleColumn doubles:
+                        await group.WriteAsync<double>(
+                            fields[c],
+                            Fill(size, i => doubles.Value(start + i))
+                        );
+                        break;
+                    case BoolColumn bools:
+                        await group.WriteAsync<bool>(
+                            fields[c],
+                            Fill(size, i => bools.Value(start + i))
+                        );
+                        break;
+                    case TextColumn texts:
+                        await group.WriteAsync(fields[c], Fill(size, i => texts.Value(start + i)));
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the table as CSV (RFC 4180, UTF-8, empty for null).</summary>
+    public static void WriteCsv(AnalysisResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = Columns(result);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16)
+        {
+            NewLine = "\r\n",
+        };
+        writer.WriteLine(string.Join(",", columns.Select(c => Csv.Escape(c.Name))));
+        var line = new StringBuilder();
+        for (var row = 0; row < result.Table.Count; row++)
+        {
+            line.Clear();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (c > 0)
+                {
+                    line.Append(',');
+                }
+                switch (columns[c])
+                {
+                    case IntColumn ints when ints.Value(row) is { } i:
+                        line.Append(i.ToString(CultureInfo.InvariantCulture));
+                        break;
+                    case DoubleColumn doubles when doubles.Value(row) is { } d:
+                        line.Append(d.ToString("R", CultureInfo.InvariantCulture));
+                        break;
+                    case BoolColumn bools:
+                        line.Append(bools.Value(row) ? "1" : "0");
+                        break;
+                    case TextColumn texts when texts.Value(row) is { } s:
+                        line.Append(Csv.Escape(s));
+                        break;
+                }
+            }
+            writer.WriteLine(line);
+        }
+    }
+
+    private static T[] Fill<T>(int size, Func<int, T> value)
+    {
+        var values = new T[size];
+        for (var i = 0; i < size; i++)
+        {
+            values[i] = value(i);
+        }
+        return values;
+    }
+
+    private static List<ColumnSpec> Columns(AnalysisResult result)
+    {
+        var table = result.Table;
+        var plan = table.Plan;
+        var columns = new List<ColumnSpec>
+        {
+            new TextColumn("response_id", i => table.ResponseIds[i].ToString()),
+            new IntColumn("version", i => table.Versions[i]),
+        };
+        if (plan.Outcome is { } outcome)
+        {
+            columns.Add(
+                new IntColumn(outcome.Id, i => table.Outcome[i] >= 0 ? table.Outcome[i] : null)
+            );
+            columns.Add(
+                new TextColumn(
+                    "nps_class",
+                    i =>
+                        table.Outcome[i] switch
+                        {
+                            < 0 => null,
+                            <= 6 => "detractor",
+                            <= 8 => "passive",
+                            _ => "promoter",
+                        }
+                )
+            );
+        }
+        for (var d = 0; d < plan.Drivers.Count; d++)
+        {
+            var grades = table.Drivers[d];
+            var name = plan.Drivers[d].CsvColumn;
+            columns.Add(
+                new IntColumn(name, i => ResponseTable.IsGrade(grades[i]) ? (int)grades[i] : null)
+            );
+            columns.Add(new BoolColumn(name + "_na", i => float.IsPositiveInfinity(grades[i])));
+        }
+        for (var d = 0; d < plan.Drivers.Count; d++)
+        {
+            if (table.Compare[d] is { } compare)
+            {
+                columns.Add(
+                    new TextColumn(
+                        plan.Drivers[d].CompareColumn,
+                        i =>
+                            compare[i] switch
+                            {
+                                0 => "worse",
+                                1 => "same",
+                                2 => "better",
+                                _ => null,
+                            }
+                    )
+                );
+            }
+        }
+        if (plan.Satisfaction is { } satisfaction)
+        {
+            columns.Add(
+                new IntColumn(
+                    satisfaction.Id,
+                    i => float.IsFinite(table.Satisfaction[i]) ? (int)table.Satisfaction[i] : null
+                )
+            );
+        }
+        for (var s = 0; s < plan.Segments.Count; s++)
+        {
+            var codes = table.Segments[s];
+            var values = table.SegmentValues[s];
+            if (columns.Any(c => c.Name == plan.Segments[s].Id))
+            {
+                continue;
+            }
+            columns.Add(
+                new TextColumn(plan.Segments[s].Id, i => codes[i] >= 0 ? values[codes[i]] : null)
+            );
+        }
+        if (result.RowWeights is { } weights)
+        {
+            columns.Add(new DoubleColumn("weight", i => weights[i]));
+        }
+        columns.Add(
+            new DoubleColumn(
+                "duration_ms",
+                i => float.IsFinite(table.DurationMs[i]) ? table.DurationMs[i] : null
+            )
+        );
+        return columns;
+    }
+}

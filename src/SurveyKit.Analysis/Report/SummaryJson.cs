@@ -1,0 +1,216 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using SurveyKit.Analysis.Scoring;
+using SurveyKit.Analysis.Statistics;
+
+namespace SurveyKit.Analysis.Report;
+
+/// <summary>
+/// summary.json as formats.md fixes it (NPS on -100..100, drivers sorted by importance), plus keys for the rest of the
+/// report. Numbers are rounded to what a reader can use; nothing personal is ever written here.
+/// </summary>
+public static class SummaryJson
+{
+    /// <summary>Writes the summary of <paramref name="result"/>.</summary>
+    public static void Write(AnalysisResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var table = result.Table;
+        json.WriteStartObject();
+        json.WriteString("survey", result.Survey.Id);
+        json.WriteStartObject("versions");
+        foreach (var (version, count) in table.VersionCounts)
+        {
+            json.WriteNumber(
+                version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                count
+            );
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("responses");
+        json.WriteNumber("read", table.Read);
+        json.WriteNumber("scored", table.Count);
+        json.WriteNumber("rejected", table.Rejected);
+        json.WriteNumber("duplicates", table.Duplicates);
+        json.WriteEndObject();
+
+        json.WritePropertyName("nps");
+        Nps(json, result.Nps, includeCounts: true);
+        if (result.Weighted is { } weighted)
+        {
+            json.WriteStartObject("weighted_nps");
+            Number(json, "value", weighted.Value, 1);
+            Pair(json, "ci95", weighted.Ci95, 1);
+            Number(json, "n_eff", weighted.EffectiveN, 1);
+            json.WriteNumber("n", weighted.N);
+            json.WriteStartArray("raked_on");
+            weighted.Variables.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("segments");
+        foreach (var segment in result.Segments)
+        {
+            json.WriteStartObject(segment.Id);
+            foreach (var value in segment.Values)
+            {
+                json.WriteStartObject(value.Value);
+                Number(json, "nps", value.Nps.Value, 1);
+                json.WriteNumber("n", value.Nps.N);
+                Pair(json, "ci95", value.Nps.Ci95, 1);
+                Number(json, "p_vs_rest", value.PVsRest, 4);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("touchpoints");
+        foreach (var touchpoint in result.Touchpoints)
+        {
+            json.WriteStartObject(touchpoint.Driver.Id);
+            Number(json, "mean", touchpoint.Mean, 2);
+            json.WriteNumber("n", touchpoint.N);
+            json.WriteNumber("na", touchpoint.NotApplicable);
+            Number(json, "top2", touchpoint.TopTwoBox, 3);
+            Number(json, "importance", touchpoint.Importance, 4);
+            if (touchpoint.Quadrant.Length > 0)
+            {
+                json.WriteString("quadrant", touchpoint.Quadrant);
+            }
+            if (touchpoint.Comparison is { } comparison)
+            {
+                json.WriteStartObject("compared");
+                json.WriteNumber("worse", comparison.Worse);
+                json.WriteNumber("same", comparison.Same);
+                json.WriteNumber("better", comparison.Better);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        json.WriteStartArray("drivers");
+        foreach (var driver in result.Drivers?.Items ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("id", driver.Id);
+            Number(json, "importance", driver.Lmg, 4);
+            Number(json, "share", driver.SharePercent, 1);
+            json.WriteNumber("sign", driver.Sign);
+            Number(json, "relative_weight", driver.RelativeWeight, 4);
+            Number(json, "r", driver.Correlation, 3);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (result.Drivers is { } drivers)
+        {
+            json.WriteStartObject("driver_model");
+            json.WriteString("method", "lmg");
+            Number(json, "r2", drivers.R2, 4);
+            json.WriteString("deletion", drivers.Deletion);
+            json.WriteNumber("n", drivers.N);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("what_if");
+        foreach (var scenario in result.WhatIf?.Scenarios ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("item", scenario.Item);
+            json.WriteNumber("delta", scenario.Delta);
+            Number(json, "nps", scenario.Nps, 1);
+            Number(json, "change", scenario.Change, 1);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("priorities");
+        foreach (var priority in result.Priorities)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", priority.Id);
+            Number(json, "score", priority.Score, 1);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        if (result.SatisfactionLoyalty is { } quadrant)
+        {
+            json.WriteStartObject("satisfaction_loyalty");
+            json.WriteNumber("loyal", quadrant.Loyal);
+            json.WriteNumber("satisfied_not_loyal", quadrant.SatisfiedNotLoyal);
+            json.WriteNumber("loyal_not_satisfied", quadrant.LoyalNotSatisfied);
+            json.WriteNumber("neither", quadrant.Neither);
+            json.WriteEndObject();
+        }
+        if (result.Complaints is { } complaints)
+        {
+            json.WriteStartObject("complaints");
+            json.WritePropertyName("resolved");
+            Nps(json, complaints.Resolved, includeCounts: false);
+            json.WritePropertyName("unresolved");
+            Nps(json, complaints.Unresolved, includeCounts: false);
+            Number(json, "p", complaints.ResolvedVsUnresolved.P, 4);
+            json.WriteEndObject();
+        }
+        json.WriteStartObject("quality");
+        json.WriteNumber("duplicates", result.Quality.Duplicates);
+        json.WriteNumber("straight_lining", result.Quality.StraightLiners);
+        json.WriteNumber("speeders", result.Quality.Speeders);
+        json.WriteNumber("other_versions", result.Quality.OtherVersions);
+        json.WriteEndObject();
+        json.WriteNumber("follow_up", table.FollowUps.Count);
+        json.WriteEndObject();
+    }
+
+    private static void Nps(Utf8JsonWriter json, NpsSummary nps, bool includeCounts)
+    {
+        json.WriteStartObject();
+        Number(json, "value", nps.Value, 1);
+        json.WriteNumber("n", nps.N);
+        if (includeCounts)
+        {
+            json.WriteNumber("promoters", nps.Promoters);
+            json.WriteNumber("passives", nps.Passives);
+            json.WriteNumber("detractors", nps.Detractors);
+        }
+        Pair(json, "ci95", nps.Ci95, 1);
+        json.WriteString("method", nps.Method);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A number, or null when it cannot be computed (JSON has no NaN).</summary>
+    private static void Number(Utf8JsonWriter json, string name, double value, int digits)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, Math.Round(value, digits, MidpointRounding.AwayFromZero));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Pair(Utf8JsonWriter json, string name, Interval interval, int digits)
+    {
+        json.WriteStartArray(name);
+        foreach (var bound in new[] { interval.Low, interval.High })
+        {
+            if (double.IsFinite(bound))
+            {
+                json.WriteNumberValue(Math.Round(bound, digits, MidpointRounding.AwayFromZero));
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+        json.WriteEndArray();
+    }
+}

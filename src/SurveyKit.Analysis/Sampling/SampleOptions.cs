@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+
+namespace SurveyKit.Analysis.Sampling;
+
+/// <summary>What <see cref="SampleGenerator"/> makes.</summary>
+/// <param name="Count">How many submissions.</param>
+/// <param name="Seed">The same seed gives the same submissions.</param>
+/// <param name="DriverWeights">
+/// The planted driver structure: the weight of each driver (touchpoint item or rating id) in the respondents' loyalty.
+/// Drivers left out weigh nothing; null plants descending weights (the first driver matters most).
+/// </param>
+public sealed record SampleOptions(
+    int Count,
+    int Seed,
+    IReadOnlyDictionary<string, double>? DriverWeights = null
+)
+{
+    /// <summary>When the fieldwork starts; submissions are spread over the 14 days after it.</summary>
+    public DateTimeOffset Start { get; init; } = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How much of the loyalty the drivers explain (the correlation of the planted index with loyalty).</summary>
+    public double DriverStrength { get; init; } = 0.75;
+}
+
+/// <summary>One synthetic submission: what a page would send.</summary>
+public sealed record SampleResponse(
+    SurveyKit.Core.Responses.ResponseData Data,
+    DateTimeOffset SubmittedAt,
+    long DurationMs
+);

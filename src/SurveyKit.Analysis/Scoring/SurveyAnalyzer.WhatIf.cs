@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SurveyKit.Analysis.Data;
+using SurveyKit.Analysis.Statistics;
+
+namespace SurveyKit.Analysis.Scoring;
+
+public static partial class SurveyAnalyzer
+{
+    /// <summary>
+    /// What-if: a proportional-odds model of the three NPS classes on the driver grades. A grade that is missing or
+    /// "not applicable" is set to that driver's mean, so it pushes neither way. For a touchpoint and a delta, every
+    /// respondent who graded it gets the grade moved by delta (kept on the scale); the predicted NPS is the mean of
+    /// P(promoter) - P(detractor), and the change is measured against the model's own prediction at delta 0.
+    /// The reported NPS is the observed NPS plus that change.
+    /// </summary>
+    private static WhatIfSummary? WhatIf(
+        ResponseTable table,
+        NpsSummary observed,
+        AnalysisOptions options,
+        List<string> notes
+    )
+    {
+        var plan = table.Plan;
+        var drivers = Enumerable
+            .Range(0, plan.Drivers.Count)
+            .Where(d => GradeCount(table.Drivers[d].Span) >= options.MinDriverN)
+            .ToArray();
+        var outcome = table.Outcome.Span;
+        var rows = SampleRows(outcome, options);
+        if (drivers.Length == 0 || rows.Length < 3 * options.MinDriverN)
+        {
+            return null;
+        }
+        var y = new int[rows.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var score = outcome[rows[r]];
+            y[r] =
+                score <= 6 ? 0
+                : score <= 8 ? 1
+                : 2;
+        }
+        if (y.Distinct().Count() < 3)
+        {
+            notes.Add("what-if: every respondent is in fewer than three NPS classes; no model");
+            return null;
+        }
+        var columns = new double[drivers.Length][];
+        var graded = new bool[drivers.Length][];
+        for (var k = 0; k < drivers.Length; k++)
+        {
+            var grades = table.Drivers[drivers[k]].Span;
+            var mean = Mean(grades);
+            columns[k] = new double[rows.Length];
+            graded[k] = new bool[rows.Length];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var grade = grades[rows[r]];
+                graded[k][r] = float.IsFinite(grade);
+                columns[k][r] = graded[k][r] ? grade : mean;
+            }
+        }
+        var model = OrdinalLogit.Fit(columns, y);
+        if (!model.Converged)
+        {
+            notes.Add($"what-if: the model did not converge in {model.Iterations} iterations");
+        }
+        var eta = new double[rows.Length];
+        for (var k = 0; k < drivers.Length; k++)
+        {
+            for (var r = 0; r < rows.Length; r++)
+            {
+                eta[r] += model.Beta[k] * columns[k][r];
+            }
+        }
+        var baseline = PredictedNps(model, eta, static (_, e) => e);
+        var scenarios = new List<WhatIfScenario>();
+        for (var k = 0; k < drivers.Length; k++)
+        {
+            var driver = plan.Drivers[drivers[k]];
+            foreach (var delta in options.WhatIfDeltas)
+            {
+                var column = columns[k];
+                var isGraded = graded[k];
+                var beta = model.Beta[k];
+                var predicted = PredictedNps(
+                    model,
+                    eta,
+                    (r, e) =>
+                        isGraded[r]
+                            ? e
+                                + beta
+                                    * (
+                                        Math.Clamp(
+                                            column[r] + delta,
+                                            driver.Scale.Min,
+                                            driver.Scale.Max
+                                        ) - column[r]
+                                    )
+                            : e
+                );
+                var change = (predicted - baseline) * 100;
+                scenarios.Add(
+                    new WhatIfScenario(driver.Id, delta, observed.Value + change, change)
+                );
+            }
+        }
+        return new WhatIfSummary(rows.Length, baseline * 100, scenarios, model);
+    }
+
+    private static double PredictedNps(
+        OrdinalLogitResult model,
+        double[] eta,
+        Func<int, double, double> shift
+    )
+    {
+        double sum = 0;
+        var low = model.Thresholds[0];
+        var high = model.Thresholds[^1];
+        for (var r = 0; r < eta.Length; r++)
+        {
+            var e = shift(r, eta[r]);
+            sum += OrdinalLogit.Logistic(e - high) - OrdinalLogit.Logistic(low - e);
+        }
+        return sum / eta.Length;
+    }
+
+    /// <summary>The rows with an outcome; a seeded random subset of <see cref="AnalysisOptions.MaxModelRows"/> beyond that.</summary>
+    private static int[] SampleRows(ReadOnlySpan<sbyte> outcome, AnalysisOptions options)
+    {
+        var rows = new List<int>(outcome.Length);
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            if (outcome[i] >= 0)
+            {
+                rows.Add(i);
+            }
+        }
+        if (rows.Count <= options.MaxModelRows)
+        {
+            return [.. rows];
+        }
+        var random = new Random(options.Seed);
+        var all = rows.ToArray();
+        random.Shuffle(all);
+        var subset = all[..options.MaxModelRows];
+        Array.Sort(subset);
+        return subset;
+    }
+
+    /// <summary>
+    /// Satisfaction x loyalty: satisfied means one of the top two points of the satisfaction scale, loyal means a
+    /// promoter. Satisfied-but-not-loyal customers can leave; loyal-but-dissatisfied ones may be bound, not won.
+    /// </summary>
+    private static LoyaltyQuadrant? SatisfactionLoyalty(ResponseTable table)
+    {
+        if (table.Plan.Satisfaction is not { } question)
+        {
+            return null;
+        }
+        var satisfiedFrom = question.Scale.Max - 1;
+        var satisfaction = table.Satisfaction.Span;
+        var outcome = table.Outcome.Span;
+        int loyal = 0,
+            mercenary = 0,
+            hostage = 0,
+            neither = 0;
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            if (outcome[i] < 0 || !float.IsFinite(satisfaction[i]))
+            {
+                continue;
+            }
+            var satisfied = satisfaction[i] >= satisfiedFrom;
+            var promoter = outcome[i] >= 9;
+            _ = (satisfied, promoter) switch
+            {
+                (true, true) => loyal++,
+                (true, false) => mercenary++,
+                (false, true) => hostage++,
+                _ => neither++,
+            };
+        }
+        return new LoyaltyQuadrant(loyal, mercenary, hostage, neither, satisfiedFrom);
+    }
+
+    /// <summary>
+    /// Data quality: straight-lining is three or more graded touchpoints that all got the same grade; a speeder took
+    /// less than half the median time. Both are flagged, not removed: the researcher decides.
+    /// </summary>
+    private static DataQuality Quality(ResponseTable table)
+    {
+        var straight = 0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var count = 0;
+            var first = float.NaN;
+            var same = true;
+            foreach (var column in table.Drivers)
+            {
+                var grade = column[i];
+                if (!float.IsFinite(grade))
+                {
+                    continue;
+                }
+                if (count++ == 0)
+                {
+                    first = grade;
+                }
+                else if (grade != first)
+                {
+                    same = false;
+                }
+            }
+            if (count >= 3 && same)
+            {
+                straight++;
+            }
+        }
+        var durations = table.DurationMs.Span.ToArray().Where(float.IsFinite).ToArray();
+        var threshold = double.NaN;
+        var speeders = 0;
+        if (durations.Length > 0)
+        {
+            Array.Sort(durations);
+            var median =
+                durations.Length % 2 == 1
+                    ? durations[durations.Length / 2]
+                    : (durations[durations.Length / 2 - 1] + durations[durations.Length / 2]) / 2.0;
+            threshold = median / 2;
+            speeders = durations.Count(d => d < threshold);
+        }
+        var version = table.Plan.Survey.Version;
+        var otherVersions = table.VersionCounts.Where(v => v.Key != version).Sum(v => v.Value);
+        return new DataQuality(
+            table.Duplicates,
+            straight,
+            speeders,
+            threshold,
+            otherVersions,
+            durations.Length
+        );
+    }
+}

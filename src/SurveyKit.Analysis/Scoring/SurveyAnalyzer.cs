@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SurveyKit.Analysis.Data;
+using SurveyKit.Analysis.Statistics;
+
+namespace SurveyKit.Analysis.Scoring;
+
+/// <summary>
+/// Scores a <see cref="ResponseTable"/>: NPS with its interval, the weighted NPS, segments, touchpoints, key drivers,
+/// importance-performance quadrants, what-if, satisfaction x loyalty, the priority list, complaint handling and data
+/// quality. Each part is a partial file; the statistics themselves live in <c>Statistics/</c>.
+/// </summary>
+public static partial class SurveyAnalyzer
+{
+    /// <summary>Analyzes <paramref name="table"/>.</summary>
+    public static AnalysisResult Analyze(ResponseTable table, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        options ??= new AnalysisOptions();
+        var notes = new List<string>();
+        var outcome = table.Outcome.Span;
+        var nps = NpsSummary.Of(Counts(outcome, static _ => true), options);
+        var (weighted, rowWeights) = Weighted(table, options, notes);
+        var segments = Segments(table, options);
+        var drivers = Drivers(table, options, notes);
+        var touchpoints = Touchpoints(table, drivers);
+        var whatIf = WhatIf(table, nps, options, notes);
+        return new AnalysisResult(
+            table.Plan.Survey,
+            table,
+            options,
+            nps,
+            weighted,
+            segments,
+            touchpoints,
+            drivers,
+            whatIf,
+            SatisfactionLoyalty(table),
+            Priorities(touchpoints),
+            Complaints(table, segments, options),
+            Quality(table),
+            notes
+        )
+        {
+            RowWeights = rowWeights,
+        };
+    }
+
+    /// <summary>The NPS classes of the rows <paramref name="include"/> accepts (unanswered outcomes never count).</summary>
+    internal static NpsCounts Counts(ReadOnlySpan<sbyte> outcome, Func<int, bool> include)
+    {
+        double detractors = 0,
+            passives = 0,
+            promoters = 0;
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            var score = outcome[i];
+            if (score < 0 || !include(i))
+            {
+                continue;
+            }
+            if (score <= 6)
+            {
+                detractors++;
+            }
+            else if (score <= 8)
+            {
+                passives++;
+            }
+            else
+            {
+                promoters++;
+            }
+        }
+        return new NpsCounts(detractors, passives, promoters);
+    }
+
+    private static (WeightedSummary?, double[]?) Weighted(
+        ResponseTable table,
+        AnalysisOptions options,
+        List<string> notes
+    )
+    {
+        var targets = table.Plan.Survey.Analysis?.Weights ?? default;
+        if (targets.Count == 0)
+        {
+            return (null, null);
+        }
+        var margins = new List<RakingMargin>();
+        foreach (var target in targets)
+        {
+            var segment = IndexOf(table.Plan.Segments, s => s.Id == target.Variable.Id);
+            var values = table.SegmentValues[segment];
+            var shares = values
+                .Select(v => target.Shares.FirstOrDefault(s => s.Value == v)?.Share ?? 0)
+                .ToArray();
+            margins.Add(
+                new RakingMargin(target.Variable.Id, table.Segments[segment].Span.ToArray(), shares)
+            );
+        }
+        var raked = Raking.Rake(
+            margins,
+            null,
+            new RakingOptions { TargetKind = RakingTargetKind.Shares }
+        );
+        if (!raked.Succeeded)
+        {
+            notes.Add("weighting: " + raked.Failure);
+            return (null, null);
+        }
+        var outcome = table.Outcome.Span;
+        var scores = new List<double>(outcome.Length);
+        var weights = new List<double>(outcome.Length);
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            if (outcome[i] >= 0)
+            {
+                scores.Add(NpsCounts.ClassScore(NpsCounts.Classify(outcome[i])));
+                weights.Add(raked.Weights[i]);
+            }
+        }
+        if (scores.Count < 2)
+        {
+            return (null, raked.Weights);
+        }
+        var result = WeightedNps.Compute(scores.ToArray(), weights.ToArray(), options.Confidence);
+        if (!raked.Converged)
+        {
+            notes.Add($"weighting: raking did not converge in {raked.Iterations} iterations");
+        }
+        var summary = new WeightedSummary(
+            result.Nps * 100,
+            new Interval(result.Interval.Low * 100, result.Interval.High * 100),
+            result.EffectiveN,
+            result.N,
+            raked.Converged,
+            raked.Iterations,
+            margins.Select(m => m.Name).ToArray()
+        );
+        return (summary, raked.Weights);
+    }
+
+    private static List<SegmentSummary> Segments(ResponseTable table, AnalysisOptions options)
+    {
+        var outcome = table.Outcome.Span;
+        var all = Counts(outcome, static _ => true);
+        var result = new List<SegmentSummary>();
+        for (var s = 0; s < table.Plan.Segments.Count; s++)
+        {
+            var column = table.Plan.Segments[s];
+            var codes = table.Segments[s].Span;
+            var counts = new double[table.SegmentValues[s].Count, 3];
+            for (var i = 0; i < outcome.Length; i++)
+            {
+                if (outcome[i] >= 0 && codes[i] >= 0)
+                {
+                    counts[
+                        codes[i],
+                        outcome[i] <= 6 ? 0
+                        : outcome[i] <= 8 ? 1
+                        : 2
+                    ]++;
+                }
+            }
+            var values = new List<SegmentValue>();
+            for (var v = 0; v < table.SegmentValues[s].Count; v++)
+            {
+                var group = new NpsCounts(counts[v, 0], counts[v, 1], counts[v, 2]);
+                var rest = new NpsCounts(
+                    all.Detractors - group.Detractors,
+                    all.Passives - group.Passives,
+                    all.Promoters - group.Promoters
+                );
+                var test =
+                    group.N > 0 && rest.N > 0
+                        ? NpsComparison.Compare(group, rest, false, options.Confidence)
+                        : default;
+                values.Add(
+                    new SegmentValue(
+                        table.SegmentValues[s][v],
+                        v < column.ValueLabels.Count ? column.ValueLabels[v] : null,
+                        NpsSummary.Of(group, options),
+                        group.N > 0 && rest.N > 0 ? test.Difference * 100 : double.NaN,
+                        group.N > 0 && rest.N > 0 ? test.P : double.NaN
+                    )
+                );
+            }
+            result.Add(new SegmentSummary(column.Id, column.Label, values));
+        }
+        return result;
+    }
+
+    private static ComplaintSummary? Complaints(
+        ResponseTable table,
+        List<SegmentSummary> segments,
+        AnalysisOptions options
+    )
+    {
+        if (table.Plan.Complaint is not { } complaint)
+        {
+            return null;
+        }
+        var segment = segments.First(s => s.Id == complaint.Id);
+        var resolved = segment.Values.First(v => v.Value == "resolved").Nps;
+        var unresolved = segment.Values.First(v => v.Value == "unresolved").Nps;
+        var none = segment.Values.FirstOrDefault(v => v.Value is "no" or "none" or "nee")?.Nps;
+        var difference =
+            resolved.N > 0 && unresolved.N > 0
+                ? NpsComparison.Compare(Of(resolved), Of(unresolved), false, options.Confidence)
+                : new NpsDifference(
+                    double.NaN,
+                    double.NaN,
+                    double.NaN,
+                    double.NaN,
+                    new Interval(double.NaN, double.NaN)
+                );
+        return new ComplaintSummary(resolved, unresolved, none, difference);
+
+        static NpsCounts Of(NpsSummary s) => new(s.Detractors, s.Passives, s.Promoters);
+    }
+
+    internal static int IndexOf<T>(IReadOnlyList<T> list, Func<T, bool> match)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (match(list[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using SurveyKit.Analysis.Data;
+using SurveyKit.Analysis.Report;
+using SurveyKit.Analysis.Scoring;
+using SurveyKit.Analysis.Statistics;
+using SurveyKit.Collector.Storage;
+using SurveyKit.Core.Workspace;
+
+namespace SurveyKit.Cli.Commands;
+
+/// <summary>
+/// <c>surveykit analyze</c>: scores submissions (JSON Lines, the CSV export, or a collector's database) and writes
+/// report.html, report.md, summary.json, the scored table as CSV and Parquet, and the follow-up list.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var survey = new Argument<string>("survey")
+        {
+            Description = "The survey file (*.survey.yaml).",
+        };
+        var inputs = new Argument<string[]>("submissions")
+        {
+            Description =
+                "Files of submissions (.jsonl, .csv) or a collector database (a SQLite file or a PostgreSQL connection string).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write the report to (default: report).",
+            DefaultValueFactory = _ => "report",
+        };
+        var interval = new Option<string>("--interval")
+        {
+            Description = "The NPS interval: adjusted-wald (default), wald, score or bootstrap.",
+            DefaultValueFactory = _ => "adjusted-wald",
+        };
+        var command = new Command("analyze", "Score submissions and write the report.")
+        {
+            survey,
+            inputs,
+            output,
+            interval,
+        };
+        command.SetAction(result =>
+            Run(
+                context,
+                result.GetValue(survey)!,
+                result.GetValue(inputs)!,
+                result.GetValue(output)!,
+                result.GetValue(interval)!
+            )
+        );
+        return command;
+    }
+
+    public static int Run(
+        CliContext context,
+        string surveyPath,
+        string[] inputs,
+        string output,
+        string interval
+    )
+    {
+        IntervalMethod? method = interval switch
+        {
+            "adjusted-wald" => IntervalMethod.AdjustedWald,
+            "wald" => IntervalMethod.Wald,
+            "score" => IntervalMethod.Score,
+            "bootstrap" => IntervalMethod.Bootstrap,
+            _ => null,
+        };
+        if (method is null)
+        {
+            context.Error.WriteLine(
+                $"surveykit analyze: the interval is adjusted-wald, wald, score or bootstrap, not '{interval}'."
+            );
+            return ExitCodes.Usage;
+        }
+        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
+        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
+        if (errors > 0 || set.Surveys.FirstOrDefault() is not { } definition)
+        {
+            return ExitCodes.Errors;
+        }
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(definition));
+        foreach (var input in inputs)
+        {
+            var error = Read(context, builder, input).GetAwaiter().GetResult();
+            if (error is not null)
+            {
+                context.Error.WriteLine("surveykit analyze: " + error);
+                return ExitCodes.Errors;
+            }
+        }
+        var table = builder.Build();
+        var result = SurveyAnalyzer.Analyze(table, new AnalysisOptions { Interval = method.Value });
+        var folder = context.Resolve(output);
+        var written = ReportFiles.Write(result, folder);
+
+        foreach (var rejection in table.Rejections.Take(5))
+        {
+            context.Error.WriteLine(
+                $"{rejection.Source}({rejection.Line}): warning: {rejection.Reason}; not scored"
+            );
+        }
+        if (table.Rejected > 5)
+        {
+            context.Error.WriteLine(
+                $"... and {table.Rejected - 5:N0} more; the report lists them."
+            );
+        }
+        var nps = result.Nps;
+        context.Output.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Read {table.Read:N0}: scored {table.Count:N0}, rejected {table.Rejected:N0} ({table.Duplicates:N0} duplicates)."
+            )
+        );
+        if (nps.N > 0)
+        {
+            context.Output.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"NPS {Round(nps.Value):+0.0;-0.0;0.0} (95% interval {Round(nps.Ci95.Low):0.0} to {Round(nps.Ci95.High):0.0}, n = {nps.N:N0})."
+                )
+            );
+        }
+        context.Output.WriteLine(
+            $"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {context.Display(folder)}."
+        );
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Rounded as the report rounds, so the console and the report never differ in the last digit.</summary>
+    private static double Round(double value) =>
+        Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Reads one input into the builder; returns why it cannot be read at all, or null.</summary>
+    private static async Task<string?> Read(
+        CliContext context,
+        ResponseTableBuilder builder,
+        string input
+    )
+    {
+        if (IsDatabase(input))
+        {
+            return await ReadDatabase(context, builder, input);
+        }
+        var path = context.Resolve(input);
+        if (!File.Exists(path))
+        {
+            return $"the file '{input}' does not exist.";
+        }
+        using var stream = new FileStream(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            1 << 16
+        );
+        using var progress = new ProgressLine(context, context.Display(path), stream.Length);
+        builder.Progress = progress.Report;
+        if (IsCsv(path, stream))
+        {
+            builder.ReadCsv(stream, context.Display(path));
+        }
+        else
+        {
+            builder.ReadJsonLines(stream, context.Display(path));
+        }
+        builder.Progress = null;
+        return null;
+    }
+
+    private static async Task<string?> ReadDatabase(
+        CliContext context,
+        ResponseTableBuilder builder,
+        string input
+    )
+    {
+        var isPostgres = input.Contains('=', StringComparison.Ordinal);
+        var database = isPostgres ? input : context.Resolve(input);
+        if (!isPostgres && !File.Exists(database))
+        {
+            return $"the database '{input}' does not exist.";
+        }
+        var source = isPostgres ? "postgresql" : context.Display(database);
+        await using var store = IResponseStore.Open(database);
+        try
+        {
+            await store.InitializeAsync(default);
+            long row = 0;
+            await foreach (var body in store.ReadAsync(builder.Plan.Survey.Id, default))
+            {
+                builder.AddJson(Encoding.UTF8.GetBytes(body), source, ++row);
+            }
+        }
+        catch (Exception exception)
+            when (exception is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+        {
+            return $"the database '{source}' cannot be read: {exception.Message}";
+        }
+        return null;
+    }
+
+    private static bool IsDatabase(string input) =>
+        input.Contains('=', StringComparison.Ordinal)
+        || input.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
+        || input.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)
+        || input.EndsWith(".sqlite3", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>By extension; a file with another name is CSV unless it starts like a JSON object.</summary>
+    private static bool IsCsv(string path, FileStream stream)
+    {
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (
+            path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            return false;
+        }
+        var first = stream.ReadByte();
+        stream.Position = 0;
+        return first != '{' && first != 0xEF;
+    }
+}
