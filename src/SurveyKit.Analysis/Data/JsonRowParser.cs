@@ -70,7 +70,10 @@ internal sealed class JsonRowParser
         catch (JsonException exception)
         {
             var message = exception.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            // System.Text.Json appends its own position ("LineNumber: 0 | BytePositionInLine: 1."); the report
+            // already says which line, so only the sentence about what is wrong is kept.
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
             return "not valid JSON: " + (cut > 0 ? message[..cut] : message);
         }
         catch (ArgumentException)

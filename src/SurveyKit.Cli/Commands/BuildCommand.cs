@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using SurveyKit.Analysis.Scaffold;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Workspace;
 using SurveyKit.Site;
@@ -26,7 +27,7 @@ internal static class BuildCommand
         };
         var command = new Command(
             "build",
-            "Check the surveys, then write the static site: a page per survey and language, a thank-you page, one CSS and one JS file. Exit code 0: built, 1: errors."
+            "Check the surveys, then write the static site (a page per survey and language, a thank-you page, one CSS and one JS file) and an analysis project per survey. Exit code 0: built, 1: errors."
         )
         {
             config,
@@ -83,6 +84,35 @@ internal static class BuildCommand
                 $"  {survey.Id}: {workspace.Config.BaseUrl.TrimEnd('/')}/{survey.Id}/"
             );
         }
+        WriteAnalysisProjects(context, workspace.Config, set);
         return ExitCodes.Success;
+    }
+
+    /// <summary>One analysis project per survey, written only when missing (a researcher's edits are theirs).</summary>
+    private static void WriteAnalysisProjects(
+        CliContext context,
+        WorkspaceConfig config,
+        SurveySet set
+    )
+    {
+        var folder = Path.GetFullPath(Path.Combine(config.Root, config.Analysis));
+        var surveys = set
+            .Files.Where(f => f.Result.Survey is not null)
+            .Select(f => (f.Result.Survey!, f.Path));
+        var written = AnalysisProjects.Write(
+            surveys,
+            folder,
+            AnalysisProjects.FindSource(config.Root)
+        );
+        var created = written.Count(w => w.Created);
+        context.Output.WriteLine(
+            $"Analysis projects in {context.Display(folder)}: {created} new, {written.Count - created} kept as they are."
+        );
+        foreach (var project in written.Where(w => w.Created))
+        {
+            context.Output.WriteLine(
+                $"  dotnet run --project {context.Display(project.Folder)} -- submissions.jsonl"
+            );
+        }
     }
 }

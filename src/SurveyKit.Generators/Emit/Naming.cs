@@ -88,28 +88,8 @@ internal static class Naming
         "while",
     ];
 
-    /// <summary>PascalCase from an id whose parts are separated by '_' or '-'.</summary>
-    public static string Pascal(string id)
-    {
-        var builder = new StringBuilder(id.Length);
-        var upper = true;
-        foreach (var c in id)
-        {
-            if (c is '_' or '-' or '.' or ' ')
-            {
-                upper = true;
-                continue;
-            }
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        var name = builder.ToString();
-        if (name.Length == 0 || !char.IsLetter(name[0]))
-        {
-            name = "N" + name;
-        }
-        return name;
-    }
+    /// <summary>PascalCase from an id (one rule for generated types and scaffolded code: Core's).</summary>
+    public static string Pascal(string id) => Core.Text.CSharpNames.Pascal(id);
 
     /// <summary>A name not in <paramref name="taken"/>: <paramref name="name"/>, else with a suffix, else numbered.</summary>
     public static string Unique(string name, HashSet<string> taken, string suffix)
