@@ -134,7 +134,9 @@ internal static partial class HtmlReport
                 writer.WriteLine("</ul>");
                 break;
             case Table table:
-                writer.WriteLine("<div class=\"table-wrap\"><table>");
+                writer.WriteLine(
+                    $"<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"{HtmlText.Escape(table.Caption)}\"><table>"
+                );
                 writer.WriteLine($"<caption>{HtmlText.Escape(table.Caption)}</caption>");
                 writer.WriteLine(
                     "<thead><tr>"

@@ -1,0 +1,116 @@
+using System.Linq;
+using SurveyKit.Analysis.Data;
+
+namespace SurveyKit.Analysis.Tests.Data;
+
+/// <summary>JSON Lines, the CSV export and the neutral form of the generated types are three doors to one table.</summary>
+public class FormatEquivalenceTests
+{
+    private static readonly Core.Model.Survey Survey = TestSurveys.Klantloyaliteit;
+    private static readonly System.Collections.Generic.List<SurveyKit.Analysis.Sampling.SampleResponse> Responses =
+        TestSurveys.Sample(Survey, 400, seed: 5);
+
+    [Fact]
+    public void The_CSV_export_reads_into_the_same_table_as_JSON_Lines()
+    {
+        var fromJson = TestSurveys.ReadJsonLines(Survey, TestSurveys.JsonLines(Responses));
+        var fromCsv = TestSurveys.ReadCsv(Survey, TestSurveys.Csv(Survey, Responses));
+        Assert.Equal(0, fromCsv.Rejected);
+        AssertSameTable(fromJson, fromCsv);
+    }
+
+    [Fact]
+    public void The_neutral_form_of_the_generated_types_reads_into_the_same_table()
+    {
+        var fromJson = TestSurveys.ReadJsonLines(Survey, TestSurveys.JsonLines(Responses));
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(Survey));
+        var line = 0;
+        foreach (var response in Responses)
+        {
+            builder.Add(response.Data, response.SubmittedAt, response.DurationMs, "typed", ++line);
+        }
+        AssertSameTable(fromJson, builder.Build());
+    }
+
+    [Fact]
+    public void A_quoted_CSV_field_keeps_its_line_breaks_and_loses_the_formula_guard()
+    {
+        var csv = TestSurveys.Csv(Survey, Responses.Take(1));
+        var header = csv.Split("\r\n")[0].Split(',');
+        var fields = new string[header.Length];
+        System.Array.Fill(fields, "");
+        fields[System.Array.IndexOf(header, "response_id")] =
+            "7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10";
+        fields[System.Array.IndexOf(header, "survey")] = "klantloyaliteit";
+        fields[System.Array.IndexOf(header, "recommend")] = "2";
+        fields[System.Array.IndexOf(header, "contact_ok")] = "true";
+        fields[System.Array.IndexOf(header, "email")] = "a@example.org";
+        fields[System.Array.IndexOf(header, "reason")] = "\"'=too slow,\r\nand \"\"rude\"\"\"";
+        var text = string.Join(",", header) + "\r\n" + string.Join(",", fields) + "\r\n";
+        var table = TestSurveys.ReadCsv(Survey, text);
+        Assert.Equal(1, table.Count);
+        var followUp = Assert.Single(table.FollowUps);
+        Assert.Equal(
+            "=too slow,\r\nand \"rude\"",
+            followUp.Comments.Single(c => c.Id == "reason").Text
+        );
+    }
+
+    [Fact]
+    public void A_CSV_record_with_the_wrong_number_of_fields_is_rejected_with_its_line()
+    {
+        var csv = TestSurveys.Csv(Survey, Responses.Take(2));
+        var lines = csv.Split("\r\n");
+        var text = lines[0] + "\r\n" + lines[1] + "\r\n" + "a,b,c\r\n" + lines[2] + "\r\n";
+        var table = TestSurveys.ReadCsv(Survey, text);
+        Assert.Equal(2, table.Count);
+        var rejection = Assert.Single(table.Rejections);
+        Assert.Equal(3, rejection.Line);
+        Assert.StartsWith(
+            "the record has 3 fields",
+            rejection.Reason,
+            System.StringComparison.Ordinal
+        );
+    }
+
+    private static void AssertSameTable(ResponseTable expected, ResponseTable actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.ResponseIds.Span.ToArray(), actual.ResponseIds.Span.ToArray());
+        Assert.Equal(expected.Outcome.Span.ToArray(), actual.Outcome.Span.ToArray());
+        for (var d = 0; d < expected.Drivers.Count; d++)
+        {
+            Assert.Equal(expected.Drivers[d].Span.ToArray(), actual.Drivers[d].Span.ToArray());
+            Assert.Equal(expected.Compare[d]?.Span.ToArray(), actual.Compare[d]?.Span.ToArray());
+        }
+        Assert.Equal(expected.Satisfaction.Span.ToArray(), actual.Satisfaction.Span.ToArray());
+        for (var s = 0; s < expected.Segments.Count; s++)
+        {
+            Assert.Equal(expected.Segments[s].Span.ToArray(), actual.Segments[s].Span.ToArray());
+        }
+        Assert.Equal(expected.DurationMs.Span.ToArray(), actual.DurationMs.Span.ToArray());
+        Assert.Equal(expected.LanguageCounts, actual.LanguageCounts);
+        Assert.Equal(expected.FirstSubmitted, actual.FirstSubmitted);
+        Assert.Equal(
+            expected.FollowUps.Select(f =>
+                (
+                    f.ResponseId,
+                    f.Score,
+                    f.Contact,
+                    string.Join("|", f.Comments),
+                    string.Join("|", f.Context)
+                )
+            ),
+            actual.FollowUps.Select(f =>
+                (
+                    f.ResponseId,
+                    f.Score,
+                    f.Contact,
+                    string.Join("|", f.Comments),
+                    string.Join("|", f.Context)
+                )
+            )
+        );
+        Assert.NotEmpty(expected.FollowUps);
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Linq;
+using SurveyKit.Analysis.Data;
+
+namespace SurveyKit.Analysis.Tests.Data;
+
+public class JsonLinesReadingTests
+{
+    private static readonly string Good = TestSurveys.JsonLines(
+        TestSurveys.Sample(TestSurveys.Klantloyaliteit, 3)
+    );
+
+    private static string Line(int index) => Good.Split('\n')[index];
+
+    [Fact]
+    public void Every_line_is_scored_or_rejected_with_its_line_number_and_reason()
+    {
+        var first = Line(0);
+        var text = string.Join(
+            "\n",
+            Line(0),
+            "not json",
+            """{"responseId":"x","survey":"klantloyaliteit","version":1,"answers":{}}""",
+            first.Replace(
+                "\"survey\":\"klantloyaliteit\"",
+                "\"survey\":\"bezorging\"",
+                StringComparison.Ordinal
+            ),
+            "",
+            Line(1).Replace("\"recommend\":", "\"recommend\":1", StringComparison.Ordinal),
+            first,
+            Line(2)
+        );
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, text);
+
+        Assert.Equal(7, table.Read); // the empty line is not a record
+        Assert.Equal(2, table.Count);
+        Assert.Equal(table.Read, table.Count + table.Rejected);
+        Assert.Equal(1, table.Duplicates);
+        Assert.Equal([2L, 3, 4, 6, 7], table.Rejections.Select(r => r.Line));
+        Assert.StartsWith("not valid JSON", table.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", table.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("responseId: not a UUID", table.Rejections[1].Reason);
+        Assert.Equal(
+            "it is a response to 'bezorging', not to 'klantloyaliteit'",
+            table.Rejections[2].Reason
+        );
+        Assert.Contains(
+            "answers.recommend: the number 1",
+            table.Rejections[3].Reason,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("was read before", table.Rejections[4].Reason, StringComparison.Ordinal);
+        Assert.All(table.Rejections, r => Assert.Equal("data.jsonl", r.Source));
+    }
+
+    [Theory]
+    [InlineData(
+        "\"touchpoints\":{\"website\":11}",
+        "answers.touchpoints.website: the number 11 is not a grade 1..10 or \"na\""
+    )]
+    [InlineData(
+        "\"touchpoints\":{\"website\":\"bad\"}",
+        "answers.touchpoints.website: the text 'bad' is not a grade"
+    )]
+    [InlineData(
+        "\"touchpoints\":{\"kiosk\":8}",
+        "answers.touchpoints: 'kiosk' is not one of its items"
+    )]
+    [InlineData(
+        "\"touchpoints_compare\":{\"website\":\"much\"}",
+        "answers.touchpoints_compare.website: the text 'much' is not worse, same or better"
+    )]
+    [InlineData(
+        "\"complaint\":\"maybe\"",
+        "answers.complaint: the text 'maybe' is not one of its options"
+    )]
+    [InlineData("\"satisfaction\":9", "answers.satisfaction: the number 9 is not a grade 1..5")]
+    [InlineData(
+        "\"contact_ok\":\"yes\"",
+        "answers.contact_ok: the text 'yes' is not true or false"
+    )]
+    [InlineData("\"recommend\":7.5", "answers.recommend: the number 7.5 is not a score 0..10")]
+    public void A_wrong_answer_in_a_column_the_analysis_uses_rejects_the_line(
+        string answer,
+        string reason
+    )
+    {
+        var line =
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"""
+            + answer
+            + "}}";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        Assert.Equal(0, table.Count);
+        Assert.StartsWith(reason, Assert.Single(table.Rejections).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_context_value_rejects_the_line()
+    {
+        var line =
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"context":{"segment":"b2g"},"answers":{"recommend":8}}""";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        Assert.Equal(
+            "context.segment: 'b2g' is not one of its values",
+            Assert.Single(table.Rejections).Reason
+        );
+    }
+
+    [Fact]
+    public void Not_applicable_is_kept_apart_from_unanswered_and_is_never_a_grade()
+    {
+        var line =
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":8,"touchpoints":{"website":"na","service":7}}}""";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        var drivers = table.Plan.Drivers.Select(d => d.Id).ToList();
+        Assert.True(float.IsPositiveInfinity(table.Drivers[drivers.IndexOf("website")][0]));
+        Assert.False(ResponseTable.IsGrade(table.Drivers[drivers.IndexOf("website")][0]));
+        Assert.True(float.IsNaN(table.Drivers[drivers.IndexOf("delivery")][0]));
+        Assert.Equal(7f, table.Drivers[drivers.IndexOf("service")][0]);
+    }
+
+    [Fact]
+    public void Keys_the_analysis_does_not_use_are_skipped_and_the_envelope_is_read()
+    {
+        var line =
+            """{"extra":{"nested":[1,2,{"a":null}]},"responseId":"7B0E4D3E-8C1A-4D7E-9A34-1F1F3A2B9C10","survey":"klantloyaliteit","version":2,"lang":"en","submittedAt":"2026-03-01T10:00:00Z","receivedAt":"2026-03-01T10:00:01Z","answers":{"channels":["phone"],"recommend":10},"meta":{"durationMs":95000,"agent":"x"}}""";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        Assert.Equal(1, table.Count);
+        Assert.Equal(Guid.Parse("7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10"), table.ResponseIds[0]);
+        Assert.Equal(10, table.Outcome[0]);
+        Assert.Equal(95000f, table.DurationMs[0]);
+        Assert.Equal(2, table.Versions[0]);
+        Assert.Equal(1, table.LanguageCounts["en"]);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), table.FirstSubmitted);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_read_buffer_is_read_whole()
+    {
+        var comment = new string('x', 3_000_000);
+        var line =
+            $$$"""{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":3,"reason":"{{{comment}}}","contact_ok":true,"email":"a@example.org"}}""";
+        var table = TestSurveys.ReadJsonLines(
+            TestSurveys.Klantloyaliteit,
+            Line(0) + "\n" + line + "\r\n" + Line(1)
+        );
+        Assert.Equal(3, table.Count);
+        var followUp = Assert.Single(table.FollowUps, f => f.Score == 3);
+        Assert.Equal("a@example.org", followUp.Contact);
+        Assert.Equal(comment, followUp.Comments.Single(c => c.Id == "reason").Text);
+    }
+}
