@@ -10,57 +10,71 @@ namespace SurveyKit.Analysis.Report;
 /// <summary>
 /// The report's charts as inline SVG: no script, no fonts, no requests. Each has a title for screen readers, and a
 /// table with the same numbers sits beside it. Colours are distinguishable for colour-blind readers and every
-/// value is also written as text.
+/// value is also written as text. Long labels wrap onto two lines instead of being cut.
 /// </summary>
 internal static class Charts
 {
     private const string Ink = "#1b1b1b";
     private const string Muted = "#505a5f";
-    private const string Line = "#b1b4b6";
     private const string Accent = "#1d70b8";
     public const string Promoter = "#00703c";
     public const string Passive = "#b1b4b6";
     public const string Detractor = "#c4401c";
     private const int Width = 640;
-    private const int LabelWidth = 190;
+    private const int LabelWidth = 200;
+    private const int Row = 34;
+
+    /// <summary>
+    /// Whole percentages of <paramref name="counts"/> that add up to exactly 100 (largest remainder), so that a bar
+    /// or a table never shows 33 + 34 + 34.
+    /// </summary>
+    public static int[] Percents(IReadOnlyList<double> counts)
+    {
+        var total = counts.Sum();
+        var result = new int[counts.Count];
+        if (total <= 0)
+        {
+            return result;
+        }
+        var exact = counts.Select(c => c / total * 100).ToArray();
+        for (var i = 0; i < exact.Length; i++)
+        {
+            result[i] = (int)Math.Floor(exact[i]);
+        }
+        var order = Enumerable
+            .Range(0, exact.Length)
+            .OrderByDescending(i => exact[i] - result[i])
+            .ToArray();
+        var missing = 100 - result.Sum();
+        for (var k = 0; k < missing; k++)
+        {
+            result[order[k % order.Length]]++;
+        }
+        return result;
+    }
 
     /// <summary>One bar split into detractors, passives and promoters.</summary>
-    public static string NpsBar(
-        string title,
-        (string Label, double Share, string Colour)[] parts,
-        ReportTexts texts
-    )
+    public static string NpsBar(string title, (string Label, double Share, string Colour)[] parts)
     {
         var svg = Open(title, Width, 64);
+        var percents = Percents(parts.Select(p => p.Share).ToArray());
         double x = 0;
-        foreach (var (label, share, colour) in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
-            var w = share * Width;
-            svg.Append(Rect(x, 0, w, 36, colour));
+            var w = parts[i].Share * Width;
+            svg.Append(Rect(x, 0, w, 36, parts[i].Colour));
             if (w > 60)
             {
-                var fill = colour == Passive ? Ink : "#fff";
-                svg.Append(
-                    Text(
-                        x + 8,
-                        23,
-                        $"{texts.Number(share * 100, 0)}%",
-                        fill,
-                        "start",
-                        14,
-                        bold: true
-                    )
-                );
+                var fill = parts[i].Colour == Passive ? Ink : "#fff";
+                svg.Append(Text(x + 8, 23, $"{percents[i]}%", fill, "start", 14, bold: true));
             }
             x += w;
         }
         x = 0;
-        foreach (var (label, share, colour) in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
-            svg.Append(Rect(x, 46, 12, 12, colour));
-            svg.Append(
-                Text(x + 18, 57, $"{label} {texts.Number(share * 100, 0)}%", Ink, "start", 13)
-            );
+            svg.Append(Rect(x, 46, 12, 12, parts[i].Colour));
+            svg.Append(Text(x + 18, 57, $"{parts[i].Label} {percents[i]}%", Ink, "start", 13));
             x += 210;
         }
         return Close(svg);
@@ -75,50 +89,81 @@ internal static class Charts
     )
     {
         var max = Math.Max(1e-9, items.Select(i => Math.Abs(i.Value)).DefaultIfEmpty(1).Max());
-        var height = items.Count * 30 + 10;
+        var height = items.Count * Row + 6;
         var svg = Open(title, Width, height);
         var room = Width - LabelWidth - 70;
         for (var i = 0; i < items.Count; i++)
         {
             var (label, value) = items[i];
-            var y = 5 + i * 30;
-            svg.Append(Text(LabelWidth - 8, y + 17, Clip(label), Ink, "end", 13));
+            var y = 3 + i * Row;
+            svg.Append(Label(LabelWidth - 8, y + Row / 2.0, label));
             var w = Math.Abs(value) / max * room;
-            svg.Append(Rect(LabelWidth, y + 3, w, 20, value < 0 ? Detractor : Accent));
+            svg.Append(Rect(LabelWidth, y + 6, w, 22, value < 0 ? Detractor : Accent));
             svg.Append(
-                Text(LabelWidth + w + 6, y + 18, texts.Number(value, 1) + unit, Ink, "start", 13)
+                Text(LabelWidth + w + 6, y + 22, texts.Number(value, 1) + unit, Ink, "start", 13)
             );
         }
         return Close(svg);
     }
 
-    /// <summary>The importance-performance grid with its crosshair and quadrant names.</summary>
+    /// <summary>The importance-performance grid: crosshair, quadrant names, ticks, and labels that never overlap.</summary>
     public static string Scatter(
         string title,
         IReadOnlyList<(string Label, double Performance, double Importance)> points,
         double performanceCross,
         double importanceCross,
         (string TopLeft, string TopRight, string BottomLeft, string BottomRight) quadrants,
-        (string X, string Y) axes
+        (string X, string Y) axes,
+        ReportTexts texts
     )
     {
-        const int left = 60,
-            top = 20,
+        const int left = 70,
+            top = 24,
             w = 540,
             h = 300;
         var xs = points.Select(p => p.Performance).Append(performanceCross).ToArray();
         var ys = points.Select(p => p.Importance).Append(importanceCross).ToArray();
         var (x0, x1) = Range(xs);
-        var (y0, y1) = (0.0, Math.Max(1, ys.Max() * 1.15));
+        var y1 = Math.Ceiling(Math.Max(10, ys.Max() * 1.15) / 10) * 10;
         double X(double v) => left + (v - x0) / (x1 - x0) * w;
-        double Y(double v) => top + h - (v - y0) / (y1 - y0) * h;
-        var svg = Open(title, Width, h + 70);
+        double Y(double v) => top + h - v / y1 * h;
+        var svg = Open(title, Width + 10, h + 84);
         svg.Append(Rect(left, top, w, h, "#f3f2f1"));
+        // Ticks: whole grades (or steps of ten percent of the scale) across, tens of percent up.
+        var step = x1 - x0 > 12 ? 10 : 1;
+        for (var v = Math.Ceiling(x0 / step) * step; v <= x1; v += step)
+        {
+            svg.Append(Text(X(v), top + h + 18, Format(v), Muted, "middle", 12));
+        }
+        for (var v = 0.0; v <= y1; v += 10)
+        {
+            svg.Append(Text(left - 8, Y(v) + 4, Format(v) + "%", Muted, "end", 12));
+        }
         svg.Append(
             LineAt(X(performanceCross), top, X(performanceCross), top + h, Muted, dashed: true)
         );
         svg.Append(
             LineAt(left, Y(importanceCross), left + w, Y(importanceCross), Muted, dashed: true)
+        );
+        svg.Append(
+            Text(
+                X(performanceCross),
+                top - 8,
+                texts.Number(performanceCross, 1),
+                Muted,
+                "middle",
+                12
+            )
+        );
+        svg.Append(
+            Text(
+                left + w + 4,
+                Y(importanceCross) + 4,
+                texts.Number(importanceCross, 0) + "%",
+                Muted,
+                "start",
+                12
+            )
         );
         svg.Append(Text(left + 6, top + 16, quadrants.TopLeft, Detractor, "start", 12, bold: true));
         svg.Append(
@@ -126,26 +171,74 @@ internal static class Charts
         );
         svg.Append(Text(left + 6, top + h - 8, quadrants.BottomLeft, Muted, "start", 12));
         svg.Append(Text(left + w - 6, top + h - 8, quadrants.BottomRight, Muted, "end", 12));
-        foreach (var (label, performance, importance) in points)
+        // Labels are placed one by one beside their point, on the first side that overlaps nothing placed so far.
+        var taken = new List<(double X, double Y, double W, double H)>();
+        foreach (var (_, performance, importance) in points)
+        {
+            taken.Add((X(performance) - 7, Y(importance) - 7, 14, 14));
+        }
+        taken.Add((left, top, 160, 22));
+        taken.Add((left + w - 160, top, 160, 22));
+        foreach (
+            var (label, performance, importance) in points.OrderByDescending(p => p.Importance)
+        )
         {
             var (cx, cy) = (X(performance), Y(importance));
             svg.Append(
                 CultureInfo.InvariantCulture,
                 $"<circle cx=\"{cx:0.#}\" cy=\"{cy:0.#}\" r=\"6\" fill=\"{Accent}\"/>"
             );
-            var anchor = cx > left + w - 120 ? "end" : "start";
-            svg.Append(
-                Text(anchor == "end" ? cx - 10 : cx + 10, cy + 4, Clip(label), Ink, anchor, 13)
-            );
+            var text = Clip(label, 30);
+            var width = text.Length * 7.2;
+            var candidates = new (double X, double Y, string Anchor)[]
+            {
+                (cx + 10, cy + 4, "start"),
+                (cx - 10, cy + 4, "end"),
+                (cx, cy - 12, "middle"),
+                (cx, cy + 20, "middle"),
+                (cx + 10, cy - 12, "start"),
+                (cx - 10, cy + 20, "end"),
+            };
+            var chosen = candidates[0];
+            foreach (var candidate in candidates)
+            {
+                var box = Box(candidate, width);
+                var inside =
+                    box.X >= left
+                    && box.X + box.W <= left + w
+                    && box.Y >= top
+                    && box.Y + box.H <= top + h;
+                if (inside && !taken.Any(t => Overlaps(t, box)))
+                {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            taken.Add(Box(chosen, width));
+            svg.Append(Text(chosen.X, chosen.Y, text, Ink, chosen.Anchor, 13));
         }
-        svg.Append(Text(left + w / 2.0, top + h + 40, axes.X, Ink, "middle", 13));
+        svg.Append(Text(left + w / 2.0, top + h + 42, axes.X, Ink, "middle", 13));
         svg.Append(
             CultureInfo.InvariantCulture,
             $"<text x=\"16\" y=\"{top + h / 2.0:0.#}\" transform=\"rotate(-90 16 {top + h / 2.0:0.#})\" text-anchor=\"middle\" font-size=\"13\" fill=\"{Ink}\">{HtmlText.Escape(axes.Y)}</text>"
         );
-        svg.Append(Text(left, top + h + 18, Format(x0), Muted, "start", 12));
-        svg.Append(Text(left + w, top + h + 18, Format(x1), Muted, "end", 12));
         return Close(svg);
+
+        static (double X, double Y, double W, double H) Box(
+            (double X, double Y, string Anchor) at,
+            double width
+        ) =>
+            at.Anchor switch
+            {
+                "end" => (at.X - width, at.Y - 12, width, 16),
+                "middle" => (at.X - width / 2, at.Y - 12, width, 16),
+                _ => (at.X, at.Y - 12, width, 16),
+            };
+
+        static bool Overlaps(
+            (double X, double Y, double W, double H) a,
+            (double X, double Y, double W, double H) b
+        ) => a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H;
     }
 
     /// <summary>Per item a bar left of zero (a change down) and right of zero (a change up).</summary>
@@ -159,10 +252,11 @@ internal static class Charts
             0.5,
             items
                 .SelectMany(i => new[] { Math.Abs(i.Down), Math.Abs(i.Up) })
+                .Where(double.IsFinite)
                 .DefaultIfEmpty(1)
                 .Max()
         );
-        var height = items.Count * 30 + 10;
+        var height = items.Count * Row + 6;
         var svg = Open(title, Width, height);
         var centre = LabelWidth + (Width - LabelWidth) / 2.0;
         var half = (Width - LabelWidth) / 2.0 - 60;
@@ -170,14 +264,23 @@ internal static class Charts
         for (var i = 0; i < items.Count; i++)
         {
             var (label, down, up) = items[i];
-            var y = 5 + i * 30;
-            svg.Append(Text(LabelWidth - 8, y + 17, Clip(label), Ink, "end", 13));
-            var wd = Math.Abs(down) / max * half;
-            var wu = Math.Abs(up) / max * half;
-            svg.Append(Rect(down < 0 ? centre - wd : centre, y + 3, wd, 20, Detractor));
-            svg.Append(Rect(up >= 0 ? centre : centre - wu, y + 3, wu, 20, Promoter));
-            svg.Append(Text(centre - wd - 5, y + 18, texts.Nps(down), Ink, "end", 12));
-            svg.Append(Text(centre + wu + 5, y + 18, texts.Nps(up), Ink, "start", 12));
+            var y = 3 + i * Row;
+            svg.Append(Label(LabelWidth - 8, y + Row / 2.0, label));
+            var wd = double.IsFinite(down) ? Math.Abs(down) / max * half : 0;
+            var wu = double.IsFinite(up) ? Math.Abs(up) / max * half : 0;
+            svg.Append(Rect(down < 0 ? centre - wd : centre, y + 6, wd, 22, Detractor));
+            svg.Append(Rect(up >= 0 ? centre : centre - wu, y + 6, wu, 22, Promoter));
+            svg.Append(
+                Text(
+                    centre - Math.Max(wd, down < 0 ? 0 : wd) - 5,
+                    y + 22,
+                    texts.Nps(down),
+                    Ink,
+                    "end",
+                    12
+                )
+            );
+            svg.Append(Text(centre + Math.Max(wu, 0) + 5, y + 22, texts.Nps(up), Ink, "start", 12));
         }
         return Close(svg);
     }
@@ -189,9 +292,9 @@ internal static class Charts
         ReportTexts texts
     )
     {
-        var height = items.Count * 30 + 30;
+        var height = items.Count * Row + 30;
         var svg = Open(title, Width, height);
-        var room = Width - LabelWidth - 20;
+        var room = Width - LabelWidth - 50;
         double X(double v) => LabelWidth + (Math.Clamp(v, -100, 100) + 100) / 200 * room;
         svg.Append(LineAt(X(0), 0, X(0), height - 22, Muted, dashed: true));
         foreach (var tick in new[] { -100, -50, 0, 50, 100 })
@@ -203,15 +306,15 @@ internal static class Charts
                     tick.ToString(CultureInfo.InvariantCulture),
                     Muted,
                     "middle",
-                    11
+                    12
                 )
             );
         }
         for (var i = 0; i < items.Count; i++)
         {
             var (label, value, low, high) = items[i];
-            var y = 5 + i * 30 + 13;
-            svg.Append(Text(LabelWidth - 8, y + 4, Clip(label), Ink, "end", 13));
+            var y = 3 + i * Row + Row / 2.0;
+            svg.Append(Label(LabelWidth - 8, y, label));
             if (!double.IsFinite(value))
             {
                 continue;
@@ -219,41 +322,41 @@ internal static class Charts
             svg.Append(LineAt(X(low), y, X(high), y, Ink, dashed: false));
             svg.Append(
                 CultureInfo.InvariantCulture,
-                $"<circle cx=\"{X(value):0.#}\" cy=\"{y}\" r=\"5\" fill=\"{Accent}\"/>"
+                $"<circle cx=\"{X(value):0.#}\" cy=\"{y:0.#}\" r=\"5\" fill=\"{Accent}\"/>"
             );
             svg.Append(Text(X(high) + 6, y + 4, texts.Nps(value), Ink, "start", 12));
         }
         return Close(svg);
     }
 
-    /// <summary>Per item one bar split into three coloured parts that add up to 100%.</summary>
+    /// <summary>Per item one bar split into parts that add up to 100%.</summary>
     public static string Stacked(
         string title,
         IReadOnlyList<(string Label, double[] Shares)> items,
-        (string Label, string Colour)[] parts,
-        ReportTexts texts
+        (string Label, string Colour)[] parts
     )
     {
-        var height = items.Count * 30 + 34;
+        var height = items.Count * Row + 34;
         var svg = Open(title, Width, height);
         var room = Width - LabelWidth - 10;
         for (var i = 0; i < items.Count; i++)
         {
             var (label, shares) = items[i];
-            var y = 5 + i * 30;
-            svg.Append(Text(LabelWidth - 8, y + 17, Clip(label), Ink, "end", 13));
+            var percents = Percents(shares);
+            var y = 3 + i * Row;
+            svg.Append(Label(LabelWidth - 8, y + Row / 2.0, label));
             double x = LabelWidth;
             for (var p = 0; p < parts.Length; p++)
             {
                 var w = shares[p] * room;
-                svg.Append(Rect(x, y + 3, w, 20, parts[p].Colour));
+                svg.Append(Rect(x, y + 6, w, 22, parts[p].Colour));
                 if (w > 36)
                 {
                     svg.Append(
                         Text(
                             x + 4,
-                            y + 18,
-                            texts.Number(shares[p] * 100, 0) + "%",
+                            y + 22,
+                            percents[p] + "%",
                             parts[p].Colour == Passive ? Ink : "#fff",
                             "start",
                             12
@@ -318,7 +421,26 @@ internal static class Charts
             $"<text x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"{size}\" fill=\"{fill}\"{(bold ? " font-weight=\"600\"" : "")}>{HtmlText.Escape(text)}</text>"
         );
 
-    private static string Clip(string label) => label.Length > 26 ? label[..25] + "…" : label;
+    /// <summary>A row label, right-aligned at <paramref name="x"/> and centred on <paramref name="middle"/>; two lines when long.</summary>
+    private static string Label(double x, double middle, string label)
+    {
+        const int perLine = 27;
+        if (label.Length <= perLine)
+        {
+            return Text(x, middle + 4, label, Ink, "end", 13);
+        }
+        var split = label.LastIndexOf(' ', perLine);
+        split = split > 8 ? split : perLine;
+        var first = label[..split].TrimEnd();
+        var second = Clip(label[split..].TrimStart(), perLine);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"<text x=\"{x:0.#}\" y=\"{middle - 3:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\">{HtmlText.Escape(first)}<tspan x=\"{x:0.#}\" dy=\"14\">{HtmlText.Escape(second)}</tspan></text>"
+        );
+    }
+
+    private static string Clip(string label, int length) =>
+        label.Length > length ? label[..(length - 1)] + "…" : label;
 
     private static (double Low, double High) Range(double[] values)
     {

@@ -31,10 +31,11 @@ internal static partial class HtmlReport
         th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
         td{white-space:nowrap}
         th:first-child,td:first-child{text-align:left;white-space:normal}
+        td.text{white-space:normal;text-align:left;min-width:14rem}
         thead th{border-bottom:2px solid var(--ink)}
         .table-wrap{overflow-x:auto}
-        figure{margin:1rem 0}
-        figure svg{width:100%;height:auto;display:block}
+        figure{margin:1rem 0;overflow-x:auto}
+        figure svg{width:100%;min-width:34rem;height:auto;display:block}
         figcaption{color:var(--muted);font-size:.9rem}
         .key{font-size:1.05rem}
         .key li{margin:.35rem 0}
@@ -155,9 +156,10 @@ internal static partial class HtmlReport
                             + string.Concat(
                                 row.Select(
                                     (cell, i) =>
-                                        i == 0
-                                            ? $"<th scope=\"row\">{HtmlText.Escape(cell)}</th>"
-                                            : $"<td>{HtmlText.Escape(cell)}</td>"
+                                        i == 0 ? $"<th scope=\"row\">{HtmlText.Escape(cell)}</th>"
+                                        : cell.Length > 24
+                                            ? $"<td class=\"text\">{HtmlText.Escape(cell)}</td>"
+                                        : $"<td>{HtmlText.Escape(cell)}</td>"
                                 )
                             )
                             + "</tr>"
@@ -166,7 +168,10 @@ internal static partial class HtmlReport
                 writer.WriteLine("</tbody></table></div>");
                 break;
             case Chart chart:
-                writer.WriteLine("<figure>");
+                // On a phone a chart keeps a readable size and scrolls sideways, like the tables.
+                writer.WriteLine(
+                    $"<figure tabindex=\"0\" aria-label=\"{HtmlText.Escape(chart.Title)}\">"
+                );
                 writer.WriteLine(chart.Svg);
                 writer.WriteLine($"<figcaption>{HtmlText.Escape(chart.Title)}</figcaption>");
                 writer.WriteLine("</figure>");

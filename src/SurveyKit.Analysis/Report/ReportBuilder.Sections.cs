@@ -17,12 +17,13 @@ internal sealed partial class ReportBuilder
             (t["passives"], (double)nps.Passives / n, Charts.Passive),
             (t["promoters"], (double)nps.Promoters / n, Charts.Promoter),
         };
+        var percents = Charts.Percents([nps.Detractors, nps.Passives, nps.Promoters]);
         return new ReportSection(
             "nps",
             t["nps"] + ": " + t.Nps(nps.Value),
             [
                 new Paragraph(t["nps_intro"]),
-                new Chart(t["chart_nps"], Charts.NpsBar(t["chart_nps"], parts, t)),
+                new Chart(t["chart_nps"], Charts.NpsBar(t["chart_nps"], parts)),
                 new Table(
                     t["nps"],
                     [
@@ -37,9 +38,9 @@ internal sealed partial class ReportBuilder
                         Row(
                             t.Nps(nps.Value),
                             t.Count(nps.N),
-                            t.Count(nps.Promoters),
-                            t.Count(nps.Passives),
-                            t.Count(nps.Detractors),
+                            $"{t.Count(nps.Promoters)} ({percents[2]}%)",
+                            $"{t.Count(nps.Passives)} ({percents[1]}%)",
+                            $"{t.Count(nps.Detractors)} ({percents[0]}%)",
                             Interval(nps)
                         ),
                     ]
@@ -110,7 +111,7 @@ internal sealed partial class ReportBuilder
             blocks.Add(
                 new Table(
                     title,
-                    [t["value"], t["n"], t["nps"], t["interval"], t["difference"], "p"],
+                    [t["value"], t["n"], "NPS", t["interval"], t["difference"], "p"],
                     segment
                         .Values.Select(v =>
                             Row(
@@ -167,21 +168,20 @@ internal sealed partial class ReportBuilder
                     t["chart_drivers"],
                     Charts.Bars(
                         t["chart_drivers"],
-                        drivers
-                            .Items.Select(d => (Label(d.Label), d.SharePercent * d.Sign))
-                            .ToArray(),
+                        drivers.Items.Select(d => (Label(d.Label), d.SharePercent)).ToArray(),
                         t,
                         "%"
                     )
                 ),
                 new Table(
                     t["drivers"],
-                    [t["touchpoint"], t["share"], "LMG", t["rw"], t["r"]],
+                    [t["touchpoint"], t["share"], t["direction"], "LMG", t["rw"], t["r"]],
                     drivers
                         .Items.Select(d =>
                             Row(
                                 Label(d.Label),
-                                t.Number(d.SharePercent * d.Sign, 1) + "%",
+                                t.Number(d.SharePercent, 1) + "%",
+                                d.Sign < 0 ? "-" : "+",
                                 t.Number(d.Lmg, 3),
                                 t.Number(d.RelativeWeight, 3),
                                 t.Number(d.Correlation, 2)
@@ -189,6 +189,11 @@ internal sealed partial class ReportBuilder
                             )
                         )
                         .ToArray()
+                ),
+                .. (
+                    drivers.Items.Any(d => d.Sign < 0)
+                        ? new ReportBlock[] { new Paragraph(t["direction_note"]) }
+                        : []
                 ),
             ]
         );
@@ -229,12 +234,13 @@ internal sealed partial class ReportBuilder
                         cross,
                         drivers.ImportanceCrosshair,
                         (t["q_concentrate"], t["q_keep_up"], t["q_low_priority"], t["q_overkill"]),
-                        (t["performance"], t["importance"] + " (%)")
+                        (t["performance"], t["importance"] + " (%)"),
+                        t
                     )
                 ),
                 new Table(
                     t["ipa"],
-                    [t["touchpoint"], t["importance"], t["performance"], ""],
+                    [t["touchpoint"], t["importance"], t["performance"], t["quadrant"]],
                     scored
                         .OrderByDescending(tp => tp.SharePercent)
                         .Select(tp =>
@@ -299,28 +305,72 @@ internal sealed partial class ReportBuilder
         );
     }
 
+    /// <summary>
+    /// One row per touchpoint, one column per grade band: on the Dutch 1-10 scale everything below a 6 (a fail) is
+    /// one band. The NPS of a band is the N-weighted mean of its grades' NPS (an NPS is a mean of -1/0/+1 scores).
+    /// Cells with fewer than 10 respondents are in brackets.
+    /// </summary>
     private ReportSection LevelsSection()
     {
+        var touchpoints = result.Touchpoints.Where(tp => tp.NpsByGrade.Count > 0).ToArray();
+        var scale = touchpoints[0].Driver.Scale;
+        var sameScale = touchpoints.All(tp => tp.Driver.Scale == scale);
         var blocks = new List<ReportBlock> { new Paragraph(t["levels_intro"]) };
-        foreach (var touchpoint in result.Touchpoints.Where(tp => tp.NpsByGrade.Count > 0))
+        foreach (var group in sameScale ? [touchpoints] : touchpoints.Select(tp => new[] { tp }))
         {
+            var groupScale = group[0].Driver.Scale;
+            var bands = Bands(groupScale);
             blocks.Add(
                 new Table(
-                    Label(touchpoint.Driver.Label),
-                    [t["grade"], t["n"], t["nps"]],
-                    touchpoint
-                        .NpsByGrade.Select(l =>
-                            Row(
-                                l.Grade.ToString(t.Numbers),
-                                t.Count(l.N),
-                                l.N >= 10 ? t.Nps(l.Nps) : "(" + t.Nps(l.Nps) + ")"
-                            )
+                    t["levels"],
+                    [t["touchpoint"], .. bands.Select(b => b.Name)],
+                    group
+                        .Select(tp =>
+                            (IReadOnlyList<string>)
+                                [
+                                    Label(tp.Driver.Label),
+                                    .. bands.Select(b =>
+                                    {
+                                        var levels = tp
+                                            .NpsByGrade.Where(l =>
+                                                l.Grade >= b.Low && l.Grade <= b.High
+                                            )
+                                            .ToArray();
+                                        var n = levels.Sum(l => l.N);
+                                        if (n == 0)
+                                        {
+                                            return "-";
+                                        }
+                                        var nps = t.Nps(levels.Sum(l => l.N * l.Nps) / n);
+                                        return n >= 10 ? nps : "(" + nps + ")";
+                                    }),
+                                ]
                         )
                         .ToArray()
                 )
             );
         }
         return new ReportSection("levels", t["levels"], blocks);
+    }
+
+    private static (string Name, int Low, int High)[] Bands(Core.Model.Scale scale)
+    {
+        if (scale is { Min: 1, Max: 10 })
+        {
+            return
+            [
+                ("1-5", 1, 5),
+                ("6", 6, 6),
+                ("7", 7, 7),
+                ("8", 8, 8),
+                ("9", 9, 9),
+                ("10", 10, 10),
+            ];
+        }
+        return Enumerable
+            .Range(scale.Min, scale.Points)
+            .Select(g => (g.ToString(System.Globalization.CultureInfo.InvariantCulture), g, g))
+            .ToArray();
     }
 
     private ReportSection CompetitorsSection()
@@ -354,8 +404,7 @@ internal sealed partial class ReportBuilder
                             (t["worse"], Charts.Detractor),
                             (t["same"], Charts.Passive),
                             (t["better"], Charts.Promoter),
-                        ],
-                        t
+                        ]
                     )
                 ),
                 new Table(
@@ -365,12 +414,13 @@ internal sealed partial class ReportBuilder
                         .Select(tp =>
                         {
                             var c = tp.Comparison!;
+                            var percents = Charts.Percents([c.Worse, c.Same, c.Better]);
                             return Row(
                                 Label(tp.Driver.Label),
                                 t.Count(c.N),
-                                Percent((double)c.Worse / c.N),
-                                Percent((double)c.Same / c.N),
-                                Percent((double)c.Better / c.N),
+                                percents[0] + "%",
+                                percents[1] + "%",
+                                percents[2] + "%",
                                 t.Nps(c.Net * 100) + "%"
                             );
                         })
@@ -388,16 +438,10 @@ internal sealed partial class ReportBuilder
                 new Paragraph(t["priorities_intro"]),
                 new Table(
                     t["priorities"],
-                    ["#", t["touchpoint"], t["score"], ""],
+                    [t["touchpoint"], t["score"], t["why"]],
                     result
                         .Priorities.Select(
-                            (p, i) =>
-                                Row(
-                                    (i + 1).ToString(t.Numbers),
-                                    Label(p.Label),
-                                    t.Number(p.Score, 1),
-                                    Why(p)
-                                )
+                            (p, i) => Row(Label(p.Label), t.Number(p.Score, 1), Why(p))
                         )
                         .ToArray()
                 ),
@@ -415,7 +459,7 @@ internal sealed partial class ReportBuilder
                 new Paragraph(t.Format("sl_intro", quadrant.SatisfiedFrom)),
                 new Table(
                     t["satisfaction_loyalty"],
-                    ["", t["n"], "%"],
+                    [t["group"], t["n"], "%"],
                     [
                         Row(
                             t["sl_loyal"],
@@ -470,7 +514,7 @@ internal sealed partial class ReportBuilder
             t["complaints"],
             [
                 new Paragraph(t["complaints_intro"]),
-                new Table(t["complaints"], ["", t["n"], t["nps"], t["interval"]], rows),
+                new Table(t["complaints"], [t["complaint"], t["n"], "NPS", t["interval"]], rows),
                 new Paragraph(
                     t.Format(
                         "complaint_test",
@@ -504,7 +548,7 @@ internal sealed partial class ReportBuilder
         }
         var blocks = new List<ReportBlock>
         {
-            new Table(t["quality"], ["", t["n"]], rows),
+            new Table(t["quality"], [t["check"], t["n"]], rows),
             new Paragraph(t["q_flagged"]),
         };
         if (table.Rejections.Count > 0)
@@ -512,7 +556,7 @@ internal sealed partial class ReportBuilder
             blocks.Add(
                 new Table(
                     t["rejections"],
-                    [t["rejections"], ""],
+                    [t["rejections"], t["reason"]],
                     table
                         .Rejections.Take(50)
                         .Select(r => Row($"{r.Source}({r.Line})", r.Reason))

@@ -23,13 +23,7 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         var lead = new List<string>();
         if (table.FirstSubmitted is { } first && table.LastSubmitted is { } last)
         {
-            lead.Add(
-                t.Format(
-                    "fieldwork",
-                    first.ToString("yyyy-MM-dd", t.Numbers),
-                    last.ToString("yyyy-MM-dd", t.Numbers)
-                )
-            );
+            lead.Add(t.Format("fieldwork", t.Date(first), t.Date(last)));
         }
         lead.Add(
             t.Format(

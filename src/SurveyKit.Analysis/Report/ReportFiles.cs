@@ -10,7 +10,15 @@ namespace SurveyKit.Analysis.Report;
 public static class ReportFiles
 {
     /// <summary>Writes the report files into <paramref name="folder"/> and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(AnalysisResult result, string folder)
+    public static IReadOnlyList<string> Write(AnalysisResult result, string folder) =>
+        Write(result, folder, null);
+
+    /// <summary>Writes the report files; <paramref name="timing"/> hears how long each file took.</summary>
+    public static IReadOnlyList<string> Write(
+        AnalysisResult result,
+        string folder,
+        Action<string, TimeSpan>? timing
+    )
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(folder);
@@ -18,10 +26,12 @@ public static class ReportFiles
         void Save(string name, Action<Stream> write)
         {
             var path = Path.Combine(folder, name);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using (var stream = File.Create(path))
             {
                 write(stream);
             }
+            timing?.Invoke(name, clock.Elapsed);
             written.Add(path);
         }
         var languages =

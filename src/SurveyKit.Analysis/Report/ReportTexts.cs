@@ -14,8 +14,19 @@ internal sealed class ReportTexts
         ["nl"] = new()
         {
             ["language_name"] = "Nederlands",
+            ["quadrant"] = "Kwadrant",
+            ["why"] = "Waarom",
+            ["group"] = "Groep",
+            ["complaint"] = "Klacht",
+            ["check"] = "Controle",
+            ["reason"] = "Reden",
+            ["direction"] = "Richting",
+            ["direction_note"] =
+                "Een minteken bij de richting betekent: bij gelijke andere cijfers gaat een hoger cijfer samen met een iets lagere aanbeveling; meestal overlap tussen contactmomenten, geen reden om slechter te worden.",
+            ["months"] =
+                "januari februari maart april mei juni juli augustus september oktober november december",
             ["report"] = "Rapport",
-            ["fieldwork"] = "Veldwerk {0} tot en met {1}",
+            ["fieldwork"] = "Veldwerk van {0} tot en met {1}",
             ["responses_line"] =
                 "{0} ingelezen: {1} meegeteld, {2} niet meegeteld (waarvan {3} dubbel).",
             ["summary"] = "In het kort",
@@ -79,7 +90,7 @@ internal sealed class ReportTexts
             ["performance"] = "Prestatie",
             ["whatif"] = "Wat als?",
             ["whatif_intro"] =
-                "Voorspelde NPS als iedereen die het contactmoment gebruikte het zoveel punten hoger of lager gaf, volgens een ordinaal logitmodel van de drie NPS-groepen op alle contactmomenten (n = {0}). De verandering is ten opzichte van de voorspelling van het model zelf bij 0.",
+                "Voorspelde NPS als iedereen die het contactmoment gebruikte het zoveel punten hoger of lager gaf, volgens een ordinaal logitmodel van de drie NPS-groepen op alle contactmomenten (n = {0}). De verandering is ten opzichte van de voorspelling van het model zelf bij 0. Effecten kleiner dan een half punt zijn ruis.",
             ["levels"] = "Wat elk cijfer waard is",
             ["levels_intro"] =
                 "De NPS van de respondenten per gegeven cijfer: loont een 9 nog ten opzichte van een 8?",
@@ -93,7 +104,7 @@ internal sealed class ReportTexts
             ["net"] = "Netto",
             ["priorities"] = "Prioriteiten",
             ["priorities_intro"] =
-                "Score = belang × (ruimte om te groeien + achterstand op concurrenten). Bovenaan: wat telt, laag scoort en ons achterop zet.",
+                "Score = belang × (ruimte om te groeien + achterstand op concurrenten). Bovenaan: waar een beter cijfer de meeste loyaliteit oplevert. Anders dan bij de kwadranten kan een contactmoment dat al boven gemiddeld scoort hier bovenaan staan, als het veel zwaarder weegt dan de rest; 'Wat als?' laat zien wat een punt meer waard is.",
             ["why_important"] = "{0}% van het belang",
             ["why_headroom"] = "gemiddeld {0} van {1}",
             ["why_behind"] = "{0}% vaker slechter dan beter dan concurrenten",
@@ -140,8 +151,19 @@ internal sealed class ReportTexts
         ["en"] = new()
         {
             ["language_name"] = "English",
+            ["quadrant"] = "Quadrant",
+            ["why"] = "Why",
+            ["group"] = "Group",
+            ["complaint"] = "Complaint",
+            ["check"] = "Check",
+            ["reason"] = "Reason",
+            ["direction"] = "Direction",
+            ["direction_note"] =
+                "A minus sign in the direction means: with the other grades equal, a higher grade goes with slightly less recommendation; usually overlap between touchpoints, no reason to get worse.",
+            ["months"] =
+                "January February March April May June July August September October November December",
             ["report"] = "Report",
-            ["fieldwork"] = "Fieldwork {0} to {1}",
+            ["fieldwork"] = "Fieldwork from {0} to {1}",
             ["responses_line"] = "{0} read: {1} scored, {2} not scored ({3} of them duplicates).",
             ["summary"] = "At a glance",
             ["k_nps"] = "The NPS is **{0}** (95% interval {1} to {2}, n = {3}).",
@@ -204,7 +226,7 @@ internal sealed class ReportTexts
             ["performance"] = "Performance",
             ["whatif"] = "What if?",
             ["whatif_intro"] =
-                "Predicted NPS if everyone who used the touchpoint graded it this many points higher or lower, from an ordinal logit model of the three NPS classes on all touchpoints (n = {0}). The change is against the model's own prediction at 0.",
+                "Predicted NPS if everyone who used the touchpoint graded it this many points higher or lower, from an ordinal logit model of the three NPS classes on all touchpoints (n = {0}). The change is against the model's own prediction at 0. Effects smaller than half a point are noise.",
             ["levels"] = "What each grade is worth",
             ["levels_intro"] =
                 "The NPS of the respondents per grade given: does a 9 still pay compared with an 8?",
@@ -218,7 +240,7 @@ internal sealed class ReportTexts
             ["net"] = "Net",
             ["priorities"] = "Priorities",
             ["priorities_intro"] =
-                "Score = importance × (room to grow + gap behind competitors). On top: what matters, scores low and sets us back.",
+                "Score = importance × (room to grow + gap behind competitors). On top: where a better grade earns the most loyalty. Unlike the quadrants, a touchpoint that already scores above average can top this list when it weighs much more than the rest; 'What if?' shows what a point more is worth.",
             ["why_important"] = "{0}% of the importance",
             ["why_headroom"] = "mean {0} of {1}",
             ["why_behind"] = "{0}% more often worse than better than competitors",
@@ -291,16 +313,35 @@ internal sealed class ReportTexts
         string.Format(Numbers, texts[key], values);
 
     /// <summary>A number with <paramref name="decimals"/> decimals; "-" when it cannot be computed.</summary>
-    public string Number(double value, int decimals = 1) =>
-        double.IsFinite(value)
-            ? System
-                .Math.Round(value, decimals, System.MidpointRounding.AwayFromZero)
-                .ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers)
-            : "-";
+    public string Number(double value, int decimals = 1)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "-";
+        }
+        // + 0.0 turns a rounded -0 into 0: "-0,0" reads as a loss that is not there.
+        var rounded =
+            System.Math.Round(value, decimals, System.MidpointRounding.AwayFromZero) + 0.0;
+        return rounded.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
+    }
 
-    /// <summary>An NPS with its sign, as managers read it: +12,3 or -4,0.</summary>
-    public string Nps(double value) =>
-        double.IsFinite(value) ? (value > 0 ? "+" : "") + Number(value, 1) : "-";
+    /// <summary>An NPS with its sign, as managers read it: +12,3 or -4,0 (and 0,0 without a sign).</summary>
+    public string Nps(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "-";
+        }
+        var rounded = System.Math.Round(value, 1, System.MidpointRounding.AwayFromZero);
+        return (rounded > 0 ? "+" : "") + Number(rounded, 1);
+    }
+
+    /// <summary>A date as people write it: 5 januari 2026, 5 January 2026.</summary>
+    public string Date(System.DateTimeOffset date) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{date.Day} {texts["months"].Split(' ')[date.Month - 1]} {date.Year}"
+        );
 
     public string Count(long value) => value.ToString("N0", Numbers);
 

@@ -30,6 +30,9 @@ public sealed record AnalysisOptions
     /// <summary>The significance level used for the correlation method and in the report's wording.</summary>
     public double Alpha { get; init; } = 0.05;
 
+    /// <summary>Hears how long each part of the analysis took (for <c>surveykit analyze --timings</c>).</summary>
+    public System.Action<string, System.TimeSpan>? Timing { get; init; }
+
     /// <summary>The method as summary.json names it.</summary>
     public string MethodName =>
         Interval switch

@@ -19,13 +19,24 @@ public static partial class SurveyAnalyzer
         ArgumentNullException.ThrowIfNull(table);
         options ??= new AnalysisOptions();
         var notes = new List<string>();
-        var outcome = table.Outcome.Span;
-        var nps = NpsSummary.Of(Counts(outcome, static _ => true), options);
-        var (weighted, rowWeights) = Weighted(table, options, notes);
-        var segments = Segments(table, options);
-        var drivers = Drivers(table, options, notes);
-        var touchpoints = Touchpoints(table, drivers);
-        var whatIf = WhatIf(table, nps, options, notes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        T Timed<T>(string part, Func<T> compute)
+        {
+            clock.Restart();
+            var value = compute();
+            options.Timing?.Invoke(part, clock.Elapsed);
+            return value;
+        }
+        var nps = Timed(
+            "nps",
+            () => NpsSummary.Of(Counts(table.Outcome.Span, static _ => true), options)
+        );
+        var (weighted, rowWeights) = Timed("weighting", () => Weighted(table, options, notes));
+        var segments = Timed("segments", () => Segments(table, options));
+        var drivers = Timed("drivers", () => Drivers(table, options, notes));
+        var touchpoints = Timed("touchpoints", () => Touchpoints(table, drivers));
+        var whatIf = Timed("what-if", () => WhatIf(table, nps, options, notes));
+        var quality = Timed("quality", () => Quality(table));
         return new AnalysisResult(
             table.Plan.Survey,
             table,
@@ -39,7 +50,7 @@ public static partial class SurveyAnalyzer
             SatisfactionLoyalty(table),
             Priorities(touchpoints),
             Complaints(table, segments, options),
-            Quality(table),
+            quality,
             notes
         )
         {

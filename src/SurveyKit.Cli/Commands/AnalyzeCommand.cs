@@ -42,12 +42,17 @@ internal static class AnalyzeCommand
             Description = "The NPS interval: adjusted-wald (default), wald, score or bootstrap.",
             DefaultValueFactory = _ => "adjusted-wald",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Print how long reading, scoring and each output file took.",
+        };
         var command = new Command("analyze", "Score submissions and write the report.")
         {
             survey,
             inputs,
             output,
             interval,
+            timings,
         };
         command.SetAction(result =>
             Run(
@@ -55,7 +60,8 @@ internal static class AnalyzeCommand
                 result.GetValue(survey)!,
                 result.GetValue(inputs)!,
                 result.GetValue(output)!,
-                result.GetValue(interval)!
+                result.GetValue(interval)!,
+                result.GetValue(timings)
             )
         );
         return command;
@@ -66,9 +72,23 @@ internal static class AnalyzeCommand
         string surveyPath,
         string[] inputs,
         string output,
-        string interval
+        string interval,
+        bool timings = false
     )
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Time(string step, TimeSpan elapsed)
+        {
+            if (timings)
+            {
+                context.Error.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {step, -20} {elapsed.TotalSeconds, 7:0.000} s"
+                    )
+                );
+            }
+        }
         IntervalMethod? method = interval switch
         {
             "adjusted-wald" => IntervalMethod.AdjustedWald,
@@ -101,9 +121,19 @@ internal static class AnalyzeCommand
             }
         }
         var table = builder.Build();
-        var result = SurveyAnalyzer.Analyze(table, new AnalysisOptions { Interval = method.Value });
+        Time("read", clock.Elapsed);
+        clock.Restart();
+        var result = SurveyAnalyzer.Analyze(
+            table,
+            new AnalysisOptions
+            {
+                Interval = method.Value,
+                Timing = (part, elapsed) => Time("  " + part, elapsed),
+            }
+        );
+        Time("score", clock.Elapsed);
         var folder = context.Resolve(output);
-        var written = ReportFiles.Write(result, folder);
+        var written = ReportFiles.Write(result, folder, Time);
 
         foreach (var rejection in table.Rejections.Take(5))
         {
