@@ -13,6 +13,9 @@ public sealed class Column<T>
     /// <summary>The values.</summary>
     public ReadOnlySpan<T> Span => values.AsSpan(0, Count);
 
+    /// <summary>The values, to keep beyond a method (a span cannot be).</summary>
+    public ReadOnlyMemory<T> Memory => values.AsMemory(0, Count);
+
     /// <summary>The value at <paramref name="index"/>.</summary>
     public T this[int index] => values[index];
 
@@ -24,5 +27,22 @@ public sealed class Column<T>
             Array.Resize(ref values, values.Length * 2);
         }
         values[Count++] = value;
+    }
+
+    /// <summary>Appends values.</summary>
+    public void AddRange(ReadOnlySpan<T> added)
+    {
+        EnsureCapacity(Count + added.Length);
+        added.CopyTo(values.AsSpan(Count));
+        Count += added.Length;
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> values, so that a large file is not copied while it grows.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > values.Length)
+        {
+            Array.Resize(ref values, Math.Max(capacity, values.Length * 2));
+        }
     }
 }

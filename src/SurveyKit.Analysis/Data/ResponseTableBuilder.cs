@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Data;
@@ -9,7 +8,8 @@ namespace SurveyKit.Analysis.Data;
 /// <summary>
 /// Streams submissions into a <see cref="ResponseTable"/>: JSON Lines, the CSV export, single JSON documents (a
 /// collector database row) or the neutral <see cref="ResponseData"/> of the generated types. A record that cannot be
-/// read is counted and listed with its line, never scored; a response id read before is a duplicate.
+/// read is counted and listed with its line, never scored; a response id read before is a duplicate. Files are parsed
+/// in blocks on every core and committed in file order (see <see cref="Blocks"/>).
 /// </summary>
 public sealed class ResponseTableBuilder
 {
@@ -18,8 +18,17 @@ public sealed class ResponseTableBuilder
 
     private readonly ResponseTable table;
     private readonly HashSet<Guid> seen = [];
-    private readonly Row row;
+    private readonly ParsedRows single;
     private readonly JsonRowParser json;
+    private readonly Column<float>[] drivers;
+    private readonly Column<sbyte>?[] compare;
+    private readonly Column<int>[] segments;
+    private bool[] keep = new bool[256];
+    private int runVersion;
+    private string? runLang;
+    private long run;
+    private long firstTicks = long.MaxValue;
+    private long lastTicks = long.MinValue;
 
     /// <summary>A builder for responses to the survey of <paramref name="plan"/>.</summary>
     public ResponseTableBuilder(AnalysisPlan plan)
@@ -27,8 +36,11 @@ public sealed class ResponseTableBuilder
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
         table = new ResponseTable(plan);
-        row = new Row(plan);
+        single = new ParsedRows(plan);
         json = new JsonRowParser(plan);
+        drivers = [.. table.Drivers];
+        compare = [.. table.Compare];
+        segments = [.. table.Segments];
     }
 
     /// <summary>The plan the builder reads by.</summary>
@@ -41,22 +53,42 @@ public sealed class ResponseTableBuilder
     public void ReadJsonLines(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        JsonLines.Read(stream, (line, number) => AddJson(line, source, number), Progress);
+        Blocks.Read(
+            stream,
+            Plan,
+            Blocks.JsonLinesEnd,
+            (block, line, rows) => JsonLines.Parse(block, line, json, rows),
+            rows => Commit(rows, source, stream)
+        );
     }
 
     /// <summary>Reads the CSV export of formats.md; <paramref name="source"/> names it in rejections.</summary>
     public void ReadCsv(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        new CsvRowReader(Plan, row, this).Read(stream, source, Progress);
+        CsvHeader? header = null;
+        Blocks.Read(
+            stream,
+            Plan,
+            Blocks.CsvEnd,
+            (block, line, rows) => new CsvRecords(header!).Parse(block, line, rows),
+            rows => Commit(rows, source, stream),
+            (data, final) =>
+            {
+                var length = CsvRecords.ReadHeader(data, final, out var names);
+                header = length > 0 ? CsvHeader.Read(Plan, names) : header;
+                return length;
+            }
+        );
     }
 
     /// <summary>Adds one submission in JSON (a line of a file, a row of the collector's database).</summary>
     public void AddJson(ReadOnlySpan<byte> utf8, string source, long line)
     {
-        row.Clear();
-        var error = json.Parse(utf8, row);
-        Commit(error, source, line);
+        single.Reset();
+        var row = single.Next(line);
+        single.Done(json.Parse(utf8, row));
+        Commit(single, source, null);
     }
 
     /// <summary>Adds a response in the neutral form (what the generated types' <c>ToResponseData()</c> gives).</summary>
@@ -69,11 +101,13 @@ public sealed class ResponseTableBuilder
     )
     {
         ArgumentNullException.ThrowIfNull(data);
-        row.Clear();
+        single.Reset();
+        var row = single.Next(line);
         var error = ResponseDataRow.Fill(Plan, data, row);
         row.SubmittedAt = submittedAt;
         row.DurationMs = durationMs is { } ms ? ms : float.NaN;
-        Commit(error, source, line);
+        single.Done(error);
+        Commit(single, source, null);
     }
 
     /// <summary>Counts a record that could not be read at all.</summary>
@@ -88,104 +122,156 @@ public sealed class ResponseTableBuilder
     }
 
     /// <summary>The table of everything added so far.</summary>
-    public ResponseTable Build() => table;
-
-    internal void Commit(string? error, string source, long line)
+    public ResponseTable Build()
     {
-        error ??= Check();
-        if (error is not null)
+        FlushRun();
+        if (firstTicks <= lastTicks)
         {
-            Reject(source, line, error);
-            return;
+            table.FirstSubmitted = new DateTimeOffset(firstTicks, TimeSpan.Zero);
+            table.LastSubmitted = new DateTimeOffset(lastTicks, TimeSpan.Zero);
         }
-        if (!seen.Add(row.ResponseId))
-        {
-            table.Duplicates++;
-            Reject(
-                source,
-                line,
-                $"response {row.ResponseId} was read before; the first one counts"
-            );
-            return;
-        }
-        table.Read++;
-        table.ResponseIds.Add(row.ResponseId);
-        table.Outcome.Add((sbyte)row.Outcome);
-        for (var d = 0; d < row.Drivers.Length; d++)
-        {
-            table.Drivers[d].Add(row.Drivers[d]);
-            table.Compare[d]?.Add(row.Compare[d]);
-        }
-        table.Satisfaction.Add(row.Satisfaction);
-        for (var s = 0; s < row.Segments.Length; s++)
-        {
-            table.Segments[s].Add(row.Segments[s]);
-        }
-        table.DurationMs.Add(row.DurationMs);
-        table.Versions.Add(row.Version);
-        Count(table.VersionCounts, row.Version);
-        Count(table.LanguageCounts, row.Lang ?? "");
-        if (row.SubmittedAt is { } at)
-        {
-            table.FirstSubmitted = table.FirstSubmitted is { } first && first <= at ? first : at;
-            table.LastSubmitted = table.LastSubmitted is { } last && last >= at ? last : at;
-        }
-        if (row.NeedsFollowUp)
-        {
-            table.FollowUps.Add(FollowUp());
-        }
+        return table;
     }
 
-    private string? Check()
+    /// <summary>
+    /// Commits a block in file order: rejected records and repeated ids are counted; the rest is appended column by
+    /// column, with whole-column copies when the block is clean (the usual case).
+    /// </summary>
+    private void Commit(ParsedRows rows, string source, Stream? stream)
     {
-        if (!row.HasResponseId)
+        var count = rows.Count;
+        if (
+            count > 0
+            && table.Count == 0
+            && stream is { CanSeek: true, Length: > 0 }
+            && rows.End > 0
+        )
         {
-            return "the responseId is missing";
+            Expect((long)(stream.Length * (count / (double)rows.End) * 1.02));
         }
-        if (row.Survey is { } survey && survey != Plan.Survey.Id)
+        if (keep.Length < count)
         {
-            return $"it is a response to '{survey}', not to '{Plan.Survey.Id}'";
+            keep = new bool[Math.Max(count, keep.Length * 2)];
         }
-        return null;
-    }
-
-    private FollowUpEntry FollowUp()
-    {
-        var context = new List<(string, string)>();
-        for (var s = 0; s < row.Segments.Length; s++)
+        var clean = true;
+        for (var i = 0; i < count; i++)
         {
-            if (row.Segments[s] >= 0)
+            if (rows.Errors[i] is { } error)
             {
-                context.Add((Plan.Segments[s].Id, table.SegmentValues[s][row.Segments[s]]));
+                Reject(source, rows.Lines[i], error);
+                keep[i] = clean = false;
+            }
+            else if (!seen.Add(rows.Ids[i]))
+            {
+                table.Duplicates++;
+                Reject(
+                    source,
+                    rows.Lines[i],
+                    $"response {rows.Ids[i]} was read before; the first one counts"
+                );
+                keep[i] = clean = false;
+            }
+            else
+            {
+                keep[i] = true;
+                table.Read++;
+                Count(rows.Versions[i], rows.Languages[i], rows.Submitted[i]);
             }
         }
-        for (var p = 0; p < Plan.PersonalContext.Count; p++)
+        if (clean)
         {
-            if (row.PersonalContext[p] is { } value)
+            Append(rows, 0, count);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
             {
-                context.Add((Plan.PersonalContext[p].Id, value));
+                if (keep[i])
+                {
+                    Append(rows, i, 1);
+                }
             }
         }
-        var comments = Plan
-            .Comments.Select((q, i) => (q.Id, Text: row.Comments[i]))
-            .Where(c => !string.IsNullOrWhiteSpace(c.Text))
-            .Select(c => (c.Id, c.Text!))
-            .ToArray();
-        return new FollowUpEntry(
-            row.ResponseId,
-            row.SubmittedAt,
-            row.Lang,
-            row.Outcome,
-            row.Contact,
-            context,
-            comments
-        );
+        foreach (var (index, entry) in rows.FollowUps)
+        {
+            if (keep[index])
+            {
+                table.FollowUps.Add(entry);
+            }
+        }
+        if (stream is not null)
+        {
+            Progress?.Invoke(rows.End);
+        }
     }
 
-    /// <summary>The code of <paramref name="value"/> in segment <paramref name="segment"/>, or -1 when it is not one of its values.</summary>
-    internal int SegmentCode(int segment, string value) =>
-        table.SegmentValues[segment].IndexOf(value);
+    private void Append(ParsedRows rows, int start, int length)
+    {
+        table.ResponseIds.AddRange(rows.Ids.AsSpan(start, length));
+        table.Outcome.AddRange(rows.Outcome.AsSpan(start, length));
+        for (var d = 0; d < drivers.Length; d++)
+        {
+            drivers[d].AddRange(rows.Drivers[d].AsSpan(start, length));
+            compare[d]?.AddRange(rows.Compare[d].AsSpan(start, length));
+        }
+        table.Satisfaction.AddRange(rows.Satisfaction.AsSpan(start, length));
+        for (var s = 0; s < segments.Length; s++)
+        {
+            segments[s].AddRange(rows.Segments[s].AsSpan(start, length));
+        }
+        table.DurationMs.AddRange(rows.DurationMs.AsSpan(start, length));
+        table.Versions.AddRange(rows.Versions.AsSpan(start, length));
+    }
 
-    private static void Count<TKey>(SortedDictionary<TKey, long> counts, TKey key)
-        where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + 1;
+    /// <summary>Makes room for about <paramref name="records"/> responses (estimated from the first block of a file).</summary>
+    private void Expect(long records)
+    {
+        var capacity = (int)Math.Min(records, int.MaxValue / 2);
+        seen.EnsureCapacity(capacity);
+        table.ResponseIds.EnsureCapacity(capacity);
+        table.Outcome.EnsureCapacity(capacity);
+        foreach (var column in drivers)
+        {
+            column.EnsureCapacity(capacity);
+        }
+        foreach (var column in compare)
+        {
+            column?.EnsureCapacity(capacity);
+        }
+        table.Satisfaction.EnsureCapacity(capacity);
+        foreach (var column in segments)
+        {
+            column.EnsureCapacity(capacity);
+        }
+        table.DurationMs.EnsureCapacity(capacity);
+        table.Versions.EnsureCapacity(capacity);
+    }
+
+    // Versions and languages are counted in runs: a file is nearly always one version in one or two languages.
+    private void Count(int version, string? lang, long submitted)
+    {
+        if (version != runVersion || !ReferenceEquals(lang, runLang) || run == 0)
+        {
+            FlushRun();
+            (runVersion, runLang) = (version, lang);
+        }
+        run++;
+        if (submitted != long.MinValue)
+        {
+            firstTicks = Math.Min(firstTicks, submitted);
+            lastTicks = Math.Max(lastTicks, submitted);
+        }
+    }
+
+    private void FlushRun()
+    {
+        if (run > 0)
+        {
+            table.VersionCounts[runVersion] =
+                table.VersionCounts.GetValueOrDefault(runVersion) + run;
+            var lang = runLang ?? "";
+            table.LanguageCounts[lang] = table.LanguageCounts.GetValueOrDefault(lang) + run;
+            run = 0;
+        }
+    }
 }

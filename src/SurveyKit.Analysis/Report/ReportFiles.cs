@@ -11,12 +11,17 @@ public static class ReportFiles
 {
     /// <summary>Writes the report files into <paramref name="folder"/> and returns their paths.</summary>
     public static IReadOnlyList<string> Write(AnalysisResult result, string folder) =>
-        Write(result, folder, null);
+        Write(result, folder, false, null);
 
-    /// <summary>Writes the report files; <paramref name="timing"/> hears how long each file took.</summary>
+    /// <summary>
+    /// Writes the report files, and with <paramref name="tables"/> the scored responses as responses.csv and
+    /// responses.parquet (for warehouse engines: a million rows take seconds, so only when asked);
+    /// <paramref name="timing"/> hears how long each file took.
+    /// </summary>
     public static IReadOnlyList<string> Write(
         AnalysisResult result,
         string folder,
+        bool tables,
         Action<string, TimeSpan>? timing
     )
     {
@@ -46,11 +51,14 @@ public static class ReportFiles
             Save($"report.{document.Language}.md", s => MarkdownReport.Write(document, s));
         }
         Save("summary.json", s => SummaryJson.Write(result, s));
-        Save("responses.csv", s => ScoredTable.WriteCsv(result, s));
-        Save(
-            "responses.parquet",
-            s => ScoredTable.WriteParquetAsync(result, s).GetAwaiter().GetResult()
-        );
+        if (tables)
+        {
+            Save("responses.csv", s => ScoredTable.WriteCsv(result, s));
+            Save(
+                "responses.parquet",
+                s => ScoredTable.WriteParquetAsync(result, s).GetAwaiter().GetResult()
+            );
+        }
         var followUp = Path.Combine(folder, "follow-up.csv");
         if (result.Table.FollowUps.Count > 0)
         {

@@ -22,7 +22,7 @@ public sealed record AnalysisOptions
     public IReadOnlyList<int> WhatIfDeltas { get; init; } = [-2, -1, 1, 2];
 
     /// <summary>The what-if model is fitted on at most this many respondents (a seeded random subset beyond it).</summary>
-    public int MaxModelRows { get; init; } = 200_000;
+    public int MaxModelRows { get; init; } = 100_000;
 
     /// <summary>Drivers with fewer grades than this are left out of the driver analysis.</summary>
     public int MinDriverN { get; init; } = 10;

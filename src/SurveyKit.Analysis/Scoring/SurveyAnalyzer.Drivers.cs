@@ -30,9 +30,14 @@ public static partial class SurveyAnalyzer
     )
     {
         var plan = table.Plan;
+        // One pass over every driver: the diagonal counts say which drivers have enough grades to take part.
+        var all = PairwiseCorrelation.Compute([
+            Floats(table.Outcome.Span),
+            .. table.Drivers.Select(c => c.Memory),
+        ]);
         var used = Enumerable
             .Range(0, plan.Drivers.Count)
-            .Where(d => GradeCount(table.Drivers[d].Span) >= options.MinDriverN)
+            .Where(d => all.N[d + 1][d + 1] >= options.MinDriverN)
             .ToArray();
         foreach (var d in Enumerable.Range(0, plan.Drivers.Count).Except(used))
         {
@@ -50,13 +55,17 @@ public static partial class SurveyAnalyzer
             }
             return null;
         }
-        var columns = new List<double[]> { Doubles(table.Outcome.Span) };
-        columns.AddRange(used.Select(d => Doubles(table.Drivers[d].Span)));
+        var keep = used.Select(d => d + 1).Prepend(0).ToArray();
         var deletion = MissingDeletion.Pairwise;
-        var matrix = Correlation.Compute(columns, deletion);
+        var matrix = new CorrelationMatrix(
+            keep.Select(i => keep.Select(j => all.R[i][j]).ToArray()).ToArray(),
+            keep.Select(i => keep.Select(j => all.N[i][j]).ToArray()).ToArray()
+        );
         if (!Matrix.IsPositiveDefinite(matrix.R) || HasNaN(matrix.R))
         {
             deletion = MissingDeletion.Listwise;
+            var columns = new List<double[]> { Doubles(Floats(table.Outcome.Span)) };
+            columns.AddRange(used.Select(d => Doubles(table.Drivers[d].Span.ToArray())));
             matrix = Correlation.Compute(columns, deletion);
         }
         if (HasNaN(matrix.R) || !Matrix.IsPositiveDefinite(matrix.R))
@@ -276,7 +285,7 @@ public static partial class SurveyAnalyzer
         return n;
     }
 
-    private static double[] Doubles(ReadOnlySpan<float> grades)
+    private static double[] Doubles(float[] grades)
     {
         var values = new double[grades.Length];
         for (var i = 0; i < grades.Length; i++)
@@ -286,12 +295,13 @@ public static partial class SurveyAnalyzer
         return values;
     }
 
-    private static double[] Doubles(ReadOnlySpan<sbyte> scores)
+    /// <summary>The outcome as grades: NaN when not answered.</summary>
+    private static float[] Floats(ReadOnlySpan<sbyte> scores)
     {
-        var values = new double[scores.Length];
+        var values = new float[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            values[i] = scores[i] >= 0 ? scores[i] : double.NaN;
+            values[i] = scores[i] >= 0 ? scores[i] : float.NaN;
         }
         return values;
     }

@@ -76,37 +76,48 @@ public static partial class SurveyAnalyzer
             }
         }
         var baseline = PredictedNps(model, eta, static (_, e) => e);
-        var scenarios = new List<WhatIfScenario>();
-        for (var k = 0; k < drivers.Length; k++)
-        {
-            var driver = plan.Drivers[drivers[k]];
-            foreach (var delta in options.WhatIfDeltas)
+        // Each touchpoint's scenarios on their own core; the list keeps the drivers' order.
+        var perDriver = new WhatIfScenario[drivers.Length][];
+        System.Threading.Tasks.Parallel.For(
+            0,
+            drivers.Length,
+            k =>
             {
+                var driver = plan.Drivers[drivers[k]];
                 var column = columns[k];
                 var isGraded = graded[k];
                 var beta = model.Beta[k];
-                var predicted = PredictedNps(
-                    model,
-                    eta,
-                    (r, e) =>
-                        isGraded[r]
-                            ? e
-                                + beta
-                                    * (
-                                        Math.Clamp(
-                                            column[r] + delta,
-                                            driver.Scale.Min,
-                                            driver.Scale.Max
-                                        ) - column[r]
-                                    )
-                            : e
-                );
-                var change = (predicted - baseline) * 100;
-                scenarios.Add(
-                    new WhatIfScenario(driver.Id, delta, observed.Value + change, change)
-                );
+                perDriver[k] = options
+                    .WhatIfDeltas.Select(delta =>
+                    {
+                        var predicted = PredictedNps(
+                            model,
+                            eta,
+                            (r, e) =>
+                                isGraded[r]
+                                    ? e
+                                        + beta
+                                            * (
+                                                Math.Clamp(
+                                                    column[r] + delta,
+                                                    driver.Scale.Min,
+                                                    driver.Scale.Max
+                                                ) - column[r]
+                                            )
+                                    : e
+                        );
+                        var change = (predicted - baseline) * 100;
+                        return new WhatIfScenario(
+                            driver.Id,
+                            delta,
+                            observed.Value + change,
+                            change
+                        );
+                    })
+                    .ToArray();
             }
-        }
+        );
+        var scenarios = perDriver.SelectMany(s => s).ToList();
         return new WhatIfSummary(rows.Length, baseline * 100, scenarios, model);
     }
 
@@ -130,24 +141,30 @@ public static partial class SurveyAnalyzer
     /// <summary>The rows with an outcome; a seeded random subset of <see cref="AnalysisOptions.MaxModelRows"/> beyond that.</summary>
     private static int[] SampleRows(ReadOnlySpan<sbyte> outcome, AnalysisOptions options)
     {
-        var rows = new List<int>(outcome.Length);
-        for (var i = 0; i < outcome.Length; i++)
+        var answered = 0;
+        foreach (var score in outcome)
         {
-            if (outcome[i] >= 0)
-            {
-                rows.Add(i);
-            }
+            answered += score >= 0 ? 1 : 0;
         }
-        if (rows.Count <= options.MaxModelRows)
-        {
-            return [.. rows];
-        }
+        var wanted = Math.Min(answered, options.MaxModelRows);
+        var rows = new int[wanted];
         var random = new Random(options.Seed);
-        var all = rows.ToArray();
-        random.Shuffle(all);
-        var subset = all[..options.MaxModelRows];
-        Array.Sort(subset);
-        return subset;
+        // Selection sampling (Knuth's algorithm S): exactly `wanted` rows, each equally likely, in file order.
+        var seen = 0;
+        var taken = 0;
+        for (var i = 0; i < outcome.Length && taken < wanted; i++)
+        {
+            if (outcome[i] < 0)
+            {
+                continue;
+            }
+            if (wanted == answered || (answered - seen) * random.NextDouble() < wanted - taken)
+            {
+                rows[taken++] = i;
+            }
+            seen++;
+        }
+        return rows;
     }
 
     /// <summary>
@@ -184,63 +201,5 @@ public static partial class SurveyAnalyzer
             };
         }
         return new LoyaltyQuadrant(loyal, mercenary, hostage, neither, satisfiedFrom);
-    }
-
-    /// <summary>
-    /// Data quality: straight-lining is three or more graded touchpoints that all got the same grade; a speeder took
-    /// less than half the median time. Both are flagged, not removed: the researcher decides.
-    /// </summary>
-    private static DataQuality Quality(ResponseTable table)
-    {
-        var straight = 0;
-        for (var i = 0; i < table.Count; i++)
-        {
-            var count = 0;
-            var first = float.NaN;
-            var same = true;
-            foreach (var column in table.Drivers)
-            {
-                var grade = column[i];
-                if (!float.IsFinite(grade))
-                {
-                    continue;
-                }
-                if (count++ == 0)
-                {
-                    first = grade;
-                }
-                else if (grade != first)
-                {
-                    same = false;
-                }
-            }
-            if (count >= 3 && same)
-            {
-                straight++;
-            }
-        }
-        var durations = table.DurationMs.Span.ToArray().Where(float.IsFinite).ToArray();
-        var threshold = double.NaN;
-        var speeders = 0;
-        if (durations.Length > 0)
-        {
-            Array.Sort(durations);
-            var median =
-                durations.Length % 2 == 1
-                    ? durations[durations.Length / 2]
-                    : (durations[durations.Length / 2 - 1] + durations[durations.Length / 2]) / 2.0;
-            threshold = median / 2;
-            speeders = durations.Count(d => d < threshold);
-        }
-        var version = table.Plan.Survey.Version;
-        var otherVersions = table.VersionCounts.Where(v => v.Key != version).Sum(v => v.Value);
-        return new DataQuality(
-            table.Duplicates,
-            straight,
-            speeders,
-            threshold,
-            otherVersions,
-            durations.Length
-        );
     }
 }

@@ -42,6 +42,11 @@ internal static class AnalyzeCommand
             Description = "The NPS interval: adjusted-wald (default), wald, score or bootstrap.",
             DefaultValueFactory = _ => "adjusted-wald",
         };
+        var tables = new Option<bool>("--tables")
+        {
+            Description =
+                "Also write the scored responses as responses.csv and responses.parquet (for warehouse engines).",
+        };
         var timings = new Option<bool>("--timings")
         {
             Description = "Print how long reading, scoring and each output file took.",
@@ -52,6 +57,7 @@ internal static class AnalyzeCommand
             inputs,
             output,
             interval,
+            tables,
             timings,
         };
         command.SetAction(result =>
@@ -61,7 +67,8 @@ internal static class AnalyzeCommand
                 result.GetValue(inputs)!,
                 result.GetValue(output)!,
                 result.GetValue(interval)!,
-                result.GetValue(timings)
+                result.GetValue(timings),
+                result.GetValue(tables)
             )
         );
         return command;
@@ -73,7 +80,8 @@ internal static class AnalyzeCommand
         string[] inputs,
         string output,
         string interval,
-        bool timings = false
+        bool timings = false,
+        bool tables = false
     )
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -133,7 +141,7 @@ internal static class AnalyzeCommand
         );
         Time("score", clock.Elapsed);
         var folder = context.Resolve(output);
-        var written = ReportFiles.Write(result, folder, Time);
+        var written = ReportFiles.Write(result, folder, tables, Time);
 
         foreach (var rejection in table.Rejections.Take(5))
         {

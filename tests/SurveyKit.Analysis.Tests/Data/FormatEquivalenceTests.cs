@@ -114,3 +114,36 @@ public class FormatEquivalenceTests
         Assert.NotEmpty(expected.FollowUps);
     }
 }
+
+/// <summary>Files are read in blocks on several threads; what comes out must be what one reader in file order gives.</summary>
+public class BlockReadingTests
+{
+    [Fact]
+    public void A_file_of_many_blocks_keeps_file_order_line_numbers_and_the_first_of_duplicates()
+    {
+        var survey = TestSurveys.Klantloyaliteit;
+        var responses = TestSurveys.Sample(survey, 12000, seed: 8);
+        var lines = TestSurveys.JsonLines(responses).Split('\n')[..^1].ToList();
+        lines.Insert(9000, "{broken");
+        lines.Add(lines[3]); // a repeat of line 4, at the end: the first one counts
+        var text = string.Join("\n", lines) + "\n";
+        Assert.True(text.Length > 3 << 20); // several 1 MB blocks
+
+        var table = TestSurveys.ReadJsonLines(survey, text);
+        Assert.Equal(12002, table.Read);
+        Assert.Equal(12000, table.Count);
+        Assert.Equal([9001L, 12002], table.Rejections.Select(r => r.Line));
+        Assert.Equal(
+            responses.Select(r => System.Guid.Parse(r.Data.ResponseId!)),
+            table.ResponseIds.Span.ToArray()
+        );
+
+        var csv = TestSurveys.ReadCsv(survey, TestSurveys.Csv(survey, responses));
+        Assert.Equal(table.Outcome.Span.ToArray(), csv.Outcome.Span.ToArray());
+        Assert.Equal(table.ResponseIds.Span.ToArray(), csv.ResponseIds.Span.ToArray());
+        Assert.Equal(
+            table.FollowUps.Select(f => f.ResponseId),
+            csv.FollowUps.Select(f => f.ResponseId)
+        );
+    }
+}

@@ -22,7 +22,7 @@ public sealed class ReportFilesTests : IDisposable
         var survey = TestSurveys.Klantloyaliteit;
         var text = TestSurveys.JsonLines(TestSurveys.Sample(survey, 800, seed: 21)) + "not json\n";
         result = SurveyAnalyzer.Analyze(TestSurveys.ReadJsonLines(survey, text));
-        ReportFiles.Write(result, folder);
+        ReportFiles.Write(result, folder, tables: true, timing: null);
     }
 
     public void Dispose() => Directory.Delete(folder, true);

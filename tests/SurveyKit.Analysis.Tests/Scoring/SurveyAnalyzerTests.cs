@@ -198,3 +198,78 @@ public class SurveyAnalyzerTests
         Assert.Null(result.WhatIf);
     }
 }
+
+public class FastPathTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(1001)]
+    public void The_median_by_selection_is_the_median_of_the_sorted_values(int count)
+    {
+        var random = new Random(count);
+        var values = Enumerable.Range(0, count).Select(_ => (float)random.Next(0, 50)).ToArray();
+        var sorted = values.Order().ToArray();
+        var expected =
+            count % 2 == 1
+                ? sorted[count / 2]
+                : (sorted[count / 2 - 1] + (double)sorted[count / 2]) / 2;
+        Assert.Equal(expected, SurveyAnalyzer.Median(values.ToArray()));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_one_pass_pairwise_correlations_equal_the_two_pass_ones(bool wholeNumbers)
+    {
+        var random = new Random(3);
+        var columns = Enumerable
+            .Range(0, 5)
+            .Select(c =>
+                Enumerable
+                    .Range(0, 200_000)
+                    .Select(i =>
+                        random.NextDouble() < 0.1 ? float.NaN
+                        : random.NextDouble() < 0.05 ? float.PositiveInfinity
+                        : wholeNumbers ? random.Next(1, 11) + (c > 0 ? 0 : 0)
+                        : (float)(random.NextDouble() * 10)
+                    )
+                    .ToArray()
+            )
+            .ToArray();
+        // Make the columns correlate: the outcome follows the first two.
+        for (var i = 0; i < columns[0].Length; i++)
+        {
+            if (
+                float.IsFinite(columns[0][i])
+                && float.IsFinite(columns[1][i])
+                && float.IsFinite(columns[2][i])
+            )
+            {
+                columns[0][i] = wholeNumbers
+                    ? MathF.Round((columns[1][i] + columns[2][i]) / 2)
+                    : (columns[1][i] + columns[2][i]) / 2 + (float)random.NextDouble();
+            }
+        }
+        var fast = PairwiseCorrelation.Compute(
+            columns.Select(c => (ReadOnlyMemory<float>)c).ToArray()
+        );
+        var reference = Correlation.Compute(
+            columns
+                .Select(c => c.Select(v => float.IsFinite(v) ? v : double.NaN).ToArray())
+                .ToArray(),
+            MissingDeletion.Pairwise
+        );
+        for (var i = 0; i < 5; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                Assert.Equal(reference.N[i][j], fast.N[i][j]);
+                Assert.Equal(reference.R[i][j], fast.R[i][j], 10);
+            }
+        }
+        Assert.True(fast.R[0][1] > 0.5);
+    }
+}

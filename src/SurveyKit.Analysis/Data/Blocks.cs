@@ -1,0 +1,174 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace SurveyKit.Analysis.Data;
+
+/// <summary>
+/// Reads a file in blocks that end on a record boundary, parses the blocks on every core, and hands the parsed rows
+/// back in file order, so that line numbers, duplicates ("the first one counts") and the follow-up order are those of
+/// the file. Memory stays bounded: only a few blocks are in flight.
+/// </summary>
+internal static class Blocks
+{
+    private const int Size = 1 << 20;
+
+    /// <summary>The length of the complete records at the start of <paramref name="data"/> (0 when none is complete).</summary>
+    public delegate int EndFinder(ReadOnlySpan<byte> data);
+
+    /// <summary>Parses a block of complete records whose first record starts on <paramref name="firstLine"/>.</summary>
+    public delegate void Parser(ReadOnlySpan<byte> block, long firstLine, ParsedRows rows);
+
+    /// <summary>Consumes a prologue (a CSV header) from the first data; returns its length, 0 when not complete yet.</summary>
+    public delegate int Prologue(ReadOnlySpan<byte> data, bool final);
+
+    public static void Read(
+        Stream stream,
+        AnalysisPlan plan,
+        EndFinder end,
+        Parser parse,
+        Action<ParsedRows> commit,
+        Prologue? prologue = null
+    )
+    {
+        var free = new ConcurrentBag<ParsedRows>();
+        var inFlight = new Queue<(Task<ParsedRows> Task, byte[] Buffer)>();
+        var parallel = Math.Max(2, Environment.ProcessorCount * 2);
+        var leftover = Array.Empty<byte>();
+        var size = Size;
+        long line = 1;
+        long offset = 0;
+        var start = true;
+        var eof = false;
+        while (!eof)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, leftover.Length * 2));
+            leftover.CopyTo(buffer, 0);
+            var filled = leftover.Length;
+            while (filled < buffer.Length && !eof)
+            {
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                eof = read == 0;
+                filled += read;
+            }
+            var from = 0;
+            if (start)
+            {
+                if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                {
+                    from = 3; // a byte order mark written by some editors
+                }
+                if (prologue is not null)
+                {
+                    var head = prologue(buffer.AsSpan(from, filled - from), eof);
+                    if (head == 0 && !eof)
+                    {
+                        Grow(ref leftover, ref size, buffer, filled);
+                        continue;
+                    }
+                    line += buffer.AsSpan(from, head).Count((byte)'\n');
+                    from += head;
+                }
+                start = false;
+            }
+            var complete = eof ? filled - from : end(buffer.AsSpan(from, filled - from));
+            if (complete == 0 && !eof)
+            {
+                // A record longer than the buffer: read on with a bigger one, so that no record is ever cut.
+                offset += from;
+                Grow(ref leftover, ref size, buffer, filled, from);
+                continue;
+            }
+            leftover = buffer.AsSpan(from + complete, filled - from - complete).ToArray();
+            var blockLine = line;
+            var blockStart = from;
+            line += buffer.AsSpan(from, complete).Count((byte)'\n');
+            offset += from + complete;
+            var blockEnd = offset;
+            var rows = free.TryTake(out var reused) ? reused : new ParsedRows(plan);
+            var task = Task.Run(() =>
+            {
+                rows.Reset();
+                rows.End = blockEnd;
+                parse(buffer.AsSpan(blockStart, complete), blockLine, rows);
+                return rows;
+            });
+            inFlight.Enqueue((task, buffer));
+            while (inFlight.Count >= parallel)
+            {
+                CommitNext(inFlight, free, commit);
+            }
+        }
+        while (inFlight.Count > 0)
+        {
+            CommitNext(inFlight, free, commit);
+        }
+    }
+
+    private static void Grow(
+        ref byte[] leftover,
+        ref int size,
+        byte[] buffer,
+        int filled,
+        int from = 0
+    )
+    {
+        leftover = buffer.AsSpan(from, filled - from).ToArray();
+        size = Math.Max(size, leftover.Length * 2);
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private static void CommitNext(
+        Queue<(Task<ParsedRows> Task, byte[] Buffer)> inFlight,
+        ConcurrentBag<ParsedRows> free,
+        Action<ParsedRows> commit
+    )
+    {
+        var (task, buffer) = inFlight.Dequeue();
+        var rows = task.GetAwaiter().GetResult();
+        ArrayPool<byte>.Shared.Return(buffer);
+        commit(rows);
+        free.Add(rows);
+    }
+
+    /// <summary>JSON Lines: everything up to the last line break.</summary>
+    public static int JsonLinesEnd(ReadOnlySpan<byte> data) => data.LastIndexOf((byte)'\n') + 1;
+
+    /// <summary>CSV: up to the last line break outside quotes (a quoted field may hold line breaks).</summary>
+    public static int CsvEnd(ReadOnlySpan<byte> data) => CsvEnd(data, firstOnly: false);
+
+    /// <summary>CSV: the length of the first record, with its line break; 0 when it is not complete.</summary>
+    public static int CsvRecordEnd(ReadOnlySpan<byte> data) => CsvEnd(data, firstOnly: true);
+
+    private static int CsvEnd(ReadOnlySpan<byte> data, bool firstOnly)
+    {
+        var last = 0;
+        var quoted = false;
+        var i = 0;
+        while (true)
+        {
+            var next = data[i..].IndexOfAny((byte)'"', (byte)'\n');
+            if (next < 0)
+            {
+                return last;
+            }
+            i += next;
+            if (data[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                last = i + 1;
+                if (firstOnly)
+                {
+                    return last;
+                }
+            }
+            i++;
+        }
+    }
+}
