@@ -9,11 +9,14 @@ using SurveyKit.Site;
 
 namespace SurveyKit.Collector.Tests;
 
-/// <summary>A respondent in Chromium fills an example page that the collector serves; the collector stores it.</summary>
+/// <summary>
+/// A respondent in Chromium fills an example page that the collector serves; the collector stores it; and
+/// <c>surveykit analyze</c> reads the collector's database and counts it in the report.
+/// </summary>
 public sealed class EndToEndTests
 {
     [BrowserFact]
-    public async Task A_response_from_a_real_browser_lands_in_the_collectors_database()
+    public async Task A_response_from_a_real_browser_lands_in_the_collectors_database_and_in_the_report()
     {
         var surveys = Collector.Examples();
         var site = Directory.CreateTempSubdirectory("surveykit-e2e-site-").FullName;
@@ -65,6 +68,47 @@ public sealed class EndToEndTests
             root.GetProperty("answers").GetProperty("email").GetString()
         );
         Assert.True(root.GetProperty("meta").GetProperty("durationMs").GetInt64() > 0);
+
+        // The report counts it: analyze reads the database the collector is still writing to.
+        var report = Path.Combine(site, "report");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Cli.Commands.AnalyzeCommand.Run(
+            new Cli.CliContext(output, error, site),
+            Path.Combine(
+                AppContext.BaseDirectory,
+                "TestData",
+                "examples",
+                "bezorging",
+                "bezorging.survey.yaml"
+            ),
+            [Path.Combine(collector.Folder, "responses.db")],
+            report,
+            "adjusted-wald"
+        );
+        Assert.True(code == 0, error.ToString());
+        Assert.Contains(
+            "Read 1: scored 1, rejected 0",
+            output.ToString(),
+            StringComparison.Ordinal
+        );
+        using var summary = JsonDocument.Parse(
+            File.ReadAllBytes(Path.Combine(report, "summary.json"))
+        );
+        var nps = summary.RootElement.GetProperty("nps");
+        Assert.Equal(1, nps.GetProperty("n").GetInt32());
+        Assert.Equal(1, nps.GetProperty("detractors").GetInt32());
+        Assert.Equal(1, summary.RootElement.GetProperty("follow_up").GetInt32());
+        Assert.Contains(
+            "respondent@example.org",
+            File.ReadAllText(Path.Combine(report, "follow-up.csv")),
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(
+            "respondent@example.org",
+            File.ReadAllText(Path.Combine(report, "report.html")),
+            StringComparison.Ordinal
+        );
         Directory.Delete(site, true);
     }
 }

@@ -10,7 +10,7 @@ namespace SurveyKit.Collector.Tests;
 public sealed class ExportCommandTests
 {
     [Fact]
-    public async Task Export_writes_the_stored_responses_as_json_lines_and_csv()
+    public async Task Export_writes_the_stored_responses_as_json_lines_csv_and_parquet()
     {
         await using var collector = await Collector.Start();
         var first = Guid.NewGuid().ToString();
@@ -66,6 +66,36 @@ public sealed class ExportCommandTests
             output.ToString(),
             StringComparison.Ordinal
         );
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(
+                [
+                    "export",
+                    "--db",
+                    database,
+                    "--survey",
+                    survey,
+                    "--format",
+                    "parquet",
+                    "--out",
+                    "out.parquet",
+                ],
+                context
+            )
+        );
+        await using (
+            var parquet = await Parquet.ParquetReader.CreateAsync(
+                Path.Combine(collector.Folder, "out.parquet")
+            )
+        )
+        {
+            using var group = parquet.OpenRowGroupReader(0);
+            Assert.Equal(2, group.RowCount);
+            var field = parquet.Schema.GetDataFields().Single(f => f.Name == "recommend");
+            var scores = new int?[2];
+            await group.ReadAsync<int>(field, scores);
+            Assert.Equal([2, 10], scores);
+        }
         Assert.Equal(
             2,
             SurveyKitCommand.Run(

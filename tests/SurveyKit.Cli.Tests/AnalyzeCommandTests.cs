@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+
+namespace SurveyKit.Cli.Tests;
+
+/// <summary><c>surveykit sample</c> and <c>surveykit analyze</c>: a full report from nothing in two commands.</summary>
+public class AnalyzeCommandTests
+{
+    private const string Survey = "examples/klantloyaliteit/klantloyaliteit.survey.yaml";
+
+    [Fact]
+    public void Sample_then_analyze_writes_the_report_and_says_what_was_read()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        var (code, output, error) = cli.Run(
+            "sample",
+            Survey,
+            "--n",
+            "300",
+            "--seed",
+            "4",
+            "--out",
+            "data/k.jsonl"
+        );
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal("Wrote 300 submissions of klantloyaliteit to data/k.jsonl.\n", output);
+        File.AppendAllText(Path.Combine(cli.Folder, "data", "k.jsonl"), "{\"broken\n");
+
+        (code, output, error) = cli.Run("analyze", Survey, "data/k.jsonl", "--out", "report");
+        Assert.Equal(0, code);
+        Assert.StartsWith(
+            "Read 301: scored 300, rejected 1 (0 duplicates).\nNPS ",
+            output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "data/k.jsonl(301): warning: not valid JSON",
+            error,
+            StringComparison.Ordinal
+        );
+        foreach (
+            var file in new[]
+            {
+                "report.html",
+                "report.md",
+                "report.en.md",
+                "summary.json",
+                "follow-up.csv",
+            }
+        )
+        {
+            Assert.True(File.Exists(Path.Combine(cli.Folder, "report", file)), file);
+        }
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "report", "responses.parquet")));
+
+        (code, _, _) = cli.Run("analyze", Survey, "data/k.jsonl", "--out", "report", "--tables");
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "report", "responses.parquet")));
+    }
+
+    [Fact]
+    public void The_CSV_sample_analyzes_to_the_same_summary_as_the_JSON_Lines_sample()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        cli.Run("sample", Survey, "--n", "200", "--out", "k.jsonl");
+        cli.Run("sample", Survey, "--n", "200", "--out", "k.csv");
+        Assert.Equal(0, cli.Run("analyze", Survey, "k.jsonl", "--out", "a").ExitCode);
+        Assert.Equal(0, cli.Run("analyze", Survey, "k.csv", "--out", "b").ExitCode);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(cli.Folder, "a", "summary.json")),
+            File.ReadAllText(Path.Combine(cli.Folder, "b", "summary.json"))
+        );
+    }
+
+    [Fact]
+    public void Mistakes_on_the_command_line_are_said_plainly()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        var missing = cli.Run("analyze", Survey, "nothing.jsonl");
+        Assert.Equal(
+            (1, "surveykit analyze: the file 'nothing.jsonl' does not exist.\n"),
+            (missing.ExitCode, missing.Error)
+        );
+        var interval = cli.Run("analyze", Survey, "x.jsonl", "--interval", "exact");
+        Assert.Equal(2, interval.ExitCode);
+        Assert.Contains(
+            "adjusted-wald, wald, score or bootstrap",
+            interval.Error,
+            StringComparison.Ordinal
+        );
+        var driver = cli.Run("sample", Survey, "--out", "x.jsonl", "--drivers", "servcie=1");
+        Assert.Equal(2, driver.ExitCode);
+        Assert.Contains(
+            "'servcie' is not a driver of klantloyaliteit",
+            driver.Error,
+            StringComparison.Ordinal
+        );
+        var weights = cli.Run("sample", Survey, "--out", "x.jsonl", "--drivers", "service");
+        Assert.Equal(2, weights.ExitCode);
+        Assert.Contains("id=weight pairs", weights.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "x.jsonl")));
+    }
+}
