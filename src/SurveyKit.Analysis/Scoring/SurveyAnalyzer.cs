@@ -19,24 +19,38 @@ public static partial class SurveyAnalyzer
         ArgumentNullException.ThrowIfNull(table);
         options ??= new AnalysisOptions();
         var notes = new List<string>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        T Timed<T>(string part, Func<T> compute)
-        {
-            clock.Restart();
-            var value = compute();
-            options.Timing?.Invoke(part, clock.Elapsed);
-            return value;
-        }
-        var nps = Timed(
-            "nps",
-            () => NpsSummary.Of(Counts(table.Outcome.Span, static _ => true), options)
+        // The parts read the table and nothing else, so they run side by side; notes are collected per part and
+        // joined in a fixed order, so a report never depends on which part finished first.
+        System.Threading.Tasks.Task<T> Timed<T>(
+            string part,
+            Func<List<string>, T> compute,
+            List<string> partNotes
+        ) =>
+            System.Threading.Tasks.Task.Run(() =>
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var value = compute(partNotes);
+                options.Timing?.Invoke(part, clock.Elapsed);
+                return value;
+            });
+        var nps = NpsSummary.Of(Counts(table.Outcome.Span, static _ => true), options);
+        var (weightingNotes, driverNotes, whatIfNotes) = (
+            new List<string>(),
+            new List<string>(),
+            new List<string>()
         );
-        var (weighted, rowWeights) = Timed("weighting", () => Weighted(table, options, notes));
-        var segments = Timed("segments", () => Segments(table, options));
-        var drivers = Timed("drivers", () => Drivers(table, options, notes));
-        var touchpoints = Timed("touchpoints", () => Touchpoints(table, drivers));
-        var whatIf = Timed("what-if", () => WhatIf(table, nps, options, notes));
-        var quality = Timed("quality", () => Quality(table));
+        var weighting = Timed("weighting", n => Weighted(table, options, n), weightingNotes);
+        var segmentsTask = Timed("segments", _ => Segments(table, options), []);
+        var driversTask = Timed("drivers", n => Drivers(table, options, n), driverNotes);
+        var whatIfTask = Timed("what-if", n => WhatIf(table, nps, options, n), whatIfNotes);
+        var qualityTask = Timed("quality", _ => Quality(table), []);
+        var (weighted, rowWeights) = weighting.GetAwaiter().GetResult();
+        var segments = segmentsTask.GetAwaiter().GetResult();
+        var drivers = driversTask.GetAwaiter().GetResult();
+        var touchpoints = Touchpoints(table, drivers);
+        var whatIf = whatIfTask.GetAwaiter().GetResult();
+        var quality = qualityTask.GetAwaiter().GetResult();
+        notes.AddRange(weightingNotes.Concat(driverNotes).Concat(whatIfNotes));
         return new AnalysisResult(
             table.Plan.Survey,
             table,
