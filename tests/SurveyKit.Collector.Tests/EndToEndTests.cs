@@ -50,12 +50,14 @@ public sealed class EndToEndTests
         try
         {
             // Generous: CI runs the browser suites of several test assemblies at once on two cores.
-            await page.WaitForURLAsync("**/bezorging/en/thanks.html", new() { Timeout = 90_000 });
+            await page.WaitForURLAsync("**/bezorging/en/thanks.html", new() { Timeout = 150_000 });
         }
         catch (TimeoutException)
         {
             Assert.Fail(
-                "no thank-you page; the page says: " + await page.InnerTextAsync("#sk-status")
+                $"no thank-you page after 150 s at {page.Url}; the page says: '{await page.InnerTextAsync("#sk-status")}'; "
+                    + $"outbox: {await page.EvaluateAsync<string?>("() => localStorage.getItem('surveykit:outbox')")}; "
+                    + $"stored: {(await collector.Export("bezorging")).Length}"
             );
         }
         using var stored = JsonDocument.Parse(Assert.Single(await collector.Export("bezorging")));

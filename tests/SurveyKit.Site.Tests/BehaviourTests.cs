@@ -160,7 +160,8 @@ public sealed class BehaviourTests(BrowserSite fixture)
                 .GetString()!;
             Host.Down = false;
             await page.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
-            await page.WaitForURLAsync("**/bezorging/en/thanks.html");
+            // Generous: CI runs the browser suites of several test assemblies at once on two cores.
+            await page.WaitForURLAsync("**/bezorging/en/thanks.html", new() { Timeout = 90_000 });
             Assert.True(Host.Stored.ContainsKey(id));
             Assert.True(
                 Host.Posts.Count(p => p.Contains(id, StringComparison.Ordinal)) >= 2,

@@ -346,7 +346,8 @@
     return params;
   }
 
-  var sending = false, retryDelay = 2000, retryTimer = null;
+  // again: someone asked to send while a request was out (the connection came back); try once more right after it.
+  var sending = false, again = false, retryDelay = 2000, retryTimer = null;
 
   function status(text) {
     var element = d.getElementById("sk-status");
@@ -354,7 +355,8 @@
   }
 
   function flush() {
-    if (sending) { return; }
+    if (sending) { again = true; return; }
+    again = false;
     var box = load(OUTBOX, []);
     if (!box.length) { return; }
     sending = true;
@@ -391,6 +393,7 @@
   function retry(form, mine) {
     if (mine) { status(form.getAttribute("data-m-offline")); }
     clearTimeout(retryTimer);
+    if (again) { retryDelay = 2000; retryTimer = setTimeout(flush, 0); return; }
     retryTimer = setTimeout(flush, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 60000);
   }
