@@ -57,6 +57,30 @@ public sealed class PostgresTests
     }
 
     [PostgresFact]
+    public async Task Analyze_reads_a_PostgreSQL_collector_by_its_connection_string()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var collector = await Collector.Start(database: database.ConnectionString);
+        foreach (var score in new[] { 2, 8, 9, 10 })
+        {
+            await collector.PostJson(Collector.Submission(answers: "\"recommend\":" + score));
+        }
+        var folder = collector.Folder;
+        var output = new System.IO.StringWriter();
+        var error = new System.IO.StringWriter();
+        var code = Cli.Commands.AnalyzeCommand.Run(
+            new Cli.CliContext(output, error, folder),
+            System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "examples", "bezorging", "bezorging.survey.yaml"),
+            [database.ConnectionString],
+            "report",
+            "adjusted-wald"
+        );
+        Assert.True(code == 0, error.ToString());
+        Assert.Contains("Read 4: scored 4, rejected 0", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("NPS +25.0", output.ToString(), StringComparison.Ordinal); // 2 promoters, 1 detractor of 4
+    }
+
+    [PostgresFact]
     public async Task Bad_input_stores_nothing_in_PostgreSQL_either()
     {
         await using var database = await TestDatabase.Create();
