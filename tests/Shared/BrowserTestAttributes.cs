@@ -10,6 +10,18 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How every browser test starts Chromium: headless in a container, with nothing that calls home.</summary>
+    public static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
+
     public BrowserFactAttribute()
     {
         if (!File.Exists(ChromiumPath))

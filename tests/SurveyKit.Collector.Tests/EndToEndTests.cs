@@ -29,15 +29,8 @@ public sealed class EndToEndTests
         await using var browser = await playwright.Chromium.LaunchAsync(
             new()
             {
-                ExecutablePath = "/usr/bin/chromium",
-                Args =
-                [
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--no-first-run",
-                ],
+                ExecutablePath = BrowserFactAttribute.ChromiumPath,
+                Args = BrowserFactAttribute.ChromiumArguments,
             }
         );
         var page = await browser.NewPageAsync();

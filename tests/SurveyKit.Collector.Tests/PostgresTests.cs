@@ -70,13 +70,23 @@ public sealed class PostgresTests
         var error = new System.IO.StringWriter();
         var code = Cli.Commands.AnalyzeCommand.Run(
             new Cli.CliContext(output, error, folder),
-            System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "examples", "bezorging", "bezorging.survey.yaml"),
+            System.IO.Path.Combine(
+                AppContext.BaseDirectory,
+                "TestData",
+                "examples",
+                "bezorging",
+                "bezorging.survey.yaml"
+            ),
             [database.ConnectionString],
             "report",
             "adjusted-wald"
         );
         Assert.True(code == 0, error.ToString());
-        Assert.Contains("Read 4: scored 4, rejected 0", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Read 4: scored 4, rejected 0",
+            output.ToString(),
+            StringComparison.Ordinal
+        );
         Assert.Contains("NPS +25.0", output.ToString(), StringComparison.Ordinal); // 2 promoters, 1 detractor of 4
     }
 

@@ -37,16 +37,7 @@ public sealed class Browser : IAsyncLifetime
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = new List<string>
-                {
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                },
+                Args = BrowserFactAttribute.ChromiumArguments,
             }
         );
     }

@@ -98,16 +98,7 @@ public sealed class ReportBrowser : IAsyncLifetime
             {
                 ExecutablePath = BrowserFactAttribute.ChromiumPath,
                 Headless = true,
-                Args = new List<string>
-                {
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                },
+                Args = BrowserFactAttribute.ChromiumArguments,
             }
         );
     }
