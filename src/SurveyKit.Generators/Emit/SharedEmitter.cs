@@ -277,16 +277,6 @@ internal static class SharedEmitter
                         "1" => true,
                         _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "expected 1 or 0, not '" + text + "'"),
                     };
-
-                public static string Format(int? value) => value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-                public static string Format(double? value) => value?.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-                public static string Format(bool? value) => value is null ? "" : value.Value ? "true" : "false";
-
-                public static string Format(global::SurveyKit.Core.Responses.TouchpointGrade? value) => value?.ToString() ?? "";
-
-                public static string Format(string? value) => value is null ? "" : global::SurveyKit.Core.Responses.Csv.Escape(value);
             }
         }
         """;

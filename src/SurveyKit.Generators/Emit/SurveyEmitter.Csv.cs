@@ -11,8 +11,8 @@ internal static partial class SurveyEmitter
 {
     private const string CsvHelpers = "SurveyKit_Csv";
 
-    /// <summary>One CSV column: its header, whether it holds personal data, how a value is written and read.</summary>
-    private sealed record Column(string Header, bool Personal, string Write, string Read);
+    /// <summary>One CSV column to read: its header, whether it holds personal data, how a value is read.</summary>
+    private sealed record Column(string Header, bool Personal, string Read);
 
     private static List<Column> Columns(SurveySpec spec)
     {
@@ -21,7 +21,6 @@ internal static partial class SurveyEmitter
             new(
                 "response_id",
                 false,
-                "ResponseId.ToString()",
                 "response.ResponseId = global::System.Guid.TryParse(cell, out var id) ? id : throw new "
                     + Responses
                     + ".SubmissionFormatException(\"response_id\", \"expected a UUID, not '\" + cell + \"'\");"
@@ -29,7 +28,6 @@ internal static partial class SurveyEmitter
             new(
                 "survey",
                 false,
-                "SurveyId",
                 "if (cell != SurveyId) throw new "
                     + Responses
                     + ".SubmissionFormatException(\"survey\", \"expected '\" + SurveyId + \"', not '\" + cell + \"'\");"
@@ -37,19 +35,16 @@ internal static partial class SurveyEmitter
             new(
                 "version",
                 false,
-                $"{CsvHelpers}.Format(Version)",
                 $"response.Version = {CsvHelpers}.Int(cell, \"version\") ?? SurveyVersion;"
             ),
             new(
                 "submitted_at",
                 false,
-                "SubmittedAt?.ToString(\"o\", global::System.Globalization.CultureInfo.InvariantCulture) ?? \"\"",
                 "response.SubmittedAt = cell.Length == 0 ? null : global::System.DateTimeOffset.Parse(cell, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind);"
             ),
             new(
                 "lang",
                 false,
-                $"{CsvHelpers}.Format(Lang)",
                 $"response.Lang = {CsvHelpers}.String(cell);"
             ),
         };
@@ -61,13 +56,11 @@ internal static partial class SurveyEmitter
                     ? new(
                         field.Id,
                         field.Pii,
-                        $"{CsvHelpers}.Format(Context.{field.Property})",
                         $"response.Context.{field.Property} = {CsvHelpers}.String(cell);"
                     )
                     : new(
                         field.Id,
                         field.Pii,
-                        $"Context.{field.Property} is {{ }} context{field.Property} ? Id(context{field.Property}) : \"\"",
                         $"response.Context.{field.Property} = cell.Length == 0 ? null : Parse{field.EnumName}(cell, {path});"
                     )
             );
@@ -86,7 +79,6 @@ internal static partial class SurveyEmitter
                             new(
                                 $"{q.Id}.{item.Id}",
                                 false,
-                                $"{CsvHelpers}.Format({q.Property}.{item.Name})",
                                 $"{p}.{item.Name} = {CsvHelpers}.Grade(cell, {itemPath});"
                             )
                         );
@@ -102,7 +94,6 @@ internal static partial class SurveyEmitter
                                 new(
                                     $"{q.Id}_compare.{item.Id}",
                                     false,
-                                    $"{q.CompareProperty}.{item.Name} is {{ }} compare{q.Property}{item.Name} ? {Helpers}.ComparisonId(compare{q.Property}{item.Name}) : \"\"",
                                     $"response.{q.CompareProperty}.{item.Name} = {Helpers}.ParseComparison(cell, {itemPath});"
                                 )
                             );
@@ -117,7 +108,6 @@ internal static partial class SurveyEmitter
                             new(
                                 $"{q.Id}.{option.Id}",
                                 false,
-                                $"{q.Property} is null ? \"\" : global::System.Linq.Enumerable.Contains({q.Property}, {q.EnumName}.{option.Name}) ? \"1\" : \"0\"",
                                 $"if (cell.Length > 0) {{ var list = ({p} as {Collections}.List<{q.EnumName}>) ?? new(); if ({CsvHelpers}.Flag(cell, {optionPath})) list.Add({q.EnumName}.{option.Name}); {p} = list; }}"
                             )
                         );
@@ -128,7 +118,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             false,
-                            $"{q.Property} is {{ }} {Local(q)} ? Id({Local(q)}) : \"\"",
                             $"{p} = cell.Length == 0 ? null : Parse{q.EnumName}(cell, {path});"
                         )
                     );
@@ -138,7 +127,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             false,
-                            $"{CsvHelpers}.Format({q.Property})",
                             $"{p} = {CsvHelpers}.Grade(cell, {path});"
                         )
                     );
@@ -148,7 +136,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             false,
-                            $"{CsvHelpers}.Format({q.Property})",
                             $"{p} = {CsvHelpers}.Int(cell, {path});"
                         )
                     );
@@ -158,7 +145,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             false,
-                            $"{CsvHelpers}.Format({q.Property})",
                             $"{p} = {CsvHelpers}.{(q.Integer ? "Int" : "Number")}(cell, {path});"
                         )
                     );
@@ -168,7 +154,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             false,
-                            $"{CsvHelpers}.Format({q.Property})",
                             $"{p} = {CsvHelpers}.Boolean(cell, {path});"
                         )
                     );
@@ -178,7 +163,6 @@ internal static partial class SurveyEmitter
                         new(
                             q.Id,
                             q.Type == QuestionType.Email,
-                            $"{CsvHelpers}.Format({q.Property})",
                             $"{p} = {CsvHelpers}.String(cell);"
                         )
                     );
@@ -190,7 +174,6 @@ internal static partial class SurveyEmitter
                     new(
                         q.Id + "_other",
                         false,
-                        $"{CsvHelpers}.Format({q.OtherProperty})",
                         $"response.{q.OtherProperty} = {CsvHelpers}.String(cell);"
                     )
                 );
@@ -200,7 +183,6 @@ internal static partial class SurveyEmitter
             new(
                 "duration_ms",
                 false,
-                "DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? \"\"",
                 "response.DurationMs = cell.Length == 0 ? null : long.TryParse(cell, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : throw new "
                     + Responses
                     + ".SubmissionFormatException(\"duration_ms\", \"expected whole milliseconds, not '\" + cell + \"'\");"
@@ -213,32 +195,26 @@ internal static partial class SurveyEmitter
     {
         var name = spec.TypePrefix + "Response";
         var columns = Columns(spec);
+        // Writing is Core's CsvExport over ToResponseData(): one CSV layout for the generated types, the collector's
+        // export and the analysis, and less generated code to compile.
+        w.Line(
+            $"private static readonly global::System.Lazy<{Responses}.CsvExport> s_csv = new(static () => new {Responses}.CsvExport(Definition));"
+        );
+        w.Line();
         w.Doc(
             "The CSV header line; personal data columns (pii context fields, email answers) only when asked for."
         );
-        w.Line("public static string CsvHeader(bool includePersonalData = false) =>");
-        w.Line("    includePersonalData");
-        w.Line("        ? " + Naming.Literal(string.Join(",", columns.Select(c => c.Header))));
         w.Line(
-            "        : "
-                + Naming.Literal(
-                    string.Join(",", columns.Where(c => !c.Personal).Select(c => c.Header))
-                )
-                + ";"
+            "public static string CsvHeader(bool includePersonalData = false) => s_csv.Value.Header(includePersonalData);"
         );
         w.Line();
         w.Doc("Writes this response as one CSV record (RFC 4180), in the columns of CsvHeader.");
         w.Open(
             "public void WriteCsvRow(global::System.IO.TextWriter writer, bool includePersonalData = false)"
         );
-        var firstColumn = true;
-        foreach (var column in columns)
-        {
-            var comma = firstColumn ? "" : "writer.Write(','); ";
-            var write = $"{comma}writer.Write({column.Write});";
-            w.Line(column.Personal ? $"if (includePersonalData) {{ {write} }}" : write);
-            firstColumn = false;
-        }
+        w.Line(
+            $"writer.Write(s_csv.Value.Record(new {Responses}.CsvExport.Row(ToResponseData(), SubmittedAt?.ToString(\"o\", global::System.Globalization.CultureInfo.InvariantCulture), DurationMs), includePersonalData));"
+        );
         w.Line("writer.Write('\\n');");
         w.Close();
         w.Line();

@@ -412,43 +412,15 @@ namespace Consumer
             }
         }
 
+        private static readonly global::System.Lazy<SurveyKit_Responses.CsvExport> s_csv = new(static () => new SurveyKit_Responses.CsvExport(Definition));
+
         /// <summary>The CSV header line; personal data columns (pii context fields, email answers) only when asked for.</summary>
-        public static string CsvHeader(bool includePersonalData = false) =>
-            includePersonalData
-                ? "response_id,survey,version,submitted_at,lang,account_tier,account,recommend,reason,overall,am_changed,am_rating,handover,contact_frequency,touchpoints.account_management,touchpoints.quotes,touchpoints.portal,touchpoints.invoicing,touchpoints.support,touchpoints_compare.account_management,touchpoints_compare.quotes,touchpoints_compare.portal,touchpoints_compare.invoicing,touchpoints_compare.support,improve,contact_ok,contact_details,duration_ms"
-                : "response_id,survey,version,submitted_at,lang,account_tier,recommend,reason,overall,am_changed,am_rating,handover,contact_frequency,touchpoints.account_management,touchpoints.quotes,touchpoints.portal,touchpoints.invoicing,touchpoints.support,touchpoints_compare.account_management,touchpoints_compare.quotes,touchpoints_compare.portal,touchpoints_compare.invoicing,touchpoints_compare.support,improve,contact_ok,contact_details,duration_ms";
+        public static string CsvHeader(bool includePersonalData = false) => s_csv.Value.Header(includePersonalData);
 
         /// <summary>Writes this response as one CSV record (RFC 4180), in the columns of CsvHeader.</summary>
         public void WriteCsvRow(global::System.IO.TextWriter writer, bool includePersonalData = false)
         {
-            writer.Write(ResponseId.ToString());
-            writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
-            writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
-            writer.Write(','); writer.Write(Context.AccountTier is { } contextAccountTier ? Id(contextAccountTier) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Account)); }
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Reason));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Overall));
-            writer.Write(','); writer.Write(AmChanged is { } answerAmChanged ? Id(answerAmChanged) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(AmRating));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Handover));
-            writer.Write(','); writer.Write(ContactFrequency is { } answerContactFrequency ? Id(answerContactFrequency) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.AccountManagement));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Quotes));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Portal));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Invoicing));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Support));
-            writer.Write(','); writer.Write(TouchpointsCompare.AccountManagement is { } compareTouchpointsAccountManagement ? SurveyKit_Json.ComparisonId(compareTouchpointsAccountManagement) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Quotes is { } compareTouchpointsQuotes ? SurveyKit_Json.ComparisonId(compareTouchpointsQuotes) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Portal is { } compareTouchpointsPortal ? SurveyKit_Json.ComparisonId(compareTouchpointsPortal) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Invoicing is { } compareTouchpointsInvoicing ? SurveyKit_Json.ComparisonId(compareTouchpointsInvoicing) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Support is { } compareTouchpointsSupport ? SurveyKit_Json.ComparisonId(compareTouchpointsSupport) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Improve));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactDetails));
-            writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            writer.Write(s_csv.Value.Record(new SurveyKit_Responses.CsvExport.Row(ToResponseData(), SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture), DurationMs), includePersonalData));
             writer.Write('\n');
         }
 

@@ -290,31 +290,15 @@ namespace Consumer
             }
         }
 
+        private static readonly global::System.Lazy<SurveyKit_Responses.CsvExport> s_csv = new(static () => new SurveyKit_Responses.CsvExport(Definition));
+
         /// <summary>The CSV header line; personal data columns (pii context fields, email answers) only when asked for.</summary>
-        public static string CsvHeader(bool includePersonalData = false) =>
-            includePersonalData
-                ? "response_id,survey,version,submitted_at,lang,carrier,order,recommend,delivery.on_time,delivery.driver,delivery.packaging,ease,remarks,contact_ok,email,duration_ms"
-                : "response_id,survey,version,submitted_at,lang,carrier,recommend,delivery.on_time,delivery.driver,delivery.packaging,ease,remarks,contact_ok,duration_ms";
+        public static string CsvHeader(bool includePersonalData = false) => s_csv.Value.Header(includePersonalData);
 
         /// <summary>Writes this response as one CSV record (RFC 4180), in the columns of CsvHeader.</summary>
         public void WriteCsvRow(global::System.IO.TextWriter writer, bool includePersonalData = false)
         {
-            writer.Write(ResponseId.ToString());
-            writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
-            writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
-            writer.Write(','); writer.Write(Context.Carrier is { } contextCarrier ? Id(contextCarrier) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Order)); }
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.OnTime));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.Driver));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Delivery.Packaging));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Ease));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Remarks));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
-            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Email)); }
-            writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            writer.Write(s_csv.Value.Record(new SurveyKit_Responses.CsvExport.Row(ToResponseData(), SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture), DurationMs), includePersonalData));
             writer.Write('\n');
         }
 

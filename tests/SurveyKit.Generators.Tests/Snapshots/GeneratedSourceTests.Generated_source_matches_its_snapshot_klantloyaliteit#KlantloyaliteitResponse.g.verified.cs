@@ -473,52 +473,15 @@ namespace Consumer
             }
         }
 
+        private static readonly global::System.Lazy<SurveyKit_Responses.CsvExport> s_csv = new(static () => new SurveyKit_Responses.CsvExport(Definition));
+
         /// <summary>The CSV header line; personal data columns (pii context fields, email answers) only when asked for.</summary>
-        public static string CsvHeader(bool includePersonalData = false) =>
-            includePersonalData
-                ? "response_id,survey,version,submitted_at,lang,segment,customer,recommend,reason,satisfaction,stay,years_customer,touchpoints.website,touchpoints.store,touchpoints.service,touchpoints.delivery,touchpoints.invoice,touchpoints_compare.website,touchpoints_compare.store,touchpoints_compare.service,touchpoints_compare.delivery,touchpoints_compare.invoice,service_improve,complaint,complaint_detail,channels.phone,channels.email,channels.chat,channels.whatsapp,channels.social,channels.other,channels_other,preferred_channel,contact_pressure,contact_ok,email,duration_ms"
-                : "response_id,survey,version,submitted_at,lang,segment,recommend,reason,satisfaction,stay,years_customer,touchpoints.website,touchpoints.store,touchpoints.service,touchpoints.delivery,touchpoints.invoice,touchpoints_compare.website,touchpoints_compare.store,touchpoints_compare.service,touchpoints_compare.delivery,touchpoints_compare.invoice,service_improve,complaint,complaint_detail,channels.phone,channels.email,channels.chat,channels.whatsapp,channels.social,channels.other,channels_other,preferred_channel,contact_pressure,contact_ok,duration_ms";
+        public static string CsvHeader(bool includePersonalData = false) => s_csv.Value.Header(includePersonalData);
 
         /// <summary>Writes this response as one CSV record (RFC 4180), in the columns of CsvHeader.</summary>
         public void WriteCsvRow(global::System.IO.TextWriter writer, bool includePersonalData = false)
         {
-            writer.Write(ResponseId.ToString());
-            writer.Write(','); writer.Write(SurveyId);
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Version));
-            writer.Write(','); writer.Write(SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Lang));
-            writer.Write(','); writer.Write(Context.Segment is { } contextSegment ? Id(contextSegment) : "");
-            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Context.Customer)); }
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Recommend));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Reason));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Satisfaction));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Stay));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(YearsCustomer));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Website));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Store));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Service));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Delivery));
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(Touchpoints.Invoice));
-            writer.Write(','); writer.Write(TouchpointsCompare.Website is { } compareTouchpointsWebsite ? SurveyKit_Json.ComparisonId(compareTouchpointsWebsite) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Store is { } compareTouchpointsStore ? SurveyKit_Json.ComparisonId(compareTouchpointsStore) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Service is { } compareTouchpointsService ? SurveyKit_Json.ComparisonId(compareTouchpointsService) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Delivery is { } compareTouchpointsDelivery ? SurveyKit_Json.ComparisonId(compareTouchpointsDelivery) : "");
-            writer.Write(','); writer.Write(TouchpointsCompare.Invoice is { } compareTouchpointsInvoice ? SurveyKit_Json.ComparisonId(compareTouchpointsInvoice) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ServiceImprove));
-            writer.Write(','); writer.Write(Complaint is { } answerComplaint ? Id(answerComplaint) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ComplaintDetail));
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Phone) ? "1" : "0");
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Email) ? "1" : "0");
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Chat) ? "1" : "0");
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Whatsapp) ? "1" : "0");
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Social) ? "1" : "0");
-            writer.Write(','); writer.Write(Channels is null ? "" : global::System.Linq.Enumerable.Contains(Channels, KlantloyaliteitChannels.Other) ? "1" : "0");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ChannelsOther));
-            writer.Write(','); writer.Write(PreferredChannel is { } answerPreferredChannel ? Id(answerPreferredChannel) : "");
-            writer.Write(','); writer.Write(ContactPressure is { } answerContactPressure ? Id(answerContactPressure) : "");
-            writer.Write(','); writer.Write(SurveyKit_Csv.Format(ContactOk));
-            if (includePersonalData) { writer.Write(','); writer.Write(SurveyKit_Csv.Format(Email)); }
-            writer.Write(','); writer.Write(DurationMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            writer.Write(s_csv.Value.Record(new SurveyKit_Responses.CsvExport.Row(ToResponseData(), SubmittedAt?.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture), DurationMs), includePersonalData));
             writer.Write('\n');
         }
 
