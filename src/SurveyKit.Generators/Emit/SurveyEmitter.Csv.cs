@@ -42,11 +42,7 @@ internal static partial class SurveyEmitter
                 false,
                 "response.SubmittedAt = cell.Length == 0 ? null : global::System.DateTimeOffset.Parse(cell, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind);"
             ),
-            new(
-                "lang",
-                false,
-                $"response.Lang = {CsvHelpers}.String(cell);"
-            ),
+            new("lang", false, $"response.Lang = {CsvHelpers}.String(cell);"),
         };
         foreach (var field in spec.Context)
         {
@@ -123,22 +119,10 @@ internal static partial class SurveyEmitter
                     );
                     break;
                 case QuestionType.Rating when q.NotApplicable:
-                    columns.Add(
-                        new(
-                            q.Id,
-                            false,
-                            $"{p} = {CsvHelpers}.Grade(cell, {path});"
-                        )
-                    );
+                    columns.Add(new(q.Id, false, $"{p} = {CsvHelpers}.Grade(cell, {path});"));
                     continue;
                 case QuestionType.Nps or QuestionType.Rating:
-                    columns.Add(
-                        new(
-                            q.Id,
-                            false,
-                            $"{p} = {CsvHelpers}.Int(cell, {path});"
-                        )
-                    );
+                    columns.Add(new(q.Id, false, $"{p} = {CsvHelpers}.Int(cell, {path});"));
                     continue;
                 case QuestionType.Number:
                     columns.Add(
@@ -150,21 +134,11 @@ internal static partial class SurveyEmitter
                     );
                     continue;
                 case QuestionType.Consent:
-                    columns.Add(
-                        new(
-                            q.Id,
-                            false,
-                            $"{p} = {CsvHelpers}.Boolean(cell, {path});"
-                        )
-                    );
+                    columns.Add(new(q.Id, false, $"{p} = {CsvHelpers}.Boolean(cell, {path});"));
                     continue;
                 default:
                     columns.Add(
-                        new(
-                            q.Id,
-                            q.Type == QuestionType.Email,
-                            $"{p} = {CsvHelpers}.String(cell);"
-                        )
+                        new(q.Id, q.Type == QuestionType.Email, $"{p} = {CsvHelpers}.String(cell);")
                     );
                     continue;
             }
