@@ -75,6 +75,7 @@ internal sealed class AnswerKey
             var key = Key(rating.Id);
             key.satisfaction = true;
             key.scale = rating.Scale;
+            key.ratingNotApplicable |= rating.NotApplicable is not null;
         }
         for (var s = 0; s < plan.Segments.Count; s++)
         {
@@ -159,7 +160,10 @@ internal sealed class AnswerKey
             }
             if (driver < 0)
             {
-                return $"{Name}: '{reader.GetString()}' is not one of its items";
+                // An item this version of the survey does not have: skipped, like any key the analysis does not use.
+                reader.Read();
+                reader.Skip();
+                continue;
             }
             reader.Read();
             if (compare)

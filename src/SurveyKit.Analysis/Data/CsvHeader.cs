@@ -32,10 +32,11 @@ internal sealed class CsvHeader
         Personal,
     }
 
-    private CsvHeader(AnalysisPlan plan, (Role, int, string)[] columns)
+    private CsvHeader(AnalysisPlan plan, (Role, int, string, int)[] columns, int fieldCount)
     {
         Plan = plan;
         Columns = columns;
+        FieldCount = fieldCount;
         SurveyId = Encoding.UTF8.GetBytes(plan.Survey.Id);
         Languages = plan.Survey.Languages.Select(l => (Encoding.UTF8.GetBytes(l), l)).ToArray();
         SegmentValues = plan
@@ -45,7 +46,14 @@ internal sealed class CsvHeader
 
     public AnalysisPlan Plan { get; }
 
-    public (Role Role, int Index, string Name)[] Columns { get; }
+    /// <summary>
+    /// What the analysis reads, one entry per role of a field: a column can be a driver and the satisfaction question,
+    /// or a segment and the consent question, at once (as a JSON key can).
+    /// </summary>
+    public (Role Role, int Index, string Name, int Field)[] Columns { get; }
+
+    /// <summary>The number of fields in the header: every record must have as many.</summary>
+    public int FieldCount { get; }
 
     public byte[] SurveyId { get; }
 
@@ -56,60 +64,65 @@ internal sealed class CsvHeader
     /// <summary>The header of the first record in <paramref name="fields"/>.</summary>
     public static CsvHeader Read(AnalysisPlan plan, IReadOnlyList<string> fields)
     {
-        var names = new Dictionary<string, (Role, int)>(StringComparer.Ordinal)
+        var names = new Dictionary<string, List<(Role, int)>>(StringComparer.Ordinal);
+        void Add(string name, Role role, int index)
         {
-            ["response_id"] = (Role.ResponseId, 0),
-            ["survey"] = (Role.Survey, 0),
-            ["version"] = (Role.Version, 0),
-            ["submitted_at"] = (Role.SubmittedAt, 0),
-            ["lang"] = (Role.Lang, 0),
-            ["duration_ms"] = (Role.DurationMs, 0),
-        };
+            if (!names.TryGetValue(name, out var roles))
+            {
+                names[name] = roles = [];
+            }
+            roles.Add((role, index));
+        }
+        Add("response_id", Role.ResponseId, 0);
+        Add("survey", Role.Survey, 0);
+        Add("version", Role.Version, 0);
+        Add("submitted_at", Role.SubmittedAt, 0);
+        Add("lang", Role.Lang, 0);
+        Add("duration_ms", Role.DurationMs, 0);
         if (plan.Outcome is { } nps)
         {
-            names[nps.Id] = (Role.Outcome, 0);
+            Add(nps.Id, Role.Outcome, 0);
         }
         for (var d = 0; d < plan.Drivers.Count; d++)
         {
-            names[plan.Drivers[d].CsvColumn] = (Role.Driver, d);
+            Add(plan.Drivers[d].CsvColumn, Role.Driver, d);
             if (plan.Drivers[d].HasComparison)
             {
-                names[plan.Drivers[d].CompareColumn] = (Role.Compare, d);
+                Add(plan.Drivers[d].CompareColumn, Role.Compare, d);
             }
         }
         if (plan.Satisfaction is { } satisfaction)
         {
-            names.TryAdd(satisfaction.Id, (Role.Satisfaction, 0));
+            Add(satisfaction.Id, Role.Satisfaction, 0);
         }
         for (var s = 0; s < plan.Segments.Count; s++)
         {
-            names.TryAdd(plan.Segments[s].Id, (Role.Segment, s));
+            Add(plan.Segments[s].Id, Role.Segment, s);
         }
         if (plan.Consent is { } consent)
         {
-            names.TryAdd(consent.Id, (Role.Consent, 0));
+            Add(consent.Id, Role.Consent, 0);
         }
         if (plan.Contact is { } contact)
         {
-            names.TryAdd(contact.Id, (Role.Contact, 0));
+            Add(contact.Id, Role.Contact, 0);
         }
         for (var c = 0; c < plan.Comments.Count; c++)
         {
-            names.TryAdd(plan.Comments[c].Id, (Role.Comment, c));
+            Add(plan.Comments[c].Id, Role.Comment, c);
         }
         for (var p = 0; p < plan.PersonalContext.Count; p++)
         {
-            names.TryAdd(plan.PersonalContext[p].Id, (Role.Personal, p));
+            Add(plan.PersonalContext[p].Id, Role.Personal, p);
         }
-        return new CsvHeader(
-            plan,
-            fields
-                .Select(name =>
-                    names.TryGetValue(name, out var role)
-                        ? (role.Item1, role.Item2, name)
-                        : (Role.Ignore, 0, name)
-                )
-                .ToArray()
-        );
+        var columns = new List<(Role, int, string, int)>();
+        for (var f = 0; f < fields.Count; f++)
+        {
+            foreach (var (role, index) in names.GetValueOrDefault(fields[f]) ?? [])
+            {
+                columns.Add((role, index, fields[f], f));
+            }
+        }
+        return new CsvHeader(plan, [.. columns], fields.Count);
     }
 }

@@ -118,16 +118,21 @@ internal sealed class CsvRecords(CsvHeader header)
 
     private string? Record(ReadOnlySpan<byte> record, Row row)
     {
-        var columns = header.Columns;
-        if (fields.Count != columns.Length)
+        if (fields.Count != header.FieldCount)
         {
-            return $"the record has {fields.Count} fields; the header has {columns.Length}";
+            return $"the record has {fields.Count} fields; the header has {header.FieldCount}";
         }
-        for (var f = 0; f < columns.Length; f++)
+        if (!System.Text.Unicode.Utf8.IsValid(record))
         {
-            if (columns[f].Role != CsvHeader.Role.Ignore && fields[f].End > fields[f].Start)
+            return "not valid UTF-8";
+        }
+        var columns = header.Columns;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var f = columns[c].Field;
+            if (fields[f].End > fields[f].Start)
             {
-                var error = Apply(record, f, row);
+                var error = Apply(record, c, row);
                 if (error is not null)
                 {
                     return error;
@@ -136,20 +141,21 @@ internal sealed class CsvRecords(CsvHeader header)
         }
         if (row.NeedsFollowUp)
         {
-            for (var f = 0; f < columns.Length; f++)
+            for (var c = 0; c < columns.Length; c++)
             {
+                var f = columns[c].Field;
                 if (fields[f].End > fields[f].Start)
                 {
-                    ApplyText(record, f, row);
+                    ApplyText(record, c, row);
                 }
             }
         }
         return null;
     }
 
-    private string? Apply(ReadOnlySpan<byte> record, int f, Row row)
+    private string? Apply(ReadOnlySpan<byte> record, int c, Row row)
     {
-        var (role, index, name) = header.Columns[f];
+        var (role, index, name, f) = header.Columns[c];
         var field = fields[f];
         var span = record[field.Start..field.End];
         var plan = header.Plan;
@@ -263,9 +269,9 @@ internal sealed class CsvRecords(CsvHeader header)
         }
     }
 
-    private void ApplyText(ReadOnlySpan<byte> record, int f, Row row)
+    private void ApplyText(ReadOnlySpan<byte> record, int c, Row row)
     {
-        var (role, index, _) = header.Columns[f];
+        var (role, index, _, f) = header.Columns[c];
         switch (role)
         {
             case CsvHeader.Role.Contact:
@@ -285,6 +291,13 @@ internal sealed class CsvRecords(CsvHeader header)
         if (Utf8Parser.TryParse(span, out int whole, out var used) && used == span.Length)
         {
             return whole >= scale.Min && whole <= scale.Max ? whole : null;
+        }
+        // 9.0: a CSV saved again by pandas or R (a column with blanks becomes floating point).
+        if (Utf8Parser.TryParse(span, out double number, out used) && used == span.Length)
+        {
+            return number == Math.Floor(number) && number >= scale.Min && number <= scale.Max
+                ? (float)number
+                : null;
         }
         return allowNotApplicable && span.SequenceEqual("na"u8) ? Row.NotApplicable : null;
     }

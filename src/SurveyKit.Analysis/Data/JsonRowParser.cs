@@ -76,7 +76,14 @@ internal sealed class JsonRowParser
             cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
             return "not valid JSON: " + (cut > 0 ? message[..cut] : message);
         }
-        catch (ArgumentException)
+        catch (Exception exception)
+            when (exception is ArgumentException
+                || exception
+                    is InvalidOperationException
+                    {
+                        InnerException: System.Text.DecoderFallbackException
+                    }
+            )
         {
             return "not valid UTF-8";
         }
@@ -179,6 +186,9 @@ internal sealed class JsonRowParser
                 return error;
             }
         }
+        // One object per line: reading past it throws on anything that follows (two records glued together), so
+        // that line is rejected instead of its second record being lost.
+        _ = reader.Read();
         return null;
     }
 

@@ -91,8 +91,11 @@ public sealed class ResponseTableBuilder
         Commit(single, source, null);
     }
 
-    /// <summary>Adds a response in the neutral form (what the generated types' <c>ToResponseData()</c> gives).</summary>
-    public void Add(
+    /// <summary>
+    /// Adds a response in the neutral form (what the generated types' <c>ToResponseData()</c> gives); returns true
+    /// when it is scored, false when it was rejected (a repeated id, another survey).
+    /// </summary>
+    public bool Add(
         ResponseData data,
         DateTimeOffset? submittedAt,
         long? durationMs,
@@ -107,7 +110,9 @@ public sealed class ResponseTableBuilder
         row.SubmittedAt = submittedAt;
         row.DurationMs = durationMs is { } ms ? ms : float.NaN;
         single.Done(error);
+        var before = table.Count;
         Commit(single, source, null);
+        return table.Count > before;
     }
 
     /// <summary>Counts a record that could not be read at all.</summary>

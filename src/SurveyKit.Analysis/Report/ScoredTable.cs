@@ -193,7 +193,7 @@ public static class ScoredTable
                 );
             }
         }
-        if (plan.Satisfaction is { } satisfaction)
+        if (plan.Satisfaction is { } satisfaction && columns.All(c => c.Name != satisfaction.Id))
         {
             columns.Add(
                 new IntColumn(

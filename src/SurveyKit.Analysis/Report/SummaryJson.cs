@@ -189,7 +189,7 @@ public static class SummaryJson
     {
         if (double.IsFinite(value))
         {
-            json.WriteNumber(name, Math.Round(value, digits, MidpointRounding.AwayFromZero));
+            json.WriteNumber(name, Math.Round(value, digits, MidpointRounding.AwayFromZero) + 0.0);
         }
         else
         {
@@ -204,7 +204,9 @@ public static class SummaryJson
         {
             if (double.IsFinite(bound))
             {
-                json.WriteNumberValue(Math.Round(bound, digits, MidpointRounding.AwayFromZero));
+                json.WriteNumberValue(
+                    Math.Round(bound, digits, MidpointRounding.AwayFromZero) + 0.0
+                );
             }
             else
             {

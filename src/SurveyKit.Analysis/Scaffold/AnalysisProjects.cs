@@ -124,7 +124,11 @@ public static class AnalysisProjects
                 )
                 : (
                     "lowGrades",
-                    $"response.{property} <= {low}",
+                    // A rating with "not applicable" is a TouchpointGrade?, like a touchpoint item.
+                    survey.FindQuestion(driver.QuestionId)
+                        is RatingQuestion { NotApplicable: not null }
+                        ? $"response.{property} is {{ IsGrade: true, Value: <= {low} }}"
+                        : $"response.{property} <= {low}",
                     $"Rated {driver.QuestionId} {low} or lower"
                 );
         }

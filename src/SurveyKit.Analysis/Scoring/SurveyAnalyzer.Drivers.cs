@@ -37,12 +37,16 @@ public static partial class SurveyAnalyzer
         ]);
         var used = Enumerable
             .Range(0, plan.Drivers.Count)
-            .Where(d => all.N[d + 1][d + 1] >= options.MinDriverN)
+            .Where(d =>
+                all.N[d + 1][d + 1] >= options.MinDriverN && !double.IsNaN(all.R[d + 1][d + 1])
+            )
             .ToArray();
         foreach (var d in Enumerable.Range(0, plan.Drivers.Count).Except(used))
         {
             notes.Add(
-                $"drivers: '{plan.Drivers[d].Id}' has fewer than {options.MinDriverN} grades and is left out"
+                all.N[d + 1][d + 1] < options.MinDriverN
+                    ? $"drivers: '{plan.Drivers[d].Id}' has fewer than {options.MinDriverN} grades and is left out"
+                    : $"drivers: everyone gave '{plan.Drivers[d].Id}' the same grade, so it cannot explain differences and is left out"
             );
         }
         if (used.Length == 0 || used.Length > 15 || table.Count < options.MinDriverN)

@@ -25,7 +25,10 @@ public static partial class SurveyAnalyzer
         var plan = table.Plan;
         var drivers = Enumerable
             .Range(0, plan.Drivers.Count)
-            .Where(d => GradeCount(table.Drivers[d].Span) >= options.MinDriverN)
+            .Where(d =>
+                GradeCount(table.Drivers[d].Span) >= options.MinDriverN
+                && Varies(table.Drivers[d].Span)
+            )
             .ToArray();
         var outcome = table.Outcome.Span;
         var rows = SampleRows(outcome, options);
@@ -62,7 +65,17 @@ public static partial class SurveyAnalyzer
                 columns[k][r] = graded[k][r] ? grade : mean;
             }
         }
-        var model = OrdinalLogit.Fit(columns, y);
+        OrdinalLogitResult model;
+        try
+        {
+            model = OrdinalLogit.Fit(columns, y);
+        }
+        catch (ArgumentException exception)
+        {
+            // A grade that does not vary within the model's rows: say so rather than stop the report.
+            notes.Add("what-if: no model (" + exception.Message + ")");
+            return null;
+        }
         if (!model.Converged)
         {
             notes.Add($"what-if: the model did not converge in {model.Iterations} iterations");
@@ -119,6 +132,28 @@ public static partial class SurveyAnalyzer
         );
         var scenarios = perDriver.SelectMany(s => s).ToList();
         return new WhatIfSummary(rows.Length, baseline * 100, scenarios, model);
+    }
+
+    /// <summary>True when the grades are not all the same (a constant grade explains nothing and breaks a model).</summary>
+    private static bool Varies(ReadOnlySpan<float> grades)
+    {
+        var first = float.NaN;
+        foreach (var grade in grades)
+        {
+            if (!float.IsFinite(grade))
+            {
+                continue;
+            }
+            if (float.IsNaN(first))
+            {
+                first = grade;
+            }
+            else if (grade != first)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double PredictedNps(

@@ -179,7 +179,7 @@ internal static class AnalyzeCommand
 
     /// <summary>Rounded as the report rounds, so the console and the report never differ in the last digit.</summary>
     private static double Round(double value) =>
-        Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        Math.Round(value, 1, MidpointRounding.AwayFromZero) + 0.0; // never "-0.0"
 
     /// <summary>Reads one input into the builder; returns why it cannot be read at all, or null.</summary>
     private static async Task<string?> Read(

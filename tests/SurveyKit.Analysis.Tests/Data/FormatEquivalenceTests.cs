@@ -20,6 +20,47 @@ public class FormatEquivalenceTests
     }
 
     [Fact]
+    public void Grades_written_as_decimals_by_pandas_or_R_read_as_grades()
+    {
+        var csv = TestSurveys.Csv(Survey, Responses);
+        var lines = csv.Split("\r\n");
+        var header = lines[0].Split(',');
+        var grades = Enumerable
+            .Range(0, header.Length)
+            .Where(i =>
+                header[i].StartsWith("touchpoints.", System.StringComparison.Ordinal)
+                || header[i] == "recommend"
+            )
+            .ToHashSet();
+        var floats = string.Join(
+            "\r\n",
+            lines.Select(
+                (line, n) =>
+                    n == 0
+                    || line.Length == 0
+                    || line.Contains('"', System.StringComparison.Ordinal)
+                        ? line
+                        : string.Join(
+                            ",",
+                            line.Split(',')
+                                .Select(
+                                    (cell, i) =>
+                                        grades.Contains(i) && int.TryParse(cell, out _)
+                                            ? cell + ".0"
+                                            : cell
+                                )
+                        )
+            )
+        );
+        var fromFloats = TestSurveys.ReadCsv(Survey, floats);
+        Assert.Equal(0, fromFloats.Rejected);
+        Assert.Equal(
+            TestSurveys.ReadCsv(Survey, csv).Outcome.Span.ToArray(),
+            fromFloats.Outcome.Span.ToArray()
+        );
+    }
+
+    [Fact]
     public void The_neutral_form_of_the_generated_types_reads_into_the_same_table()
     {
         var fromJson = TestSurveys.ReadJsonLines(Survey, TestSurveys.JsonLines(Responses));

@@ -64,10 +64,6 @@ public class JsonLinesReadingTests
         "answers.touchpoints.website: the text 'bad' is not a grade"
     )]
     [InlineData(
-        "\"touchpoints\":{\"kiosk\":8}",
-        "answers.touchpoints: 'kiosk' is not one of its items"
-    )]
-    [InlineData(
         "\"touchpoints_compare\":{\"website\":\"much\"}",
         "answers.touchpoints_compare.website: the text 'much' is not worse, same or better"
     )]
@@ -149,5 +145,49 @@ public class JsonLinesReadingTests
         var followUp = Assert.Single(table.FollowUps, f => f.Score == 3);
         Assert.Equal("a@example.org", followUp.Contact);
         Assert.Equal(comment, followUp.Comments.Single(c => c.Id == "reason").Text);
+    }
+
+    [Fact]
+    public void A_touchpoint_item_this_version_does_not_have_is_skipped_not_rejected()
+    {
+        var line =
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":0,"answers":{"recommend":9,"touchpoints":{"kiosk":8,"service":7}}}""";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        Assert.Equal(1, table.Count);
+        Assert.Equal(
+            7f,
+            table.Drivers[table.Plan.Drivers.ToList().FindIndex(d => d.Id == "service")][0]
+        );
+    }
+
+    [Fact]
+    public void Two_records_glued_on_one_line_are_a_rejected_line_not_a_lost_record()
+    {
+        var table = TestSurveys.ReadJsonLines(
+            TestSurveys.Klantloyaliteit,
+            Line(0) + Line(1) + "\n"
+        );
+        Assert.Equal(1, table.Read);
+        Assert.Equal(0, table.Count);
+        var reason = Assert.Single(table.Rejections).Reason;
+        Assert.StartsWith(
+            "not valid JSON: '{' is invalid after a single JSON value",
+            reason,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void A_line_that_is_not_UTF8_is_rejected_not_a_crash()
+    {
+        // A Latin-1 comment from a consenting detractor: the text is only decoded for the follow-up list.
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":2,"reason":"te duur, één keer","contact_ok":true,"email":"a@example.org"}}"""
+        );
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(TestSurveys.Klantloyaliteit));
+        builder.ReadJsonLines(new System.IO.MemoryStream(latin1), "latin1.jsonl");
+        var table = builder.Build();
+        Assert.Equal(0, table.Count);
+        Assert.Equal("not valid UTF-8", Assert.Single(table.Rejections).Reason);
     }
 }

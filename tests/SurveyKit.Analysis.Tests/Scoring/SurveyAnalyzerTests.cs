@@ -189,6 +189,38 @@ public class SurveyAnalyzerTests
     }
 
     [Fact]
+    public void A_touchpoint_everyone_graded_the_same_is_left_out_with_a_note_not_a_crash()
+    {
+        var random = new Random(2);
+        var lines = string.Concat(
+            Enumerable
+                .Range(0, 400)
+                .Select(_ =>
+                {
+                    var service = random.Next(3, 11);
+                    var delivery = random.Next(3, 11);
+                    var recommend = Math.Clamp(
+                        (service + delivery) / 2 + random.Next(-2, 3),
+                        0,
+                        10
+                    );
+                    return Response(
+                        recommend,
+                        extra: $",\"touchpoints\":{{\"service\":{service},\"delivery\":{delivery},\"invoice\":8}}"
+                    );
+                })
+        );
+        var result = Analyze(lines);
+        Assert.NotNull(result.Drivers);
+        Assert.DoesNotContain(result.Drivers.Items, d => d.Id == "invoice");
+        Assert.NotNull(result.WhatIf);
+        Assert.Contains(
+            result.Notes,
+            n => n.Contains("'invoice' the same grade", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public void No_responses_give_an_empty_analysis_not_an_error()
     {
         var result = Analyze("");
