@@ -163,10 +163,7 @@ internal sealed class JsonRowParser
             else if (reader.ValueTextEquals("submittedAt"u8))
             {
                 reader.Read();
-                if (
-                    reader.TokenType == JsonTokenType.String
-                    && reader.TryGetDateTimeOffset(out var at)
-                )
+                if (reader.TokenType == JsonTokenType.String && Time(ref reader) is { } at)
                 {
                     row.SubmittedAt = at;
                 }
@@ -190,6 +187,27 @@ internal sealed class JsonRowParser
         // that line is rejected instead of its second record being lost.
         _ = reader.Read();
         return null;
+    }
+
+    /// <summary>
+    /// A time with its offset as written; a time without one is UTC (as the CSV reader takes it), never the clock of
+    /// the machine that happens to run the analysis.
+    /// </summary>
+    private static DateTimeOffset? Time(ref Utf8JsonReader reader)
+    {
+        var text = reader.ValueIsEscaped
+            ? Encoding.UTF8.GetBytes(reader.GetString()!)
+            : reader.ValueSpan;
+        var hasOffset =
+            text.Length > 6
+            && (text[^1] is (byte)'Z' or (byte)'z' || text[^6] is (byte)'+' or (byte)'-');
+        if (hasOffset)
+        {
+            return reader.TryGetDateTimeOffset(out var at) ? at : null;
+        }
+        return reader.TryGetDateTime(out var time)
+            ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))
+            : null;
     }
 
     private string? Language(ref Utf8JsonReader reader)

@@ -558,14 +558,25 @@ internal sealed partial class ReportBuilder
                     t["rejections"],
                     [t["rejections"], t["reason"]],
                     table
-                        .Rejections.Take(50)
+                        .Rejections.Take(ListedRejections)
                         .Select(r => Row($"{r.Source}({r.Line})", r.Reason))
                         .ToArray()
                 )
             );
+            if (table.Rejected > ListedRejections)
+            {
+                blocks.Add(
+                    new Paragraph(
+                        t.Format("rejections_more", ListedRejections, t.Count(table.Rejected))
+                    )
+                );
+            }
         }
         return new ReportSection("quality", t["quality"], blocks);
     }
+
+    /// <summary>How many rejected lines the report lists; all are counted.</summary>
+    private const int ListedRejections = 50;
 
     private string Interval(NpsSummary nps) =>
         nps.N == 0 ? "-" : t.Nps(nps.Ci95.Low) + " .. " + t.Nps(nps.Ci95.High);

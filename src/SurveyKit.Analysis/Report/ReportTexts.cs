@@ -131,6 +131,7 @@ internal sealed class ReportTexts
             ["q_rejected"] = "Niet meegeteld",
             ["q_flagged"] = "Gemarkeerd, niet verwijderd: de onderzoeker beslist.",
             ["rejections"] = "Niet meegetelde regels",
+            ["rejections_more"] = "De eerste {0} van {1} niet meegetelde regels staan hierboven.",
             ["followup"] = "Opvolging",
             ["followup_text"] =
                 "{0} criticasters gaven toestemming voor contact. De lijst met contactgegevens staat in follow-up.csv (persoonsgegevens: zorgvuldig behandelen); dit rapport bevat ze niet.",
@@ -267,6 +268,7 @@ internal sealed class ReportTexts
             ["q_rejected"] = "Not scored",
             ["q_flagged"] = "Flagged, not removed: the researcher decides.",
             ["rejections"] = "Lines not scored",
+            ["rejections_more"] = "The first {0} of {1} lines not scored are listed above.",
             ["followup"] = "Follow-up",
             ["followup_text"] =
                 "{0} detractors agreed to be contacted. The list with contact details is in follow-up.csv (personal data: handle with care); this report does not contain it.",

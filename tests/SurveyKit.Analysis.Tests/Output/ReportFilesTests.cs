@@ -167,6 +167,26 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [Fact]
+    public void The_report_lists_the_first_rejected_lines_and_says_how_many_there_were()
+    {
+        var survey = TestSurveys.Klantloyaliteit;
+        var text =
+            TestSurveys.JsonLines(TestSurveys.Sample(survey, 20))
+            + string.Concat(Enumerable.Repeat("{oops\n", 60));
+        var many = Path.Combine(folder, "many");
+        ReportFiles.Write(SurveyAnalyzer.Analyze(TestSurveys.ReadJsonLines(survey, text)), many);
+        var english = File.ReadAllText(Path.Combine(many, "report.en.md"));
+        Assert.Contains("| data.jsonl(21) |", english, StringComparison.Ordinal);
+        Assert.Contains("| data.jsonl(70) |", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("| data.jsonl(71) |", english, StringComparison.Ordinal);
+        Assert.Contains(
+            "The first 50 of 60 lines not scored are listed above.",
+            english,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void A_survey_text_with_markup_is_escaped_in_every_report()
     {
         var survey = TestSurveys.Klantloyaliteit;
