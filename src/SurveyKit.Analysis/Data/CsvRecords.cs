@@ -310,9 +310,6 @@ internal sealed class CsvRecords(CsvHeader header)
         {
             return text;
         }
-        text = text.Replace("\"\"", "\"", StringComparison.Ordinal);
-        return text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\''
-            ? text[1..]
-            : text;
+        return Core.Responses.Csv.Unguard(text.Replace("\"\"", "\"", StringComparison.Ordinal));
     }
 }

@@ -30,21 +30,11 @@ public static partial class SurveyAnalyzer
     )
     {
         var plan = table.Plan;
-        // One pass over every driver: the diagonal counts say which drivers have enough grades to take part.
-        var all = PairwiseCorrelation.Compute([
-            Floats(table.Outcome.Span),
-            .. table.Drivers.Select(c => c.Memory),
-        ]);
-        var used = Enumerable
-            .Range(0, plan.Drivers.Count)
-            .Where(d =>
-                all.N[d + 1][d + 1] >= options.MinDriverN && !double.IsNaN(all.R[d + 1][d + 1])
-            )
-            .ToArray();
+        var used = UsableDrivers(table, options);
         foreach (var d in Enumerable.Range(0, plan.Drivers.Count).Except(used))
         {
             notes.Add(
-                all.N[d + 1][d + 1] < options.MinDriverN
+                GradeCount(table.Drivers[d].Span) < options.MinDriverN
                     ? $"drivers: '{plan.Drivers[d].Id}' has fewer than {options.MinDriverN} grades and is left out"
                     : $"drivers: everyone gave '{plan.Drivers[d].Id}' the same grade, so it cannot explain differences and is left out"
             );
@@ -59,12 +49,11 @@ public static partial class SurveyAnalyzer
             }
             return null;
         }
-        var keep = used.Select(d => d + 1).Prepend(0).ToArray();
         var deletion = MissingDeletion.Pairwise;
-        var matrix = new CorrelationMatrix(
-            keep.Select(i => keep.Select(j => all.R[i][j]).ToArray()).ToArray(),
-            keep.Select(i => keep.Select(j => all.N[i][j]).ToArray()).ToArray()
-        );
+        var matrix = PairwiseCorrelation.Compute([
+            Floats(table.Outcome.Span),
+            .. used.Select(d => table.Drivers[d].Memory),
+        ]);
         if (!Matrix.IsPositiveDefinite(matrix.R) || HasNaN(matrix.R))
         {
             deletion = MissingDeletion.Listwise;
@@ -288,6 +277,19 @@ public static partial class SurveyAnalyzer
         }
         return n;
     }
+
+    /// <summary>
+    /// The drivers that can take part in the driver analysis and the what-if model: enough grades, and not all the
+    /// same grade (a constant grade explains nothing and makes the model unsolvable). One rule for both.
+    /// </summary>
+    private static int[] UsableDrivers(ResponseTable table, AnalysisOptions options) =>
+        Enumerable
+            .Range(0, table.Plan.Drivers.Count)
+            .Where(d =>
+                GradeCount(table.Drivers[d].Span) >= options.MinDriverN
+                && Varies(table.Drivers[d].Span)
+            )
+            .ToArray();
 
     private static double[] Doubles(float[] grades)
     {

@@ -23,13 +23,7 @@ public static partial class SurveyAnalyzer
     )
     {
         var plan = table.Plan;
-        var drivers = Enumerable
-            .Range(0, plan.Drivers.Count)
-            .Where(d =>
-                GradeCount(table.Drivers[d].Span) >= options.MinDriverN
-                && Varies(table.Drivers[d].Span)
-            )
-            .ToArray();
+        var drivers = UsableDrivers(table, options);
         var outcome = table.Outcome.Span;
         var rows = SampleRows(outcome, options);
         if (drivers.Length == 0 || rows.Length < 3 * options.MinDriverN)

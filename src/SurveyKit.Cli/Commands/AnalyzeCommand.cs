@@ -112,9 +112,7 @@ internal static class AnalyzeCommand
             );
             return ExitCodes.Usage;
         }
-        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
-        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
-        if (errors > 0 || set.Surveys.FirstOrDefault() is not { } definition)
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } definition)
         {
             return ExitCodes.Errors;
         }
@@ -235,11 +233,7 @@ internal static class AnalyzeCommand
         try
         {
             await store.InitializeAsync(default);
-            long row = 0;
-            await foreach (var body in store.ReadAsync(builder.Plan.Survey.Id, default))
-            {
-                builder.AddJson(Encoding.UTF8.GetBytes(body), source, ++row);
-            }
+            await ReadStore(store, builder, source);
         }
         catch (Exception exception)
             when (exception is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
@@ -247,6 +241,20 @@ internal static class AnalyzeCommand
             return $"the database '{source}' cannot be read: {exception.Message}";
         }
         return null;
+    }
+
+    /// <summary>Every stored response of the builder's survey, in the order stored; the row number stands for a line.</summary>
+    internal static async Task ReadStore(
+        IResponseStore store,
+        ResponseTableBuilder builder,
+        string source
+    )
+    {
+        long row = 0;
+        await foreach (var body in store.ReadAsync(builder.Plan.Survey.Id, default))
+        {
+            builder.AddJson(Encoding.UTF8.GetBytes(body), source, ++row);
+        }
     }
 
     private static bool IsDatabase(string input) =>

@@ -84,9 +84,7 @@ internal static class ExportCommand
             );
             return ExitCodes.Usage;
         }
-        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
-        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
-        if (errors > 0 || set.Surveys.FirstOrDefault() is not { } survey)
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
         {
             return ExitCodes.Errors;
         }
@@ -169,11 +167,7 @@ internal static class ExportCommand
     )
     {
         var builder = new ResponseTableBuilder(AnalysisPlan.For(survey));
-        long row = 0;
-        await foreach (var body in store.ReadAsync(survey.Id, default))
-        {
-            builder.AddJson(Encoding.UTF8.GetBytes(body), "database", ++row);
-        }
+        await AnalyzeCommand.ReadStore(store, builder, "database");
         var result = SurveyAnalyzer.Analyze(builder.Build());
         await using (var stream = File.Create(output))
         {

@@ -83,9 +83,7 @@ internal static class SampleCommand
             context.Error.WriteLine("surveykit sample: " + problem);
             return ExitCodes.Usage;
         }
-        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
-        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
-        if (errors > 0 || set.Surveys.FirstOrDefault() is not { } definition)
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } definition)
         {
             return ExitCodes.Errors;
         }

@@ -47,6 +47,17 @@ internal static class WorkspaceFiles
         return new Workspace(config, files);
     }
 
+    /// <summary>
+    /// The one survey a command works on (sample, analyze, export), checked; its diagnostics are printed, and null
+    /// means it has errors.
+    /// </summary>
+    public static Core.Model.Survey? LoadSurvey(CliContext context, string surveyPath)
+    {
+        var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
+        var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
+        return errors > 0 ? null : set.Surveys.FirstOrDefault();
+    }
+
     /// <summary>The survey files below <paramref name="folder"/>; a warning when there are none.</summary>
     public static List<string> Below(
         CliContext context,

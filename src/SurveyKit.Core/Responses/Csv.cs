@@ -110,11 +110,25 @@ public static class Csv
     {
         if (field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' or '\'')
         {
-            var rest = field.ToString(1, field.Length - 1);
+            var unguarded = Unguard(field.ToString());
+            field.Clear().Append(unguarded);
+        }
+    }
+
+    /// <summary>
+    /// The text of a quoted field without the formula guard that <see cref="Escape"/> put in front of it: readers
+    /// of the CSV export that do not use <see cref="Read"/> (the analysis reads bytes) apply the same rule.
+    /// </summary>
+    public static string Unguard(string quoted)
+    {
+        if (quoted.Length > 1 && quoted[0] == '\'' && quoted[1] is '=' or '+' or '-' or '@' or '\'')
+        {
+            var rest = quoted.Substring(1);
             if (rest[0] != '\'' || StartsAsFormula(rest, 1))
             {
-                field.Remove(0, 1);
+                return rest;
             }
         }
+        return quoted;
     }
 }
