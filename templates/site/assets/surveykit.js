@@ -366,7 +366,12 @@
       : { method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, body: JSON.stringify(item.response) };
     request.credentials = "omit";
     request.referrerPolicy = "no-referrer";
+    // A request that never answers (a stalled connection) must not hold the outbox forever: give up after 30 s and
+    // retry like any other failure.
+    var abort = w.AbortController ? new AbortController() : null, deadline = null;
+    if (abort) { request.signal = abort.signal; deadline = setTimeout(function () { abort.abort(); }, 30000); }
     fetch(item.url, request).then(function (res) {
+      clearTimeout(deadline);
       sending = false;
       if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) {
         remove(item.response.responseId);
@@ -385,6 +390,7 @@
       }
       retry(form, mine);
     }, function () {
+      clearTimeout(deadline);
       sending = false;
       retry(form, mine);
     });
