@@ -64,7 +64,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
             }
         }
         Assert.True(sent, "the send button was never reached");
-        await page.WaitForURLAsync("**/klantloyaliteit/thanks.html");
+        await PageWaits.Arrived(page, "/klantloyaliteit/thanks.html");
         Assert.Equal(before + 1, Host.Stored.Count);
         var stored = Host.Stored.Values.Last(r =>
             r.GetProperty("survey").GetString() == "klantloyaliteit"
@@ -98,7 +98,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
         await page.CheckAsync("#contact_ok-true");
         await page.FillAsync("#email", "someone@example.org");
         await page.ClickAsync("[data-send]");
-        await page.WaitForURLAsync("**/bezorging/en/thanks.html");
+        await PageWaits.Arrived(page, "/bezorging/en/thanks.html");
         Assert.Equal(before + 1, Host.FormPosts.Count);
         var fields = Host.FormPosts.Last().ToLookup(f => f.Key, f => f.Value);
         Assert.Equal("bezorging", fields["survey"].Single());
@@ -161,7 +161,7 @@ public sealed class BehaviourTests(BrowserSite fixture)
             Host.Down = false;
             await page.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
             // Generous: CI runs the browser suites of several test assemblies at once on two cores.
-            await page.WaitForURLAsync("**/bezorging/en/thanks.html", new() { Timeout = 90_000 });
+            await PageWaits.Arrived(page, "/bezorging/en/thanks.html", 90_000);
             Assert.True(Host.Stored.ContainsKey(id));
             Assert.True(
                 Host.Posts.Count(p => p.Contains(id, StringComparison.Ordinal)) >= 2,
@@ -300,10 +300,10 @@ public sealed class BehaviourTests(BrowserSite fixture)
             {
                 var (context, page, watch) = await fixture.Open(
                     "/" + TestSite.PageFolder(survey, lang),
-                    390
+                    390,
+                    until: WaitUntilState.NetworkIdle
                 );
                 await using var _ = context;
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 var total = 0;
                 foreach (var url in watch.Requests.Distinct())
                 {

@@ -68,11 +68,16 @@ public sealed class BrowserSite : IAsyncLifetime
         Host = await SiteHost.Start(Site.Folder, Site.Surveys);
     }
 
-    /// <summary>A fresh context (no storage shared between tests) at <paramref name="width"/> CSS pixels.</summary>
+    /// <summary>
+    /// A fresh context (no storage shared between tests) at <paramref name="width"/> CSS pixels, opened at
+    /// <paramref name="path"/> and waited for <paramref name="until"/> (in the navigation itself: a later
+    /// WaitForLoadStateAsync can miss its event, see PageWaits).
+    /// </summary>
     public async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> Open(
         string path,
         int width = 1280,
-        bool javaScript = true
+        bool javaScript = true,
+        WaitUntilState until = WaitUntilState.Load
     )
     {
         var context = await Browser.Instance.NewContextAsync(
@@ -84,7 +89,7 @@ public sealed class BrowserSite : IAsyncLifetime
         );
         var page = await context.NewPageAsync();
         var watch = new PageWatch(page, Host.Url);
-        await page.GotoAsync(Host.Url + path);
+        await page.GotoAsync(Host.Url + path, new PageGotoOptions { WaitUntil = until });
         return (context, page, watch);
     }
 

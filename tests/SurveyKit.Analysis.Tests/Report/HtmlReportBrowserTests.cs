@@ -68,10 +68,9 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
                         $"<main><img src=\"missing.png\" alt=\"\"><img src=\"{external}\" alt=\"\">"
                     )
         );
-        (context, page, watch) = await fixture.Open(url: open);
+        (context, page, watch) = await fixture.Open(url: open, until: WaitUntilState.NetworkIdle);
         await using (context)
         {
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             Assert.Contains(watch.Outgoing, u => u == external);
             Assert.Contains(watch.Failed, f => f.Contains("missing.png"));
             Assert.Contains(await watch.Problems(), p => p.StartsWith("outgoing request"));

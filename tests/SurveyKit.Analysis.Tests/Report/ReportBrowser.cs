@@ -105,13 +105,15 @@ public sealed class ReportBrowser : IAsyncLifetime
 
     /// <summary>
     /// A fresh context at <paramref name="width"/> CSS pixels with report.html (or <paramref name="url"/>) opened at
-    /// <paramref name="fragment"/>, watched from before the first request.
+    /// <paramref name="fragment"/>, watched from before the first request, and waited for <paramref name="until"/> in the
+    /// navigation itself (Playwright for .NET's WaitForLoadStateAsync can miss its event: microsoft/playwright-dotnet#3364).
     /// </summary>
     public async Task<(IBrowserContext Context, IPage Page, ReportWatch Watch)> Open(
         string fragment = "",
         int width = 1280,
         bool javaScript = true,
-        string? url = null
+        string? url = null,
+        WaitUntilState until = WaitUntilState.Load
     )
     {
         var context = await Browser.NewContextAsync(
@@ -123,7 +125,7 @@ public sealed class ReportBrowser : IAsyncLifetime
         );
         var page = await context.NewPageAsync();
         var watch = await ReportWatch.Start(context, page);
-        await page.GotoAsync((url ?? Url) + fragment);
+        await page.GotoAsync((url ?? Url) + fragment, new PageGotoOptions { WaitUntil = until });
         return (context, page, watch);
     }
 
