@@ -6,17 +6,19 @@ using SurveyKit.Core.Writing;
 
 namespace SurveyKit.Benchmarks.Generation;
 
-/// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet's --filter), or --phases for a quick split.</summary>
+/// <summary>
+/// Runs the benchmarks named on the command line (BenchmarkDotNet's --filter); or --phases (time per step), --alloc
+/// (bytes per step), --print (the generated C#), --emit-loop and --run-loop (ten seconds of work for a profiler).
+/// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--emit-loop")
         {
-            // For a profiler: emit the 50-question survey for about ten seconds.
-            var survey = SurveyLoader
-                .Parse("fifty.survey.yaml", GenerationBenchmarks.FiftyQuestions())
-                .Survey!;
+            // For a profiler: check and emit the 50-question survey for about ten seconds.
+            var yaml = GenerationBenchmarks.FiftyQuestions();
+            var survey = SurveyLoader.Parse("fifty.survey.yaml", yaml).Survey!;
             var spec = SurveyKit.Generators.Pipeline.SpecBuilder.Build(
                 survey,
                 "fifty.survey.yaml",
@@ -26,7 +28,36 @@ public static class Program
             while (clock.Elapsed.TotalSeconds < 10)
             {
                 SurveyKit.Generators.Emit.SurveyEmitter.Emit(spec, "Bench");
-                SurveyLoader.Parse("fifty.survey.yaml", GenerationBenchmarks.FiftyQuestions());
+                SurveyLoader.Parse("fifty.survey.yaml", yaml);
+            }
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--alloc")
+        {
+            AllocationSplit.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--print")
+        {
+            // The generated C# for the 50-question survey, to see where its size goes.
+            var yaml = GenerationBenchmarks.FiftyQuestions();
+            var spec = SurveyKit.Generators.Pipeline.SpecBuilder.Build(
+                SurveyLoader.Parse("fifty.survey.yaml", yaml).Survey!,
+                "fifty.survey.yaml",
+                null
+            );
+            Console.Write(SurveyKit.Generators.Emit.SurveyEmitter.Emit(spec, "Bench").ToString());
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--run-loop")
+        {
+            // For a profiler: whole generator runs, as the benchmark makes them, for about ten seconds.
+            var bench = new GenerationBenchmarks();
+            bench.Setup();
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < 10)
+            {
+                bench.Generate50Questions();
             }
             return;
         }

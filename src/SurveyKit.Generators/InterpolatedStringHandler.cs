@@ -12,6 +12,16 @@ namespace System.Runtime.CompilerServices
     )]
     internal sealed class InterpolatedStringHandlerAttribute : Attribute { }
 
+    // Lets SourceWriter.Line take its interpolated line as a handler that appends to the writer itself.
+    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    internal sealed class InterpolatedStringHandlerArgumentAttribute : Attribute
+    {
+        public InterpolatedStringHandlerArgumentAttribute(string argument) =>
+            Arguments = [argument];
+
+        public string[] Arguments { get; }
+    }
+
     [InterpolatedStringHandler]
     internal struct DefaultInterpolatedStringHandler
     {
