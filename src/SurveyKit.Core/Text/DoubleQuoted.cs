@@ -11,9 +11,13 @@ namespace SurveyKit.Core.Text;
 public static class DoubleQuoted
 {
     /// <summary><paramref name="value"/> in double quotes, escaped.</summary>
-    public static string Escape(string value)
+    public static string Escape(string value) =>
+        Append(new StringBuilder(value.Length + 8), value).ToString();
+
+    /// <summary>Appends <paramref name="value"/> in double quotes, escaped, to <paramref name="builder"/>.</summary>
+    public static StringBuilder Append(StringBuilder builder, string value)
     {
-        var builder = new StringBuilder(value.Length + 8).Append('"');
+        builder.Append('"');
         foreach (var c in value)
         {
             switch (c)
@@ -48,6 +52,6 @@ public static class DoubleQuoted
                     break;
             }
         }
-        return builder.Append('"').ToString();
+        return builder.Append('"');
     }
 }

@@ -228,8 +228,11 @@ public static class SurveyWriter
         public void Line(int indent, string line) =>
             _text.Append(' ', indent * 2).Append(line).Append('\n');
 
+        // The most frequent line (every text in every language): appended in place, without a string of its own.
         public void Scalar(int indent, string key, string value) =>
-            Line(indent, key + ": " + Quote(value));
+            DoubleQuoted
+                .Append(_text.Append(' ', indent * 2).Append(key).Append(": "), value)
+                .Append('\n');
 
         public void Flag(int indent, string key, bool value, bool fallback)
         {

@@ -110,6 +110,15 @@ internal static class Naming
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) => Core.Text.DoubleQuoted.Escape(value);
 
+    /// <summary>
+    /// A C# string literal written straight into a line of the writer (<c>$"... {new Naming.Quoted(text)} ..."</c>):
+    /// for long texts, such as the canonical YAML, that would otherwise be escaped into a string of their own.
+    /// </summary>
+    public readonly struct Quoted(string text)
+    {
+        public string Text { get; } = text;
+    }
+
     /// <summary>Text for an XML doc comment.</summary>
     public static string Xml(string text) =>
         text.Replace("&", "&amp;")

@@ -89,6 +89,9 @@ internal sealed class SourceWriter
 
         public void AppendFormatted(string? value) => _text.Append(value);
 
+        public void AppendFormatted(Naming.Quoted value) =>
+            Core.Text.DoubleQuoted.Append(_text, value.Text);
+
         public void AppendFormatted<T>(T value) =>
             _text.Append(
                 value is IFormattable formattable

@@ -244,7 +244,7 @@ internal static partial class SurveyEmitter
         w.Doc(
             "The survey as written (canonical YAML, without comments), read by SurveyKit.Core when first needed."
         );
-        w.Line("public const string CanonicalYaml = " + Naming.Literal(spec.CanonicalYaml) + ";");
+        w.Line($"public const string CanonicalYaml = {new Naming.Quoted(spec.CanonicalYaml)};");
         w.Line();
         w.Doc(
             "The survey definition: questions, scales, labels per language, conditions and the analysis section."
