@@ -167,7 +167,7 @@ internal sealed class CsvRecords(CsvHeader header)
                     || used != span.Length
                 )
                 {
-                    return $"response_id: '{Text(record, field)}' is not a UUID";
+                    return $"response_id: {OffendingValue.Quote(Text(record, field))} is not a UUID";
                 }
                 row.HasResponseId = true;
                 return null;
@@ -179,7 +179,7 @@ internal sealed class CsvRecords(CsvHeader header)
             case CsvHeader.Role.Version:
                 return Utf8Parser.TryParse(span, out row.Version, out used) && used == span.Length
                     ? null
-                    : $"version: '{Text(record, field)}' is not a whole number";
+                    : $"version: {OffendingValue.Quote(Text(record, field))} is not a whole number";
             case CsvHeader.Role.SubmittedAt:
                 row.SubmittedAt =
                     Utf8Parser.TryParse(span, out DateTimeOffset exact, out used, 'O')
@@ -214,7 +214,7 @@ internal sealed class CsvRecords(CsvHeader header)
             case CsvHeader.Role.Outcome:
                 if (Grade(span, NpsQuestion.Scale, false) is not { } score)
                 {
-                    return $"{name}: '{Text(record, field)}' is not a score 0..10";
+                    return $"{name}: {OffendingValue.Quote(Text(record, field))} is not a score 0..10";
                 }
                 row.Outcome = (int)score;
                 return null;
@@ -222,7 +222,7 @@ internal sealed class CsvRecords(CsvHeader header)
                 var scale = plan.Drivers[index].Scale;
                 if (Grade(span, scale, true) is not { } grade)
                 {
-                    return $"{name}: '{Text(record, field)}' is not a grade {JsonRowParser.Scale(scale)} or na";
+                    return $"{name}: {OffendingValue.Quote(Text(record, field))} is not a grade {JsonRowParser.Scale(scale)} or na";
                 }
                 row.Drivers[index] = grade;
                 return null;
@@ -233,12 +233,12 @@ internal sealed class CsvRecords(CsvHeader header)
                     : span.SequenceEqual("better"u8) ? (sbyte)2
                     : (sbyte)-1;
                 return row.Compare[index] < 0
-                    ? $"{name}: '{Text(record, field)}' is not worse, same or better"
+                    ? $"{name}: {OffendingValue.Quote(Text(record, field))} is not worse, same or better"
                     : null;
             case CsvHeader.Role.Satisfaction:
                 if (Grade(span, plan.Satisfaction!.Scale, true) is not { } rating)
                 {
-                    return $"{name}: '{Text(record, field)}' is not a grade {JsonRowParser.Scale(plan.Satisfaction.Scale)}";
+                    return $"{name}: {OffendingValue.Quote(Text(record, field))} is not a grade {JsonRowParser.Scale(plan.Satisfaction.Scale)}";
                 }
                 row.Satisfaction = float.IsFinite(rating) ? rating : float.NaN;
                 return null;
@@ -254,7 +254,7 @@ internal sealed class CsvRecords(CsvHeader header)
                     }
                 }
                 return row.Segments[index] < 0
-                    ? $"{name}: '{Text(record, field)}' is not one of its values"
+                    ? $"{name}: {OffendingValue.Quote(Text(record, field))} is not one of its values"
                     : null;
             case CsvHeader.Role.Consent:
                 row.Consent =
@@ -262,7 +262,7 @@ internal sealed class CsvRecords(CsvHeader header)
                     : span.SequenceEqual("false"u8) ? false
                     : null;
                 return row.Consent is null
-                    ? $"{name}: '{Text(record, field)}' is not true or false"
+                    ? $"{name}: {OffendingValue.Quote(Text(record, field))} is not true or false"
                     : null;
             default:
                 return null;

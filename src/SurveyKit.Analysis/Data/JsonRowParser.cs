@@ -278,7 +278,7 @@ internal sealed class JsonRowParser
                 row.Segments[segment] = Code(ref reader, segment);
                 if (row.Segments[segment] < 0)
                 {
-                    return $"context.{plan.Segments[segment].Id}: '{reader.GetString()}' is not one of its values";
+                    return $"context.{plan.Segments[segment].Id}: {OffendingValue.Quote(reader.GetString() ?? "")} is not one of its values";
                 }
             }
             if (texts && personal >= 0)
@@ -403,7 +403,7 @@ internal sealed class JsonRowParser
         reader.TokenType switch
         {
             JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.ValueSpan),
-            JsonTokenType.String => $"the text '{reader.GetString()}'",
+            JsonTokenType.String => "the text " + OffendingValue.Quote(reader.GetString() ?? ""),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
             JsonTokenType.StartArray => "a list",

@@ -106,7 +106,7 @@ internal sealed class ParsedRows
         }
         if (row.Survey is { } survey && survey != plan.Survey.Id)
         {
-            return $"it is a response to '{survey}', not to '{plan.Survey.Id}'";
+            return $"it is a response to {OffendingValue.Quote(survey)}, not to '{plan.Survey.Id}'";
         }
         return null;
     }

@@ -84,10 +84,30 @@ public sealed class ResponseTable
 }
 
 /// <summary>A record that was not scored.</summary>
-/// <param name="Source">The file (or database) it came from.</param>
-/// <param name="Line">The 1-based line (JSON Lines), record start line (CSV) or row number (database).</param>
-/// <param name="Reason">What was wrong.</param>
-public sealed record Rejection(string Source, long Line, string Reason);
+public sealed class Rejection
+{
+    // The reason with the values it quotes marked (OffendingValue), so that each reader can show or hide them.
+    private readonly string markedReason;
+
+    internal Rejection(string source, long line, string markedReason)
+    {
+        Source = source;
+        Line = line;
+        this.markedReason = markedReason;
+    }
+
+    /// <summary>The file (or database) it came from.</summary>
+    public string Source { get; }
+
+    /// <summary>The 1-based line (JSON Lines), record start line (CSV) or row number (database).</summary>
+    public long Line { get; }
+
+    /// <summary>What was wrong, quoting the values the record was rejected for (for the analyst: the console).</summary>
+    public string Reason => OffendingValue.Shown(markedReason);
+
+    /// <summary>What was wrong, without those values (for the report, which is read beyond the analyst).</summary>
+    public string ReasonWithoutValues => OffendingValue.Hidden(markedReason);
+}
 
 /// <summary>A detractor who agreed to be contacted: the only place personal data appears.</summary>
 public sealed record FollowUpEntry(

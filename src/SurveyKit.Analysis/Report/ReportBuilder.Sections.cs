@@ -559,7 +559,7 @@ internal sealed partial class ReportBuilder
                     [t["rejections"], t["reason"]],
                     table
                         .Rejections.Take(ListedRejections)
-                        .Select(r => Row($"{r.Source}({r.Line})", r.Reason))
+                        .Select(r => Row($"{r.Source}({r.Line})", r.ReasonWithoutValues))
                         .ToArray()
                 )
             );

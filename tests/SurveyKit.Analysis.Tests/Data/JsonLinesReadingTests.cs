@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using SurveyKit.Analysis.Data;
 
 namespace SurveyKit.Analysis.Tests.Data;
@@ -52,6 +53,35 @@ public class JsonLinesReadingTests
         );
         Assert.Contains("was read before", table.Rejections[4].Reason, StringComparison.Ordinal);
         Assert.All(table.Rejections, r => Assert.Equal("data.jsonl", r.Source));
+    }
+
+    [Fact]
+    public void A_value_in_the_wrong_place_is_quoted_for_the_analyst_and_hidden_from_the_report()
+    {
+        const string Typed = "jan.jansen@example.org, tel 06-12345678, bel mij terug";
+        var json = Regex.Replace(Line(0), "\"recommend\":\\d+", $"\"recommend\":\"{Typed}\"");
+        var fromJson = Assert.Single(
+            TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, json).Rejections
+        );
+        Assert.Equal(
+            "answers.recommend: the text 'jan.jansen@example.org, tel 06-12345678,…' is not a score 0..10",
+            fromJson.Reason
+        );
+        Assert.Equal(
+            "answers.recommend: the text '…' is not a score 0..10",
+            fromJson.ReasonWithoutValues
+        );
+
+        var survey = TestSurveys.Klantloyaliteit;
+        var csv = TestSurveys.Csv(survey, TestSurveys.Sample(survey, 1)).Split('\n');
+        var recommend = Array.IndexOf(csv[0].Split(','), "recommend");
+        var fields = csv[1].Split(',');
+        fields[recommend] = "\"" + Typed + "\"";
+        csv[1] = string.Join(',', fields);
+        var fromCsv = Assert.Single(TestSurveys.ReadCsv(survey, string.Join('\n', csv)).Rejections);
+        Assert.Contains("'jan.jansen@", fromCsv.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("jan.jansen", fromCsv.ReasonWithoutValues, StringComparison.Ordinal);
+        Assert.Contains("'…'", fromCsv.ReasonWithoutValues, StringComparison.Ordinal);
     }
 
     [Theory]

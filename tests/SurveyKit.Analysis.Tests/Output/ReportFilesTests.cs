@@ -20,7 +20,13 @@ public sealed class ReportFilesTests : IDisposable
     public ReportFilesTests()
     {
         var survey = TestSurveys.Klantloyaliteit;
-        var text = TestSurveys.JsonLines(TestSurveys.Sample(survey, 800, seed: 21)) + "not json\n";
+        // Two lines that are not scored; one has an e-mail address where the score belongs, which the report's list of
+        // rejected lines must not repeat.
+        var text =
+            TestSurveys.JsonLines(TestSurveys.Sample(survey, 800, seed: 21))
+            + "not json\n"
+            + $$$"""{"responseId":"{{{Guid.NewGuid()}}}","survey":"klantloyaliteit","version":1,"lang":"nl","answers":{"recommend":"stray@example.org"}}"""
+            + "\n";
         result = SurveyAnalyzer.Analyze(TestSurveys.ReadJsonLines(survey, text));
         ReportFiles.Write(result, folder, tables: true, timing: null);
     }
@@ -37,9 +43,9 @@ public sealed class ReportFilesTests : IDisposable
         Assert.Equal("klantloyaliteit", root.GetProperty("survey").GetString());
         Assert.Equal(800, root.GetProperty("versions").GetProperty("1").GetInt32());
         var responses = root.GetProperty("responses");
-        Assert.Equal(801, responses.GetProperty("read").GetInt32());
+        Assert.Equal(802, responses.GetProperty("read").GetInt32());
         Assert.Equal(800, responses.GetProperty("scored").GetInt32());
-        Assert.Equal(1, responses.GetProperty("rejected").GetInt32());
+        Assert.Equal(2, responses.GetProperty("rejected").GetInt32());
         Assert.Equal(0, responses.GetProperty("duplicates").GetInt32());
         var nps = root.GetProperty("nps");
         Assert.Equal(
@@ -80,6 +86,7 @@ public sealed class ReportFilesTests : IDisposable
     {
         var emails = result.Table.FollowUps.Select(f => f.Contact!).ToArray();
         Assert.NotEmpty(emails);
+        Assert.Contains(result.Table.Rejections, r => r.Reason.Contains("'stray@example.org'"));
         var followUp = File.ReadAllText(Path.Combine(folder, "follow-up.csv"));
         Assert.All(emails, e => Assert.Contains(e, followUp, StringComparison.Ordinal));
         foreach (
