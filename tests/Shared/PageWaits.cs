@@ -19,7 +19,11 @@ public static class PageWaits
     /// Waits until <paramref name="page"/> shows the address ending in <paramref name="path"/> and its first heading is
     /// visible: the respondent has arrived (for the thank-you page, the answer was sent).
     /// </summary>
-    public static async Task Arrived(IPage page, string path, float timeout = 30_000)
+    public static async Task Arrived(
+        IPage page,
+        string path,
+        float timeout = BrowserTimeouts.Expect
+    )
     {
         await Assertions
             .Expect(page)
