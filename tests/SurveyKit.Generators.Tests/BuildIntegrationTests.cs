@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 
 namespace SurveyKit.Generators.Tests;
 
@@ -10,7 +8,9 @@ namespace SurveyKit.Generators.Tests;
 /// The only proof that the package works: pack SurveyKit.Core and SurveyKit.Generators into a folder feed, build a
 /// consumer project from it with `dotnet build`, run it, then break its survey and read the compiler's error line.
 /// </summary>
-public sealed class BuildIntegrationTests(PackedFeed feed) : IClassFixture<PackedFeed>, IDisposable
+public sealed class BuildIntegrationTests(GeneratorFeed feed)
+    : IClassFixture<GeneratorFeed>,
+        IDisposable
 {
     private readonly string _root = PackedFeed.TempFolder("surveykit-consumer-");
 
@@ -27,25 +27,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed) : IClassFixture<Packe
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), project);
         File.Copy(Path.Combine(fixtures, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
         File.WriteAllText(Path.Combine(consumer, "bezorging.survey.yaml"), surveyYaml);
-        // The folder feed first, the registry for YamlDotNet, and the machine's package cache read in place.
-        var machine = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
-            ".nuget",
-            "packages"
-        );
-        File.WriteAllText(
-            Path.Combine(consumer, "nuget.config"),
-            $"""
-            <configuration>
-              <packageSources><clear /><add key="feed" value="{feed.Folder}" /><add key="nuget" value="https://api.nuget.org/v3/index.json" /></packageSources>
-              <fallbackPackageFolders><add key="machine" value="{machine}" /></fallbackPackageFolders>
-            </configuration>
-            """
-        );
-        File.WriteAllText(
-            Path.Combine(consumer, "global.json"),
-            File.ReadAllText(Path.Combine(PackedFeed.Repository, "global.json"))
-        );
+        feed.UseIn(consumer);
         return consumer;
     }
 
@@ -95,105 +77,5 @@ public sealed class BuildIntegrationTests(PackedFeed feed) : IClassFixture<Packe
     }
 }
 
-/// <summary>SurveyKit.Core and SurveyKit.Generators packed once into a folder feed, with a version no cache has seen.</summary>
-public sealed class PackedFeed : IDisposable
-{
-    internal static readonly string Repository = typeof(PackedFeed)
-        .Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot")
-        .Value!;
-
-    public PackedFeed()
-    {
-        Folder = TempFolder("surveykit-feed-");
-        Version =
-            "0.0.0-test."
-            + DateTime.UtcNow.ToString(
-                "yyyyMMddHHmmssfff",
-                System.Globalization.CultureInfo.InvariantCulture
-            );
-        foreach (
-            var project in new[]
-            {
-                "src/SurveyKit.Core/SurveyKit.Core.csproj",
-                "src/SurveyKit.Generators/SurveyKit.Generators.csproj",
-            }
-        )
-        {
-            var (code, output) = Dotnet(
-                Repository,
-                Path.Combine(Folder, "packages"),
-                "pack",
-                project,
-                "-c",
-                "Release",
-                "-o",
-                Folder,
-                "-p:Version=" + Version,
-                "-nologo"
-            );
-            if (code != 0)
-            {
-                Error = output;
-                return;
-            }
-        }
-    }
-
-    public string Folder { get; }
-
-    public string Version { get; }
-
-    /// <summary>Why packing failed, or null.</summary>
-    public string? Error { get; }
-
-    public void Dispose() => Delete(Folder);
-
-    internal static (int ExitCode, string Output) Dotnet(
-        string workingDirectory,
-        string packages,
-        params string[] args
-    )
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["NUGET_PACKAGES"] = packages;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(
-            process.WaitForExit(TimeSpan.FromMinutes(5)),
-            "dotnet " + string.Join(' ', args) + " did not finish in 5 minutes"
-        );
-        return (process.ExitCode, output.Result + error.Result);
-    }
-
-    internal static string TempFolder(string prefix)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
-    internal static void Delete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a build server may still hold a file; the system cleans its temp folder
-        }
-    }
-}
+/// <summary>SurveyKit.Core and SurveyKit.Generators, packed once for these tests.</summary>
+public sealed class GeneratorFeed() : PackedFeed("SurveyKit.Core", "SurveyKit.Generators");
