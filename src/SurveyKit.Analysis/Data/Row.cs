@@ -1,4 +1,5 @@
 using System;
+using SurveyKit.Analysis.Statistics;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -55,7 +56,8 @@ internal sealed class Row
     public readonly string?[] PersonalContext;
 
     /// <summary>True when this respondent belongs on the follow-up list, so the readers fetch the texts.</summary>
-    public bool NeedsFollowUp => Outcome is >= 0 and <= 6 && Consent == true;
+    public bool NeedsFollowUp =>
+        Outcome >= 0 && NpsCounts.Classify(Outcome) == NpsClass.Detractor && Consent == true;
 
     public void Clear()
     {

@@ -9,6 +9,7 @@ using Parquet;
 using Parquet.Schema;
 using SurveyKit.Analysis.Data;
 using SurveyKit.Analysis.Scoring;
+using SurveyKit.Analysis.Statistics;
 using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Report;
@@ -155,13 +156,14 @@ public static class ScoredTable
                 new TextColumn(
                     "nps_class",
                     i =>
-                        table.Outcome[i] switch
-                        {
-                            < 0 => null,
-                            <= 6 => "detractor",
-                            <= 8 => "passive",
-                            _ => "promoter",
-                        }
+                        table.Outcome[i] < 0
+                            ? null
+                            : NpsCounts.Classify(table.Outcome[i]) switch
+                            {
+                                NpsClass.Detractor => "detractor",
+                                NpsClass.Passive => "passive",
+                                _ => "promoter",
+                            }
                 )
             );
         }

@@ -139,12 +139,7 @@ public static partial class SurveyAnalyzer
                 distribution[point]++;
                 if (outcome[i] >= 0)
                 {
-                    byGrade[
-                        point,
-                        outcome[i] <= 6 ? 0
-                        : outcome[i] <= 8 ? 1
-                        : 2
-                    ]++;
+                    byGrade[point, (int)NpsCounts.Classify(outcome[i])]++;
                 }
             }
             var levels = new List<GradeLevel>();

@@ -33,11 +33,7 @@ public static partial class SurveyAnalyzer
         var y = new int[rows.Length];
         for (var r = 0; r < rows.Length; r++)
         {
-            var score = outcome[rows[r]];
-            y[r] =
-                score <= 6 ? 0
-                : score <= 8 ? 1
-                : 2;
+            y[r] = (int)NpsCounts.Classify(outcome[rows[r]]);
         }
         if (y.Distinct().Count() < 3)
         {

@@ -85,17 +85,17 @@ public static partial class SurveyAnalyzer
             {
                 continue;
             }
-            if (score <= 6)
+            switch (NpsCounts.Classify(score))
             {
-                detractors++;
-            }
-            else if (score <= 8)
-            {
-                passives++;
-            }
-            else
-            {
-                promoters++;
+                case NpsClass.Detractor:
+                    detractors++;
+                    break;
+                case NpsClass.Passive:
+                    passives++;
+                    break;
+                default:
+                    promoters++;
+                    break;
             }
         }
         return new NpsCounts(detractors, passives, promoters);
@@ -180,12 +180,7 @@ public static partial class SurveyAnalyzer
             {
                 if (outcome[i] >= 0 && codes[i] >= 0)
                 {
-                    counts[
-                        codes[i],
-                        outcome[i] <= 6 ? 0
-                        : outcome[i] <= 8 ? 1
-                        : 2
-                    ]++;
+                    counts[codes[i], (int)NpsCounts.Classify(outcome[i])]++;
                 }
             }
             var values = new List<SegmentValue>();
