@@ -29,12 +29,17 @@ public abstract class PackedFeed : IDisposable
                 "yyyyMMddHHmmssfff",
                 System.Globalization.CultureInfo.InvariantCulture
             );
+        // Two test assemblies pack at once under `dotnet test`; both would build the same projects into the same
+        // bin/Release and obj/Release folders. One packs at a time.
+        using var gate = PackLock();
         foreach (var name in projects)
         {
             var project = Path.Combine("src", name, name + ".csproj");
+            // The machine's package folder, as every other build of the repository uses: a private one would point the
+            // projects' obj/project.assets.json at it, under the feet of tests building the same projects.
             var (code, output) = Dotnet(
                 Repository,
-                Path.Combine(Folder, "packages"),
+                null,
                 "pack",
                 project,
                 "-c",
@@ -91,9 +96,10 @@ public abstract class PackedFeed : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Runs dotnet; <paramref name="packages"/> is the package folder to restore into, or null for the machine's.</summary>
     internal static (int ExitCode, string Output) Dotnet(
         string workingDirectory,
-        string packages,
+        string? packages,
         params string[] args
     )
     {
@@ -109,7 +115,10 @@ public abstract class PackedFeed : IDisposable
         }
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["NUGET_PACKAGES"] = packages;
+        if (packages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = packages;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -118,6 +127,29 @@ public abstract class PackedFeed : IDisposable
             "dotnet " + string.Join(' ', args) + " did not finish in 5 minutes"
         );
         return (process.ExitCode, output.Result + error.Result);
+    }
+
+    // An exclusive open of one file in the temp folder, across processes (FileShare.None takes a lock on Unix too).
+    private static FileStream PackLock()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "surveykit-tests-pack.lock");
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(
+                    path,
+                    FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite,
+                    FileShare.None
+                );
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                System.Threading.Thread.Sleep(200);
+            }
+        }
     }
 
     internal static string TempFolder(string prefix)
