@@ -117,6 +117,8 @@ internal static class AnalyzeCommand
             return ExitCodes.Errors;
         }
         var builder = new ResponseTableBuilder(AnalysisPlan.For(definition));
+        Time("survey", clock.Elapsed);
+        clock.Restart();
         foreach (var input in inputs)
         {
             var error = Read(context, builder, input).GetAwaiter().GetResult();
