@@ -78,6 +78,18 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
     }
 
     [BrowserFact]
+    public async Task A_link_to_a_section_opens_the_report_in_its_language_at_that_section()
+    {
+        // A link someone shares ("see report.html#en-quality"), opened fresh, not clicked inside the report.
+        var (context, page, _) = await fixture.Open("#en-quality", javaScript: false);
+        await using var _ = context;
+        Assert.False(await page.Locator("article#nl").IsVisibleAsync());
+        Assert.True(await page.Locator("article#en").IsVisibleAsync());
+        var heading = page.Locator("#en-quality");
+        await Assertions.Expect(heading).ToBeInViewportAsync();
+    }
+
+    [BrowserFact]
     public async Task Languages_switch_with_links_alone_when_javascript_is_off()
     {
         var (context, page, watch) = await fixture.Open(javaScript: false);
