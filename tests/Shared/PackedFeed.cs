@@ -29,9 +29,9 @@ public abstract class PackedFeed : IDisposable
                 "yyyyMMddHHmmssfff",
                 System.Globalization.CultureInfo.InvariantCulture
             );
-        // Two test assemblies pack at once under `dotnet test`; both would build the same projects into the same
-        // bin/Release and obj/Release folders. One packs at a time.
-        using var gate = PackLock();
+        // Two test assemblies pack at once under `dotnet test`, and other tests build the same projects: they would
+        // write the same bin, obj and project.assets.json files. One at a time (see BuildLock).
+        using var gate = BuildLock();
         foreach (var name in projects)
         {
             var project = Path.Combine("src", name, name + ".csproj");
@@ -70,11 +70,13 @@ public abstract class PackedFeed : IDisposable
     /// </summary>
     public void UseIn(string folder)
     {
-        var machine = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
-            ".nuget",
-            "packages"
-        );
+        var machine =
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                ".nuget",
+                "packages"
+            );
         File.WriteAllText(
             Path.Combine(folder, "nuget.config"),
             $"""
@@ -122,15 +124,21 @@ public abstract class PackedFeed : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        Assert.True(
-            process.WaitForExit(TimeSpan.FromMinutes(5)),
-            "dotnet " + string.Join(' ', args) + " did not finish in 5 minutes"
-        );
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            // Not left writing into bin and obj after the lock is let go.
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet " + string.Join(' ', args) + " did not finish in 5 minutes");
+        }
         return (process.ExitCode, output.Result + error.Result);
     }
 
-    // An exclusive open of one file in the temp folder, across processes (FileShare.None takes a lock on Unix too).
-    private static FileStream PackLock()
+    /// <summary>
+    /// Held by every test that builds the repository's own projects (packing them, or building a project that
+    /// references them): an exclusive open of one file in the temp folder, which .NET makes a lock across processes
+    /// on Unix too. Dispose it to let the next one build.
+    /// </summary>
+    internal static FileStream BuildLock()
     {
         var path = Path.Combine(Path.GetTempPath(), "surveykit-tests-pack.lock");
         var waited = Stopwatch.StartNew();
@@ -145,7 +153,7 @@ public abstract class PackedFeed : IDisposable
                     FileShare.None
                 );
             }
-            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(30))
             {
                 System.Threading.Thread.Sleep(200);
             }

@@ -74,7 +74,9 @@ internal sealed class JsonRowParser
             // already says which line, so only the sentence about what is wrong is kept.
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
-            return "not valid JSON: " + (cut > 0 ? message[..cut] : message);
+            // The sentence quotes the bytes it stumbled on ("'tru}}' is an invalid JSON literal"): values, to the report.
+            return "not valid JSON: "
+                + OffendingValue.QuoteQuoted(cut > 0 ? message[..cut] : message);
         }
         catch (Exception exception)
             when (exception is ArgumentException
@@ -86,6 +88,11 @@ internal sealed class JsonRowParser
             )
         {
             return "not valid UTF-8";
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString of an escaped lone surrogate ("\ud800"): text that cannot be decoded, in one record only.
+            return "a text is not valid Unicode (a lone \\u escape of half a character)";
         }
     }
 
@@ -402,7 +409,8 @@ internal sealed class JsonRowParser
     internal static string Describe(ref Utf8JsonReader reader) =>
         reader.TokenType switch
         {
-            JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.Number => "the number "
+                + OffendingValue.Quote(Encoding.UTF8.GetString(reader.ValueSpan)),
             JsonTokenType.String => "the text " + OffendingValue.Quote(reader.GetString() ?? ""),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",

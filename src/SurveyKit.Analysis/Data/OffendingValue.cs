@@ -22,9 +22,25 @@ internal static partial class OffendingValue
         var clean = value.Replace(Start.ToString(), "").Replace(End.ToString(), "");
         if (clean.Length > Longest)
         {
-            clean = clean[..Longest] + "…";
+            // Not between the two halves of a character outside the BMP (an emoji).
+            var cut = char.IsHighSurrogate(clean[Longest - 1]) ? Longest - 1 : Longest;
+            clean = clean[..cut] + "…";
         }
         return Start + clean + End;
+    }
+
+    /// <summary>A message from elsewhere with each part in single quotes marked as a value.</summary>
+    public static string QuoteQuoted(string message) =>
+        SingleQuoted().Replace(message, match => Quote(match.Groups[1].Value));
+
+    /// <summary>
+    /// The report's form of a reason given from outside this library (a generated reader's error), which may quote
+    /// values anywhere: its field path, when it starts with one ("answers.recommend: …"), and the rest hidden.
+    /// </summary>
+    public static string HiddenUnchecked(string reason)
+    {
+        var match = LeadingPath().Match(reason);
+        return match.Success ? match.Value + " '…'" : "'…'";
     }
 
     /// <summary>The reason with its values in single quotes.</summary>
@@ -35,4 +51,10 @@ internal static partial class OffendingValue
 
     [GeneratedRegex("\uFDD0[^\uFDD1]*\uFDD1")]
     private static partial Regex Marked();
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex SingleQuoted();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*:")]
+    private static partial Regex LeadingPath();
 }

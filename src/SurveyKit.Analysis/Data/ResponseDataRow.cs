@@ -23,7 +23,9 @@ internal static class ResponseDataRow
         var answers = data.Answers;
         if (plan.Outcome is { } nps && answers.TryGetValue(nps.Id, out var score))
         {
-            row.Outcome = Grade(score, NpsQuestion.Scale) is { } s ? (int)s : -1;
+            // "na" is a grade of +Infinity to Grade; an NPS question has no "not applicable", so it is no answer.
+            row.Outcome =
+                Grade(score, NpsQuestion.Scale) is { } s && float.IsFinite(s) ? (int)s : -1;
         }
         for (var d = 0; d < plan.Drivers.Count; d++)
         {

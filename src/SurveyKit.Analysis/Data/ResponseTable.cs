@@ -86,15 +86,21 @@ public sealed class ResponseTable
 /// <summary>A record that was not scored.</summary>
 public sealed class Rejection
 {
-    // The reason with the values it quotes marked (OffendingValue), so that each reader can show or hide them.
-    private readonly string markedReason;
-
-    internal Rejection(string source, long line, string markedReason)
+    private Rejection(string source, long line, string reason, string reasonWithoutValues)
     {
         Source = source;
         Line = line;
-        this.markedReason = markedReason;
+        Reason = reason;
+        ReasonWithoutValues = reasonWithoutValues;
     }
+
+    /// <summary>A rejection whose reason marks the values it quotes (<see cref="OffendingValue.Quote"/>).</summary>
+    internal static Rejection Marked(string source, long line, string markedReason) =>
+        new(source, line, OffendingValue.Shown(markedReason), OffendingValue.Hidden(markedReason));
+
+    /// <summary>A rejection whose reason comes from elsewhere and may quote values anywhere.</summary>
+    internal static Rejection Unchecked(string source, long line, string reason) =>
+        new(source, line, reason, OffendingValue.HiddenUnchecked(reason));
 
     /// <summary>The file (or database) it came from.</summary>
     public string Source { get; }
@@ -103,10 +109,10 @@ public sealed class Rejection
     public long Line { get; }
 
     /// <summary>What was wrong, quoting the values the record was rejected for (for the analyst: the console).</summary>
-    public string Reason => OffendingValue.Shown(markedReason);
+    public string Reason { get; }
 
     /// <summary>What was wrong, without those values (for the report, which is read beyond the analyst).</summary>
-    public string ReasonWithoutValues => OffendingValue.Hidden(markedReason);
+    public string ReasonWithoutValues { get; }
 }
 
 /// <summary>A detractor who agreed to be contacted: the only place personal data appears.</summary>

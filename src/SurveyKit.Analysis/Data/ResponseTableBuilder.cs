@@ -115,14 +115,21 @@ public sealed class ResponseTableBuilder
         return table.Count > before;
     }
 
-    /// <summary>Counts a record that could not be read at all.</summary>
-    public void Reject(string source, long line, string reason)
+    /// <summary>
+    /// Counts a record that could not be read at all, such as a generated reader's error. The reason may quote the
+    /// record's values anywhere: <see cref="Rejection.Reason"/> keeps it whole, the report shows only the field path it
+    /// starts with.
+    /// </summary>
+    public void Reject(string source, long line, string reason) =>
+        Add(Rejection.Unchecked(source, line, reason));
+
+    private void Add(Rejection rejection)
     {
         table.Read++;
         table.Rejected++;
         if (table.Rejections.Count < MaxListedRejections)
         {
-            table.Rejections.Add(new Rejection(source, line, reason));
+            table.Rejections.Add(rejection);
         }
     }
 
@@ -163,16 +170,18 @@ public sealed class ResponseTableBuilder
         {
             if (rows.Errors[i] is { } error)
             {
-                Reject(source, rows.Lines[i], error);
+                Add(Rejection.Marked(source, rows.Lines[i], error));
                 keep[i] = clean = false;
             }
             else if (!seen.Add(rows.Ids[i]))
             {
                 table.Duplicates++;
-                Reject(
-                    source,
-                    rows.Lines[i],
-                    $"response {rows.Ids[i]} was read before; the first one counts"
+                Add(
+                    Rejection.Marked(
+                        source,
+                        rows.Lines[i],
+                        $"response {rows.Ids[i]} was read before; the first one counts"
+                    )
                 );
                 keep[i] = clean = false;
             }

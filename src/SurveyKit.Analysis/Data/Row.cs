@@ -57,7 +57,9 @@ internal sealed class Row
 
     /// <summary>True when this respondent belongs on the follow-up list, so the readers fetch the texts.</summary>
     public bool NeedsFollowUp =>
-        Outcome >= 0 && NpsCounts.Classify(Outcome) == NpsClass.Detractor && Consent == true;
+        Outcome is >= 0 and <= 10
+        && NpsCounts.Classify(Outcome) == NpsClass.Detractor
+        && Consent == true;
 
     public void Clear()
     {

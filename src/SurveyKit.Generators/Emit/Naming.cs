@@ -117,6 +117,9 @@ internal static class Naming
     public readonly struct Quoted(string text)
     {
         public string Text { get; } = text;
+
+        /// <summary>The literal, for an interpolation that goes to a string rather than to the writer.</summary>
+        public override string ToString() => Literal(Text);
     }
 
     /// <summary>Text for an XML doc comment.</summary>

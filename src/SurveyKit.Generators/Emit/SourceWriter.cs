@@ -73,7 +73,12 @@ internal sealed class SourceWriter
     /// those allocations bring full collections (78 per 1,000 runs of the 50-question benchmark before this).
     /// </summary>
     public SourceText ToSourceText() =>
-        SourceText.From(new BuilderReader(_text), _text.Length, Encoding.UTF8);
+        _text.Length < LargeText
+            ? SourceText.From(_text.ToString(), Encoding.UTF8)
+            : SourceText.From(new BuilderReader(_text), _text.Length, Encoding.UTF8);
+
+    // Where Roslyn's SourceText.From(TextReader) starts keeping text in chunks; below it, it reads one string anyway.
+    private const int LargeText = 40 * 1024;
 
     /// <summary>Appends an interpolated line to the writer's text after its indentation.</summary>
     [InterpolatedStringHandler]

@@ -47,7 +47,7 @@ public class JsonLinesReadingTests
             table.Rejections[2].Reason
         );
         Assert.Contains(
-            "answers.recommend: the number 1",
+            "answers.recommend: the number '1",
             table.Rejections[3].Reason,
             StringComparison.Ordinal
         );
@@ -86,8 +86,83 @@ public class JsonLinesReadingTests
 
     [Theory]
     [InlineData(
+        "31612345678",
+        "answers.recommend: the number '31612345678' is not a score 0..10",
+        "answers.recommend: the number '…' is not a score 0..10"
+    )]
+    [InlineData("tru}", "not valid JSON: 'tru}", "not valid JSON: '…' is an invalid JSON literal.")]
+    public void Numbers_and_the_bytes_a_JSON_error_quotes_are_values_too(
+        string recommend,
+        string console,
+        string report
+    )
+    {
+        var line = Regex.Replace(Line(0), "\"recommend\":\\d+", "\"recommend\":" + recommend);
+        var rejection = Assert.Single(
+            TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line).Rejections
+        );
+        Assert.StartsWith(console, rejection.Reason, StringComparison.Ordinal);
+        Assert.StartsWith(report, rejection.ReasonWithoutValues, StringComparison.Ordinal);
+        Assert.DoesNotContain(recommend, rejection.ReasonWithoutValues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_not_applicable_recommendation_in_the_neutral_form_is_no_answer_not_a_crash()
+    {
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(TestSurveys.Klantloyaliteit));
+        var data = new Core.Responses.ResponseData
+        {
+            ResponseId = Guid.NewGuid().ToString(),
+            Survey = "klantloyaliteit",
+            Version = 1,
+            Lang = "nl",
+        };
+        data.Answers["recommend"] = Core.Responses.AnswerValue.Of("na");
+        builder.Add(data, null, null, "built.jsonl", 1);
+        var table = builder.Build();
+        Assert.Equal(1, table.Read);
+        Assert.Empty(table.FollowUps);
+    }
+
+    [Fact]
+    public void A_reason_from_a_generated_reader_shows_only_its_field_in_the_report()
+    {
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(TestSurveys.Klantloyaliteit));
+        builder.Reject(
+            "data.csv",
+            7,
+            "answers.email: expected an e-mail address, not 'jan@example.org'"
+        );
+        builder.Reject("data.csv", 8, "'x' is an invalid start of a value. LineNumber: 0");
+        var rejections = builder.Build().Rejections;
+        Assert.Equal(
+            "answers.email: expected an e-mail address, not 'jan@example.org'",
+            rejections[0].Reason
+        );
+        Assert.Equal("answers.email: '…'", rejections[0].ReasonWithoutValues);
+        Assert.Equal("'…'", rejections[1].ReasonWithoutValues);
+    }
+
+    [Fact]
+    public void An_escaped_half_character_rejects_its_line_and_a_long_value_is_cut_between_characters()
+    {
+        var half = Regex.Replace(Line(0), "\"recommend\":\\d+", "\"recommend\":\"ab\\ud800\"");
+        var emoji = string.Concat(Enumerable.Repeat("a", 39)) + "\ud83d\ude00" + "tail";
+        var cut = Regex.Replace(Line(1), "\"recommend\":\\d+", $"\"recommend\":\"{emoji}\"");
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, half + "\n" + cut);
+        Assert.Equal(2, table.Rejected);
+        Assert.Contains("not valid Unicode", table.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "'" + string.Concat(Enumerable.Repeat("a", 39)) + "…'",
+            table.Rejections[1].Reason,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Theory]
+    [InlineData(
         "\"touchpoints\":{\"website\":11}",
-        "answers.touchpoints.website: the number 11 is not a grade 1..10 or \"na\""
+        "answers.touchpoints.website: the number '11' is not a grade 1..10 or \"na\""
     )]
     [InlineData(
         "\"touchpoints\":{\"website\":\"bad\"}",
@@ -101,12 +176,12 @@ public class JsonLinesReadingTests
         "\"complaint\":\"maybe\"",
         "answers.complaint: the text 'maybe' is not one of its options"
     )]
-    [InlineData("\"satisfaction\":9", "answers.satisfaction: the number 9 is not a grade 1..5")]
+    [InlineData("\"satisfaction\":9", "answers.satisfaction: the number '9' is not a grade 1..5")]
     [InlineData(
         "\"contact_ok\":\"yes\"",
         "answers.contact_ok: the text 'yes' is not true or false"
     )]
-    [InlineData("\"recommend\":7.5", "answers.recommend: the number 7.5 is not a score 0..10")]
+    [InlineData("\"recommend\":7.5", "answers.recommend: the number '7.5' is not a score 0..10")]
     public void A_wrong_answer_in_a_column_the_analysis_uses_rejects_the_line(
         string answer,
         string reason
