@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using SurveyKit.Cli.Commands;
 
@@ -35,8 +36,21 @@ internal static class SurveyKitCommand
         {
             Output = context.Output,
             Error = context.Error,
+            // Its handler prints the stack trace; FailureMessages says it in one sentence instead.
+            EnableDefaultExceptionHandler = false,
         };
-        return parsed.Invoke(configuration);
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+#pragma warning disable CA1031 // The boundary of the program: whatever escapes a command becomes a message.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var command = parsed.CommandResult.Command.Name;
+            context.Error.WriteLine($"surveykit {command}: {FailureMessages.Describe(exception)}");
+            return ExitCodes.Errors;
+        }
     }
 
     private static bool IsHelpRequest(ParseResult parsed) =>

@@ -46,6 +46,20 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public void A_file_where_the_site_folder_should_be_is_one_sentence_not_a_stack_trace()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        cli.Write("site", "a file, not a folder");
+        var (code, output, error) = cli.Run("build", "--out", "site");
+        Assert.Equal(1, code);
+        Assert.StartsWith("surveykit build: ", error, StringComparison.Ordinal);
+        Assert.Contains("site", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void A_survey_with_an_error_stops_the_build_and_nothing_is_written()
     {
         using var cli = new CliRunner();
