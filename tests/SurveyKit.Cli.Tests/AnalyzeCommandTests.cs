@@ -102,5 +102,44 @@ public class AnalyzeCommandTests
         Assert.Equal(2, weights.ExitCode);
         Assert.Contains("id=weight pairs", weights.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(cli.Folder, "x.jsonl")));
+
+        cli.Run("sample", Survey, "--n", "20", "--out", "k.jsonl");
+        var swapped = cli.Run("analyze", "k.jsonl", Survey);
+        Assert.Equal(
+            (
+                1,
+                "surveykit: 'k.jsonl' holds submissions, not a survey; the survey file (*.survey.yaml) comes first.\n"
+            ),
+            (swapped.ExitCode, swapped.Error)
+        );
+    }
+
+    [Fact]
+    public void Nothing_scored_is_a_failure_a_script_notices()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        cli.Write("empty.jsonl", "");
+        var empty = cli.Run("analyze", Survey, "empty.jsonl", "--out", "a");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.EndsWith(
+            "surveykit analyze: the input holds no responses.\n",
+            empty.Error,
+            StringComparison.Ordinal
+        );
+
+        // Submissions to another survey: every line is rejected, and the report still lists why.
+        cli.Run(
+            "sample",
+            "examples/bezorging/bezorging.survey.yaml",
+            "--n",
+            "10",
+            "--out",
+            "other.jsonl"
+        );
+        var other = cli.Run("analyze", Survey, "other.jsonl", "--out", "b");
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("no response could be scored", other.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(cli.Folder, "b", "report.html")));
     }
 }

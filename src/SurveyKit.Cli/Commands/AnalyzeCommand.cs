@@ -174,6 +174,16 @@ internal static class AnalyzeCommand
         context.Output.WriteLine(
             $"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {context.Display(folder)}."
         );
+        if (table.Count == 0)
+        {
+            // A report of nothing is written (it lists what was rejected), but a script must notice.
+            context.Error.WriteLine(
+                table.Read == 0
+                    ? "surveykit analyze: the input holds no responses."
+                    : "surveykit analyze: no response could be scored; the reasons are above and in the report. Are these submissions to this survey?"
+            );
+            return ExitCodes.Errors;
+        }
         return ExitCodes.Success;
     }
 

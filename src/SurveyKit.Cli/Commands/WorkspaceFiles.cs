@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -53,10 +54,32 @@ internal static class WorkspaceFiles
     /// </summary>
     public static Core.Model.Survey? LoadSurvey(CliContext context, string surveyPath)
     {
+        // Arguments in the wrong order would otherwise meet the YAML checker ("not valid UTF-8", "too large").
+        if (
+            SubmissionExtensions.Any(e =>
+                surveyPath.EndsWith(e, StringComparison.OrdinalIgnoreCase)
+            )
+        )
+        {
+            context.Error.WriteLine(
+                $"surveykit: '{surveyPath}' holds submissions, not a survey; the survey file (*{SurveyLoader.FileSuffix}) comes first."
+            );
+            return null;
+        }
         var set = SurveySet.Load([(context.Resolve(surveyPath), surveyPath)]);
         var (errors, _) = DiagnosticPrinter.Print(context, set.Diagnostics, false);
         return errors > 0 ? null : set.Surveys.FirstOrDefault();
     }
+
+    private static readonly string[] SubmissionExtensions =
+    [
+        ".jsonl",
+        ".json",
+        ".csv",
+        ".db",
+        ".sqlite",
+        ".parquet",
+    ];
 
     /// <summary>The survey files below <paramref name="folder"/>; a warning when there are none.</summary>
     public static List<string> Below(
