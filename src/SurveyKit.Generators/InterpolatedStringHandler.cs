@@ -40,18 +40,10 @@ namespace System.Runtime.CompilerServices
         public readonly void AppendLiteral(string value) => _builder.Append(value);
 
         public readonly void AppendFormatted<T>(T value) =>
-            _builder.Append(
-                value is IFormattable formattable
-                    ? formattable.ToString(null, Globalization.CultureInfo.InvariantCulture)
-                    : value?.ToString()
-            );
+            _builder.Append(SurveyKit.Generators.Emit.Naming.Invariant(value, null));
 
         public readonly void AppendFormatted<T>(T value, string? format) =>
-            _builder.Append(
-                value is IFormattable formattable
-                    ? formattable.ToString(format, Globalization.CultureInfo.InvariantCulture)
-                    : value?.ToString()
-            );
+            _builder.Append(SurveyKit.Generators.Emit.Naming.Invariant(value, format));
 
         public readonly void AppendFormatted(string? value) => _builder.Append(value);
 

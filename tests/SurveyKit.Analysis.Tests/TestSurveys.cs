@@ -15,18 +15,19 @@ namespace SurveyKit.Analysis.Tests;
 /// <summary>The example surveys, synthetic submissions for them, and those submissions as the files the analysis reads.</summary>
 internal static class TestSurveys
 {
-    public static Survey Example(string id)
-    {
-        var path = Path.Combine(
+    /// <summary>Where the example survey <paramref name="id"/> is copied beside the tests.</summary>
+    public static string ExamplePath(string id) =>
+        Path.Combine(
             AppContext.BaseDirectory,
             "TestData",
             "examples",
             id,
-            id + ".survey.yaml"
+            id + SurveyLoader.FileSuffix
         );
-        return SurveyLoader.LoadFile(path).Survey
-            ?? throw new InvalidOperationException($"{id} does not load");
-    }
+
+    public static Survey Example(string id) =>
+        SurveyLoader.LoadFile(ExamplePath(id)).Survey
+        ?? throw new InvalidOperationException($"{id} does not load");
 
     public static Survey Klantloyaliteit => Example("klantloyaliteit");
 

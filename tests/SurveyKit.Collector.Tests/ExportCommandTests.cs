@@ -27,6 +27,11 @@ public sealed class ExportCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var context = new CliContext(output, error, collector.Folder);
+        int Export(string format, string file) =>
+            SurveyKitCommand.Run(
+                ["export", "--db", database, "--survey", survey, "--format", format, "--out", file],
+                context
+            );
         Assert.Equal(
             0,
             SurveyKitCommand.Run(
@@ -37,23 +42,7 @@ public sealed class ExportCommandTests
         var lines = File.ReadAllLines(Path.Combine(collector.Folder, "out.jsonl"));
         Assert.Equal(2, lines.Length);
         Assert.Contains(first, lines[0], StringComparison.Ordinal);
-        Assert.Equal(
-            0,
-            SurveyKitCommand.Run(
-                [
-                    "export",
-                    "--db",
-                    database,
-                    "--survey",
-                    survey,
-                    "--format",
-                    "csv",
-                    "--out",
-                    "out.csv",
-                ],
-                context
-            )
-        );
+        Assert.Equal(0, Export("csv", "out.csv"));
         var csv = File.ReadAllLines(Path.Combine(collector.Folder, "out.csv"));
         Assert.StartsWith(
             "response_id,survey,version,submitted_at,lang,carrier,recommend,",
@@ -66,23 +55,7 @@ public sealed class ExportCommandTests
             output.ToString(),
             StringComparison.Ordinal
         );
-        Assert.Equal(
-            0,
-            SurveyKitCommand.Run(
-                [
-                    "export",
-                    "--db",
-                    database,
-                    "--survey",
-                    survey,
-                    "--format",
-                    "parquet",
-                    "--out",
-                    "out.parquet",
-                ],
-                context
-            )
-        );
+        Assert.Equal(0, Export("parquet", "out.parquet"));
         await using (
             var parquet = await Parquet.ParquetReader.CreateAsync(
                 Path.Combine(collector.Folder, "out.parquet")
@@ -96,12 +69,6 @@ public sealed class ExportCommandTests
             await group.ReadAsync<int>(field, scores);
             Assert.Equal([2, 10], scores);
         }
-        Assert.Equal(
-            2,
-            SurveyKitCommand.Run(
-                ["export", "--db", database, "--survey", survey, "--format", "xml", "--out", "x"],
-                context
-            )
-        );
+        Assert.Equal(2, Export("xml", "x"));
     }
 }

@@ -107,6 +107,12 @@ internal static class Naming
         return candidate;
     }
 
+    /// <summary>A value as C# source writes it: numbers in the invariant culture, whatever the machine's.</summary>
+    public static string? Invariant<T>(T value, string? format) =>
+        value is System.IFormattable formattable
+            ? formattable.ToString(format, System.Globalization.CultureInfo.InvariantCulture)
+            : value?.ToString();
+
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) => Core.Text.DoubleQuoted.Escape(value);
 

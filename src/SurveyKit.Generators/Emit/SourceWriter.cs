@@ -112,11 +112,6 @@ internal sealed class SourceWriter
         public void AppendFormatted(Naming.Quoted value) =>
             Core.Text.DoubleQuoted.Append(_text, value.Text);
 
-        public void AppendFormatted<T>(T value) =>
-            _text.Append(
-                value is IFormattable formattable
-                    ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
-                    : value?.ToString()
-            );
+        public void AppendFormatted<T>(T value) => _text.Append(Naming.Invariant(value, null));
     }
 }

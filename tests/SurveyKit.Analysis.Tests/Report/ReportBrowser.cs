@@ -58,13 +58,7 @@ public sealed class ReportBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Path.Combine(
-            AppContext.BaseDirectory,
-            "TestData",
-            "examples",
-            SurveyId,
-            SurveyId + SurveyLoader.FileSuffix
-        );
+        var path = TestSurveys.ExamplePath(SurveyId);
         var loaded = SurveyLoader.LoadFile(path);
         Survey =
             loaded.Survey

@@ -29,16 +29,7 @@ public sealed class AnalysisPackageTests(AnalysisFeed feed)
         Assert.True(feed.Error is null, feed.Error);
         var survey = TestSurveys.Example("bezorging");
         var file = Path.Combine(root, "bezorging.survey.yaml");
-        File.Copy(
-            Path.Combine(
-                AppContext.BaseDirectory,
-                "TestData",
-                "examples",
-                "bezorging",
-                "bezorging.survey.yaml"
-            ),
-            file
-        );
+        File.Copy(TestSurveys.ExamplePath("bezorging"), file);
         Assert.Null(AnalysisProjects.FindSource(root));
         var project = Assert.Single(
             AnalysisProjects.Write([(survey, file)], Path.Combine(root, "analysis"), source: null)

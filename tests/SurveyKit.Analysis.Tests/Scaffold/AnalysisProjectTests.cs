@@ -26,13 +26,7 @@ public sealed class AnalysisProjectTests : IDisposable
     public void A_project_that_exists_is_kept_as_the_researcher_left_it()
     {
         var survey = TestSurveys.Klantloyaliteit;
-        var file = Path.Combine(
-            AppContext.BaseDirectory,
-            "TestData",
-            "examples",
-            "klantloyaliteit",
-            "klantloyaliteit.survey.yaml"
-        );
+        var file = TestSurveys.ExamplePath("klantloyaliteit");
         var first = AnalysisProjects.Write([(survey, file)], folder, Repository).Single();
         Assert.True(first.Created);
         var program = Path.Combine(first.Folder, "Program.cs");
@@ -46,18 +40,7 @@ public sealed class AnalysisProjectTests : IDisposable
     public void The_example_analysis_projects_build_and_write_the_same_report_as_the_library()
     {
         var ids = new[] { "klantloyaliteit", "bezorging", "accountmonitor" };
-        var surveys = ids.Select(id =>
-            (
-                TestSurveys.Example(id),
-                Path.Combine(
-                    AppContext.BaseDirectory,
-                    "TestData",
-                    "examples",
-                    id,
-                    id + ".survey.yaml"
-                )
-            )
-        );
+        var surveys = ids.Select(id => (TestSurveys.Example(id), TestSurveys.ExamplePath(id)));
         var projects = AnalysisProjects.Write(
             surveys,
             Path.Combine(folder, "analysis"),
@@ -85,7 +68,15 @@ public sealed class AnalysisProjectTests : IDisposable
         string log;
         using (PackedFeed.BuildLock())
         {
-            (built, log) = Dotnet(folder, "build", solution, "-v", "quiet", "-nologo");
+            (built, log) = PackedFeed.Dotnet(
+                folder,
+                null,
+                "build",
+                solution,
+                "-v",
+                "quiet",
+                "-nologo"
+            );
         }
         Assert.True(built == 0, log);
 
@@ -97,8 +88,9 @@ public sealed class AnalysisProjectTests : IDisposable
                 data,
                 TestSurveys.JsonLines(TestSurveys.Sample(survey, 300, drivers: new())) + "{broken\n"
             );
-            var (code, output) = Dotnet(
+            var (code, output) = PackedFeed.Dotnet(
                 folder,
+                null,
                 "run",
                 "--no-build",
                 "--project",
@@ -121,29 +113,5 @@ public sealed class AnalysisProjectTests : IDisposable
                 File.ReadAllText(Path.Combine(folder, id + "-project", "summary.json"))
             );
         }
-    }
-
-    private static (int Code, string Output) Dotnet(
-        string workingDirectory,
-        params string[] arguments
-    )
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(4)))
-        {
-            process.Kill(true);
-            return (-1, "timed out");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
