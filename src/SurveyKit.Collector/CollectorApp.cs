@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using SurveyKit.Collector.Http;
 using SurveyKit.Collector.Storage;
@@ -92,9 +91,42 @@ public static class CollectorApp
         app.Use(
             async (context, next) =>
             {
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+                // For the API's own answers; a served site's pages get the policy of its _headers file instead.
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 await next(context);
+            }
+        );
+        app.Use(
+            async (context, next) =>
+            {
+                // Whatever escapes a handler is still an answer with a body, never an empty 500 or a stack trace.
+                try
+                {
+                    await next(context);
+                }
+                catch (Exception exception)
+                    when (!context.RequestAborted.IsCancellationRequested
+                        && !context.Response.HasStarted
+                    )
+                {
+                    options.Log.WriteLine(
+                        $"{DateTimeOffset.UtcNow:O} {context.Request.Method} {context.Request.Path} failed: {StoreFailure.Describe(exception)}"
+                    );
+                    context.Response.Clear();
+                    await Problem
+                        .Of(
+                            500,
+                            "Internal error",
+                            "",
+                            "internal",
+                            "The collector failed on this request; nothing was stored. The operator's log says why."
+                        )
+                        .ExecuteAsync(context);
+                }
             }
         );
         if (options.AllowedOrigins.Count > 0)
@@ -106,11 +138,17 @@ public static class CollectorApp
             app.UseRateLimiter();
         }
         extend?.Invoke(app);
-        if (options.SiteFolder is { } site && Directory.Exists(site))
+        if (options.Site is { } site)
         {
-            var files = new PhysicalFileProvider(Path.GetFullPath(site));
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            app.Use(
+                async (context, next) =>
+                {
+                    if (!await site.TryServe(context))
+                    {
+                        await next(context);
+                    }
+                }
+            );
         }
         var submit = app.MapPost(
             ResponsesPath,
@@ -124,21 +162,52 @@ public static class CollectorApp
             ResponsesPath,
             (HttpContext context, ExportEndpoint endpoint) => endpoint.Handle(context)
         );
-        app.MapGet(
-            "/health",
-            async (IResponseStore health) =>
-                Results.Json(
-                    new
-                    {
-                        status = "ok",
-                        store = health.Kind,
-                        responses = await health.CountAsync(null, default),
-                    }
-                )
-        );
+        app.MapGet("/health", (IResponseStore health) => Health(health, options.Log));
         app.Lifetime.ApplicationStopped.Register(() =>
             store.DisposeAsync().AsTask().GetAwaiter().GetResult()
         );
         return app;
+    }
+
+    /// <summary>How long /health waits for the store before it says the store is down.</summary>
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
+
+    // 200 with the count when the store answers; 503 naming the store when it does not (a load balancer then sends
+    // respondents elsewhere, and an operator sees which dependency is down).
+    private static async Task<IResult> Health(IResponseStore store, TextWriter log)
+    {
+        using var timeout = new System.Threading.CancellationTokenSource(HealthTimeout);
+        try
+        {
+            var responses = await store.CountAsync(null, timeout.Token);
+            return Results.Json(
+                new
+                {
+                    status = "ok",
+                    store = store.Kind,
+                    responses,
+                }
+            );
+        }
+        catch (Exception exception)
+            when (StoreFailure.IsStorage(exception) || timeout.IsCancellationRequested)
+        {
+            // The details (a host, a path) are for the operator's log, not for whoever asks /health.
+            log.WriteLine(
+                $"{DateTimeOffset.UtcNow:O} health: the {store.Kind} store does not answer: {StoreFailure.Describe(exception)}"
+            );
+            return new StoreFailure.WithRetryAfter(
+                Results.Json(
+                    new
+                    {
+                        status = "unavailable",
+                        store = store.Kind,
+                        problem = $"the {store.Kind} store does not answer",
+                    },
+                    statusCode: 503
+                ),
+                SubmitEndpoint.RetryAfterSeconds
+            );
+        }
     }
 }

@@ -24,8 +24,11 @@ public sealed record CollectorOptions
     /// <summary>Posts per minute per client address; 0 turns the limit off (load tests, a trusted proxy).</summary>
     public int PostsPerMinute { get; init; } = 120;
 
-    /// <summary>A built site to serve beside the API (<c>surveykit serve</c>), or null.</summary>
-    public string? SiteFolder { get; init; }
+    /// <summary>A built site to serve beside the API, from memory (<c>surveykit serve</c>), or null.</summary>
+    public Pages.SiteContent? Site { get; init; }
+
+    /// <summary>Where the collector tells its operator what went wrong (a store that cannot be written), one line each.</summary>
+    public System.IO.TextWriter Log { get; init; } = System.Console.Error;
 
     /// <summary>Where to listen, such as <c>http://127.0.0.1:5080</c>.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];

@@ -32,8 +32,15 @@ public static class SurveyLoader
         System.Text.RegularExpressions.RegexOptions.CultureInvariant
     );
 
-    /// <summary>True when <paramref name="id"/> can be a survey id: a lowercase letter, then a-z, 0-9 and '-'.</summary>
-    public static bool IsValidSurveyId(string id) => SurveyIdPattern.IsMatch(id);
+    /// <summary>
+    /// The longest id of a survey, question, option, item or context field: ids become C# names, CSV columns, file
+    /// and folder names and URL parts, and 64 characters is more than any readable id needs.
+    /// </summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>True when <paramref name="id"/> can be a survey id: a lowercase letter, then a-z, 0-9 and '-', at most <see cref="MaxIdLength"/> characters.</summary>
+    public static bool IsValidSurveyId(string id) =>
+        id.Length <= MaxIdLength && SurveyIdPattern.IsMatch(id);
 
     /// <summary>Reads and checks the file at <paramref name="path"/>; a missing or unreadable file is a diagnostic too.</summary>
     /// <param name="path">The file to read.</param>

@@ -89,11 +89,12 @@ public sealed class Collector : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
-    public async Task<string[]> Export(string survey, string format = "jsonl")
+    /// <summary>The stored responses (with personal data unless <paramref name="personal"/> is false), a line each.</summary>
+    public async Task<string[]> Export(string survey, string format = "jsonl", bool personal = true)
     {
         var request = new HttpRequestMessage(
             HttpMethod.Get,
-            $"/api/responses?survey={survey}&format={format}"
+            $"/api/responses?survey={survey}&format={format}{(personal ? "&personal=true" : "")}"
         );
         request.Headers.Add("Authorization", "Bearer " + Token);
         var response = await Http.SendAsync(request);

@@ -127,7 +127,10 @@ public sealed class DurabilityTests
         {
             await WaitForHealth(port);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var request = new HttpRequestMessage(HttpMethod.Get, "/api/responses?survey=bezorging");
+            var request = new HttpRequestMessage(
+                HttpMethod.Get,
+                "/api/responses?survey=bezorging&personal=true"
+            );
             request.Headers.Add("Authorization", "Bearer " + Collector.Token);
             var export = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
             var stored = export

@@ -19,12 +19,12 @@ public sealed class EndToEndTests
     public async Task A_response_from_a_real_browser_lands_in_the_collectors_database_and_in_the_report()
     {
         var surveys = Collector.Examples();
-        var site = Directory.CreateTempSubdirectory("surveykit-e2e-site-").FullName;
-        SiteWriter.Write(
-            site,
-            new SiteBuilder(new SiteOptions("/", SubmitConfig.Default, null)).Build(surveys).Files
+        var site = new Pages.SiteContent(
+            new SiteBuilder(new SiteOptions("/", SubmitConfig.Default, null))
+                .Build(surveys)
+                .Files.Select(f => (f.Path, f.Content))
         );
-        await using var collector = await Collector.Start(o => o with { SiteFolder = site });
+        await using var collector = await Collector.Start(o => o with { Site = site });
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(
             new()
@@ -65,11 +65,12 @@ public sealed class EndToEndTests
         Assert.True(root.GetProperty("meta").GetProperty("durationMs").GetInt64() > 0);
 
         // The report counts it: analyze reads the database the collector is still writing to.
-        var report = Path.Combine(site, "report");
+        var work = Directory.CreateTempSubdirectory("surveykit-e2e-").FullName;
+        var report = Path.Combine(work, "report");
         var output = new StringWriter();
         var error = new StringWriter();
         var code = Cli.Commands.AnalyzeCommand.Run(
-            new Cli.CliContext(output, error, site),
+            new Cli.CliContext(output, error, work),
             Path.Combine(
                 AppContext.BaseDirectory,
                 "TestData",
@@ -104,6 +105,6 @@ public sealed class EndToEndTests
             File.ReadAllText(Path.Combine(report, "report.html")),
             StringComparison.Ordinal
         );
-        Directory.Delete(site, true);
+        Directory.Delete(work, true);
     }
 }

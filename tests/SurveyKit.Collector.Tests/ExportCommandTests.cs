@@ -14,7 +14,12 @@ public sealed class ExportCommandTests
     {
         await using var collector = await Collector.Start();
         var first = Guid.NewGuid().ToString();
-        await collector.PostJson(Collector.Submission(first, "\"recommend\":2"));
+        await collector.PostJson(
+            Collector.Submission(
+                first,
+                "\"recommend\":2,\"contact_ok\":true,\"email\":\"jan@example.org\""
+            )
+        );
         await collector.PostJson(Collector.Submission(answers: "\"recommend\":10"));
         var survey = Path.Combine(
             AppContext.BaseDirectory,
@@ -39,9 +44,40 @@ public sealed class ExportCommandTests
                 context
             )
         );
+        // Without --personal: a first line says what was left out, and no record carries it.
         var lines = File.ReadAllLines(Path.Combine(collector.Folder, "out.jsonl"));
-        Assert.Equal(2, lines.Length);
-        Assert.Contains(first, lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("{\"surveykit\":", lines[0], StringComparison.Ordinal);
+        Assert.Contains(first, lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "jan@example.org",
+            string.Join("\n", lines),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Personal data left out: context.order, answers.email; export with --personal",
+            output.ToString(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(
+                [
+                    "export",
+                    "--db",
+                    database,
+                    "--survey",
+                    survey,
+                    "--out",
+                    "all.jsonl",
+                    "--personal",
+                ],
+                context
+            )
+        );
+        var all = File.ReadAllLines(Path.Combine(collector.Folder, "all.jsonl"));
+        Assert.Equal(2, all.Length);
+        Assert.Contains("jan@example.org", all[0], StringComparison.Ordinal);
         Assert.Equal(0, Export("csv", "out.csv"));
         var csv = File.ReadAllLines(Path.Combine(collector.Folder, "out.csv"));
         Assert.StartsWith(

@@ -123,6 +123,63 @@ public sealed class PostgresTests
         );
     }
 
+    // A NUL once gave a 500 on every retry on PostgreSQL (jsonb cannot hold one) while SQLite stored it.
+    [PostgresFact]
+    public async Task A_nul_is_refused_as_on_SQLite_and_nothing_is_stored()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var collector = await Collector.Start(database: database.ConnectionString);
+        var response = await collector.PostJson(
+            Collector.Submission(answers: "\"recommend\":3,\"remarks\":\"a\\u0000b\"")
+        );
+        Assert.Equal(422, (int)response.StatusCode);
+        var form = await collector.PostForm("survey=bezorging&version=1&recommend=3&remarks=%00");
+        Assert.Equal(422, (int)form.StatusCode);
+        Assert.Empty(await collector.Export("bezorging"));
+    }
+
+    // A database that went down once gave an empty 500: now a 503 the page retries after, and /health names it.
+    [PostgresFact]
+    public async Task A_database_that_goes_down_gets_a_503_with_retry_after_and_nothing_is_lost()
+    {
+        await using var database = await TestDatabase.Create();
+        var log = new System.IO.StringWriter();
+        await using var collector = await Collector.Start(
+            o => o with { Log = System.IO.TextWriter.Synchronized(log) },
+            database.ConnectionString
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await collector.PostJson(Collector.Submission())).StatusCode
+        );
+        await database.SetConnections(allowed: false);
+        var id = Guid.NewGuid().ToString();
+        var refused = await collector.PostJson(Collector.Submission(id));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("30", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(
+            "nothing was stored",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        var health = await collector.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.Contains("\"status\":\"unavailable\"", body, StringComparison.Ordinal);
+        Assert.Contains("postgresql", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal); // details go to the operator's log
+        Assert.Contains("could not store response " + id, log.ToString(), StringComparison.Ordinal);
+        await database.SetConnections(allowed: true);
+        // The page sends it again after Retry-After: stored once.
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await collector.PostJson(Collector.Submission(id))).StatusCode
+        );
+        Assert.Equal(2, (await collector.Export("bezorging")).Length);
+        Assert.Equal(HttpStatusCode.OK, (await collector.Http.GetAsync("/health")).StatusCode);
+    }
+
     /// <summary>A database of its own for one test, dropped afterwards.</summary>
     private sealed class TestDatabase : IAsyncDisposable
     {
@@ -149,6 +206,30 @@ public sealed class PostgresTests
                 Database = database.name,
             }.ToString();
             return database;
+        }
+
+        /// <summary>Takes the database down for the collector (and every open connection to it), or back up.</summary>
+        public async Task SetConnections(bool allowed)
+        {
+            await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+            await admin.OpenAsync();
+            await using (
+                var alter = new NpgsqlCommand(
+                    $"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {(allowed ? "true" : "false")}",
+                    admin
+                )
+            )
+            {
+                await alter.ExecuteNonQueryAsync();
+            }
+            if (!allowed)
+            {
+                await using var terminate = new NpgsqlCommand(
+                    $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
+                    admin
+                );
+                await terminate.ExecuteNonQueryAsync();
+            }
         }
 
         public async ValueTask DisposeAsync()

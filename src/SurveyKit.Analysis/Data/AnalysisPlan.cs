@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Core.Model;
+using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -58,7 +59,7 @@ public sealed class AnalysisPlan
             .Questions.OfType<TextQuestion>()
             .Where(q => q.Id != Contact?.Id)
             .ToArray();
-        PersonalContext = survey.Context.Where(c => c.Pii).ToArray();
+        PersonalContext = survey.Context.Where(PersonalData.IsPersonal).ToArray();
     }
 
     /// <summary>The plan for <paramref name="survey"/>.</summary>

@@ -234,7 +234,7 @@ internal static class AnalyzeCommand
         string input
     )
     {
-        var isPostgres = input.Contains('=', StringComparison.Ordinal);
+        var isPostgres = IResponseStore.IsPostgres(input);
         var database = isPostgres ? input : context.Resolve(input);
         if (!isPostgres && !File.Exists(database))
         {
@@ -270,7 +270,7 @@ internal static class AnalyzeCommand
     }
 
     private static bool IsDatabase(string input) =>
-        input.Contains('=', StringComparison.Ordinal)
+        IResponseStore.IsPostgres(input)
         || input.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
         || input.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)
         || input.EndsWith(".sqlite3", StringComparison.OrdinalIgnoreCase);

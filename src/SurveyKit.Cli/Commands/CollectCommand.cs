@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.Extensions.Hosting;
 using SurveyKit.Collector;
+using SurveyKit.Collector.Storage;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Workspace;
 
@@ -121,7 +122,7 @@ internal static class CollectCommand
             }
             token = File.ReadAllText(path).Trim();
         }
-        var database = options.Database.Contains('=', StringComparison.Ordinal)
+        var database = IResponseStore.IsPostgres(options.Database)
             ? options.Database
             : context.Resolve(options.Database);
         options = options with
@@ -134,7 +135,7 @@ internal static class CollectCommand
         app.Start();
         context.Output.WriteLine(
             $"Collecting responses for {string.Join(", ", options.Surveys.Select(s => s.Id))} on {string.Join(", ", app.Urls)} "
-                + $"({(database.Contains('=', StringComparison.Ordinal) ? "PostgreSQL" : context.Display(database))}). Ctrl+C stops."
+                + $"({(IResponseStore.IsPostgres(database) ? "PostgreSQL" : context.Display(database))}). Ctrl+C stops."
         );
         context.Output.Flush();
         app.WaitForShutdown();

@@ -42,7 +42,8 @@ internal static class ExportCommand
         };
         var personal = new Option<bool>("--personal")
         {
-            Description = "Include personal data (pii context fields, email answers) in the CSV.",
+            Description =
+                "Include personal data (pii context fields, e-mail answers); without it they are left out of every format.",
         };
         var command = new Command(
             "export",
@@ -88,7 +89,7 @@ internal static class ExportCommand
         {
             return ExitCodes.Errors;
         }
-        var isPostgres = database.Contains('=', StringComparison.Ordinal);
+        var isPostgres = IResponseStore.IsPostgres(database);
         if (!isPostgres && !File.Exists(context.Resolve(database)))
         {
             context.Error.WriteLine($"surveykit export: the database '{database}' does not exist.");
@@ -119,23 +120,34 @@ internal static class ExportCommand
         await store.InitializeAsync(default);
         if (format == "parquet")
         {
-            return await ExportParquet(context, store, survey, output);
+            var exit = await ExportParquet(context, store, survey, output);
+            context.Output.WriteLine(
+                "The Parquet table holds the scored measures (grades, classes, segments), never personal data."
+            );
+            return exit;
         }
         await using var writer = new StreamWriter(output, false, new UTF8Encoding(false))
         {
             NewLine = format == "csv" ? "\r\n" : "\n",
         };
         var csv = format == "csv" ? new CsvExport(survey) : null;
+        var leftOut = personal ? [] : PersonalData.Fields(survey);
         if (csv is not null)
         {
             await writer.WriteLineAsync(csv.Header(personal));
+        }
+        else if (leftOut.Count > 0)
+        {
+            await writer.WriteLineAsync(PersonalData.NoteLine(survey));
         }
         var count = 0;
         await foreach (var body in store.ReadAsync(survey.Id, default))
         {
             if (csv is null)
             {
-                await writer.WriteLineAsync(body);
+                await writer.WriteLineAsync(
+                    personal ? body : SubmissionJson.WithoutPersonal(body, survey)
+                );
             }
             else if (SubmissionJson.Read(Encoding.UTF8.GetBytes(body)).Submission is { } submission)
             {
@@ -155,6 +167,11 @@ internal static class ExportCommand
         context.Output.WriteLine(
             $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)}."
         );
+        if (leftOut.Count > 0)
+        {
+            var sentence = PersonalData.Sentence(leftOut);
+            context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
+        }
         return ExitCodes.Success;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SurveyKit.Collector;
+using SurveyKit.Collector.Pages;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Workspace;
 using SurveyKit.Site;
@@ -17,7 +18,9 @@ namespace SurveyKit.Cli.Commands;
 
 /// <summary>
 /// <c>surveykit serve</c>: build the site, serve it with the collector on localhost, and rebuild and reload the
-/// browser when a survey or a template changes. Responses go to a SQLite file in <c>.surveykit/</c>.
+/// browser when a survey or a template changes. Responses go to a SQLite file in <c>.surveykit/</c>. The site is built
+/// in memory and served from there: its pages load the live-reload script, so they must never land where
+/// <c>surveykit build</c> writes the site people are sent to, and nothing on disk can lead a request out of the site.
 /// </summary>
 internal static class ServeCommand
 {
@@ -67,16 +70,17 @@ internal static class ServeCommand
         var state = Path.Combine(root, ".surveykit");
         Directory.CreateDirectory(state);
         var build = 0;
-        var surveys = Build(context, workspace, output, diagnostics);
-        if (surveys is null)
+        var built = Build(context, workspace, diagnostics);
+        if (built is not var (surveys, files))
         {
             return ExitCodes.Errors;
         }
+        var site = new SiteContent(files);
         var options = new CollectorOptions
         {
             Surveys = surveys,
             Database = Path.Combine(state, "responses.db"),
-            SiteFolder = output,
+            Site = site,
             Urls = [$"http://127.0.0.1:{port}"],
             PostsPerMinute = 0,
         };
@@ -105,7 +109,7 @@ internal static class ServeCommand
         var catalog = app.Services.GetRequiredService<SurveyCatalog>();
         app.Start();
         context.Output.WriteLine(
-            $"Serving {output} with the collector on {app.Urls.First()}/ (responses in {context.Display(options.Database)})."
+            $"Serving the surveys with the collector on {app.Urls.First()}/ (responses in {context.Display(options.Database)})."
         );
         foreach (var survey in surveys)
         {
@@ -127,9 +131,9 @@ internal static class ServeCommand
             {
                 return;
             }
-            var rebuilt = Build(context, fresh, output, []);
-            if (rebuilt is not null)
+            if (Build(context, fresh, []) is var (rebuilt, rebuiltFiles))
             {
+                site.Replace(rebuiltFiles);
                 catalog.Replace(rebuilt);
                 Interlocked.Increment(ref build);
             }
@@ -166,11 +170,10 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    // Check and write the site; on errors print them and keep the last good site.
-    private static List<Core.Model.Survey>? Build(
+    // Check and build the site in memory; on errors print them and keep the last good site.
+    private static (List<Core.Model.Survey> Surveys, List<(string, byte[])> Files)? Build(
         CliContext context,
         Workspace workspace,
-        string output,
         List<Diagnostic> diagnostics
     )
     {
@@ -203,10 +206,9 @@ internal static class ServeCommand
             );
             return null;
         }
-        var changed = SiteWriter.Write(output, site.Files);
         context.Output.WriteLine(
-            $"Built {DiagnosticPrinter.Count(surveys.Count, "survey")}: {changed} files changed."
+            $"Built {DiagnosticPrinter.Count(surveys.Count, "survey")} ({DiagnosticPrinter.Count(site.Files.Count, "file")}, in memory)."
         );
-        return surveys;
+        return (surveys, site.Files.Select(f => (f.Path, f.Content)).ToList());
     }
 }

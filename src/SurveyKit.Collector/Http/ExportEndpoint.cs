@@ -52,22 +52,55 @@ internal sealed class ExportEndpoint(
             return;
         }
         var format = context.Request.Query["format"].ToString() is { Length: > 0 } f ? f : "jsonl";
-        var personal = context.Request.Query["personal"] == "true";
-        context.Response.Headers.CacheControl = "no-store";
-        if (format == "jsonl")
-        {
-            context.Response.ContentType = "application/jsonl; charset=utf-8";
-            await foreach (var body in store.ReadAsync(survey.Id, context.RequestAborted))
-            {
-                await context.Response.WriteAsync(body + "\n", context.RequestAborted);
-            }
-            return;
-        }
-        if (format != "csv")
+        if (format is not ("jsonl" or "csv"))
         {
             await Problem
                 .Of(400, "Unknown format", "format", "format", "format is jsonl or csv.")
                 .ExecuteAsync(context);
+            return;
+        }
+        // Personal data leaves only when asked for, in every format; what was left out is said in a header (and in
+        // the first line of JSON Lines, which readers of submissions skip).
+        var personal = context.Request.Query["personal"] == "true";
+        try
+        {
+            // Asked before anything is written, so that a store that is down is a 503 rather than a cut-off body.
+            await store.CountAsync(survey.Id, context.RequestAborted);
+        }
+        catch (Exception exception) when (StoreFailure.IsStorage(exception))
+        {
+            options.Log.WriteLine(
+                $"{DateTimeOffset.UtcNow:O} export of {survey.Id} failed ({store.Kind}): {StoreFailure.Describe(exception)}"
+            );
+            await StoreFailure
+                .Result(
+                    SubmitEndpoint.RetryAfterSeconds,
+                    $"The responses cannot be read right now. Ask again in {SubmitEndpoint.RetryAfterSeconds} seconds."
+                )
+                .ExecuteAsync(context);
+            return;
+        }
+        var leftOut = personal ? [] : PersonalData.Fields(survey);
+        context.Response.Headers.CacheControl = "no-store";
+        if (leftOut.Count > 0)
+        {
+            context.Response.Headers["SurveyKit-Left-Out"] = string.Join(", ", leftOut);
+        }
+        if (format == "jsonl")
+        {
+            context.Response.ContentType = "application/jsonl; charset=utf-8";
+            if (leftOut.Count > 0)
+            {
+                await context.Response.WriteAsync(
+                    PersonalData.NoteLine(survey) + "\n",
+                    context.RequestAborted
+                );
+            }
+            await foreach (var body in store.ReadAsync(survey.Id, context.RequestAborted))
+            {
+                var line = personal ? body : SubmissionJson.WithoutPersonal(body, survey);
+                await context.Response.WriteAsync(line + "\n", context.RequestAborted);
+            }
             return;
         }
         context.Response.ContentType = "text/csv; charset=utf-8";

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using SurveyKit.Collector.Storage;
 using SurveyKit.Collector.Submissions;
 using SurveyKit.Core.Model;
@@ -16,7 +16,8 @@ namespace SurveyKit.Collector.Http;
 /// <summary>
 /// <c>POST /api/responses</c>: a JSON submission from a page's script, or the form post of a page without
 /// JavaScript. Checked with Core's rules (the ones the generated Validate() uses); stored once per responseId;
-/// acknowledged only when durable. Bad input is a 4xx that names the field and the rule, and nothing is stored.
+/// acknowledged only when durable. Bad input is a 4xx that names the field and the rule, and nothing is stored; a
+/// store that cannot be written is a 503 with Retry-After, so the page keeps the response and tries again.
 /// </summary>
 internal sealed class SubmitEndpoint(
     CollectorOptions options,
@@ -27,24 +28,20 @@ internal sealed class SubmitEndpoint(
 {
     private static readonly string[] Honeypots = ["_hp", "bot-field", "_gotcha"];
 
+    /// <summary>How long a client waits before it tries again after a 503.</summary>
+    public const int RetryAfterSeconds = 30;
+
     public async Task<IResult> Handle(HttpContext context)
     {
-        var type = context.Request.ContentType ?? "";
-        var isForm = type.StartsWith(
-            "application/x-www-form-urlencoded",
-            StringComparison.OrdinalIgnoreCase
-        );
-        var isJson =
-            type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase); // simple requests, no preflight
-        if (!isForm && !isJson)
+        var kind = Kind(context.Request.ContentType);
+        if (kind is null)
         {
             return Problem.Of(
                 415,
                 "Unsupported content type",
                 "",
                 "content-type",
-                $"Send application/json (or a form post), not '{type}'."
+                "Send application/json (or a form post, application/x-www-form-urlencoded) in UTF-8."
             );
         }
         byte[] body;
@@ -60,7 +57,31 @@ internal sealed class SubmitEndpoint(
         {
             return TooLarge();
         }
-        return isJson ? await Json(body) : await Form(context, body);
+        return kind == "form" ? await Form(context, body) : await Json(body);
+    }
+
+    // The media type, matched exactly (application/jsonp is not JSON); text/plain is what a page may send as a simple
+    // request, without a CORS preflight. A charset, when given, must be UTF-8.
+    private static string? Kind(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return null;
+        }
+        if (
+            media.Charset.HasValue
+            && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            return null;
+        }
+        var type = media.MediaType.Value ?? "";
+        return type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                ? "form"
+            : type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase)
+                ? "json"
+            : null;
     }
 
     private IResult TooLarge() =>
@@ -89,13 +110,14 @@ internal sealed class SubmitEndpoint(
         {
             return Problem.Of(422, "Invalid response", errors);
         }
-        var stored = await Store(survey!, submission);
-        return stored
-            ? Results.Json(
+        var outcome = await Store(survey!, submission);
+        return outcome switch
+        {
+            StoreOutcome.Stored => Results.Json(
                 new { responseId = submission.ResponseId, stored = true },
                 statusCode: 201
-            )
-            : Results.Json(
+            ),
+            StoreOutcome.Duplicate => Results.Json(
                 new
                 {
                     responseId = submission.ResponseId,
@@ -103,7 +125,10 @@ internal sealed class SubmitEndpoint(
                     duplicate = true,
                 },
                 statusCode: 200
-            );
+            ),
+            StoreOutcome.IdTaken => IdTaken(),
+            _ => Unavailable(),
+        };
     }
 
     private async Task<IResult> Form(HttpContext context, byte[] body)
@@ -123,9 +148,19 @@ internal sealed class SubmitEndpoint(
                 "The form is not UTF-8."
             );
         }
-        var fields = ParseForm(text);
-        var next = fields.FirstOrDefault(f => f.Key == "_next").Value?.LastOrDefault();
-        var surveyId = fields.FirstOrDefault(f => f.Key == "survey").Value?.LastOrDefault();
+        var fields = FormPost.Fields(text);
+        // Where to go next is checked before anything is stored: a post must never be stored and then fail.
+        if (!NextPath.TryRead(FormPost.Last(fields, "_next"), out var next))
+        {
+            return Problem.Of(
+                400,
+                "Invalid form",
+                "_next",
+                "redirect",
+                "_next must be a path on this site, such as /klantloyaliteit/thanks.html."
+            );
+        }
+        var surveyId = FormPost.Last(fields, "survey");
         if (surveys.Find(surveyId) is not { } survey)
         {
             return Problem.Of(
@@ -133,17 +168,17 @@ internal sealed class SubmitEndpoint(
                 "Invalid response",
                 "survey",
                 ResponseRules.Survey,
-                $"'{surveyId}' is not a survey this collector accepts."
+                $"'{Core.Text.Excerpt.Of(surveyId ?? "")}' is not a survey this collector accepts."
             );
         }
         if (fields.Any(f => Honeypots.Contains(f.Key) && f.Value.Any(v => v.Length > 0)))
         {
-            return Done(next); // a bot: answered as if stored, so it learns nothing
+            return FormPost.Done(next); // a bot: answered as if stored, so it learns nothing
         }
         var read = SubmissionForm.Read(survey, fields, name => Honeypots.Contains(name));
         if (read.Submission is not { } submission)
         {
-            return FormProblem(context, survey, read.Errors);
+            return FormPost.Problem(context, survey, read.Errors);
         }
         // Without JavaScript every question is on the page: an answer to a question its condition hides is
         // dropped, not held against the respondent.
@@ -160,16 +195,20 @@ internal sealed class SubmitEndpoint(
             }
             foreach (var error in hidden)
             {
-                Drop(submission.Data, error.Path);
+                FormPost.Drop(submission.Data, error.Path);
             }
         }
         var (_, remaining) = Check(submission);
         if (remaining.Count > 0)
         {
-            return FormProblem(context, survey, remaining);
+            return FormPost.Problem(context, survey, remaining);
         }
-        await Store(survey, submission);
-        return Done(next);
+        return await Store(survey, submission) switch
+        {
+            StoreOutcome.Stored or StoreOutcome.Duplicate => FormPost.Done(next),
+            StoreOutcome.IdTaken => IdTaken(),
+            _ => Unavailable(),
+        };
     }
 
     private (Survey? Survey, IReadOnlyList<ResponseError> Errors) Check(Submission submission)
@@ -182,7 +221,7 @@ internal sealed class SubmitEndpoint(
                     new ResponseError(
                         "survey",
                         ResponseRules.Survey,
-                        $"'{submission.Data.Survey}' is not a survey this collector accepts."
+                        $"'{Core.Text.Excerpt.Of(submission.Data.Survey ?? "")}' is not a survey this collector accepts."
                     ),
                 ]
             );
@@ -190,107 +229,44 @@ internal sealed class SubmitEndpoint(
         return (survey, ResponseValidator.Validate(survey, submission.Data));
     }
 
-    private async Task<bool> Store(Survey survey, Submission submission)
+    // Null when the store could not be written: the failure is logged for the operator, and the client is told to
+    // try again later (its page keeps the response until a 2xx).
+    private async Task<StoreOutcome?> Store(Survey survey, Submission submission)
     {
         var now = clock.GetUtcNow();
         var body = SubmissionJson.Write(submission, now);
-        return await store.StoreAsync(
-            new StoredResponse(
-                submission.ResponseId,
-                survey.Id,
-                submission.Data.Version ?? survey.Version,
-                now,
-                body
-            ),
-            default
-        );
-    }
-
-    private static void Drop(ResponseData data, string path)
-    {
-        // answers.reason, answers.touchpoints.store, answers.channels_other
-        var parts = path.Split('.');
-        if (parts.Length == 2)
+        try
         {
-            data.Answers.Remove(parts[1]);
-        }
-        else if (
-            parts.Length == 3
-            && data.Answers.TryGetValue(parts[1], out var map)
-            && map.Kind == AnswerKind.Map
-        )
-        {
-            var entries = map
-                .Entries.Where(e => e.Key != parts[2])
-                .ToDictionary(e => e.Key, e => e.Value);
-            data.Answers[parts[1]] = AnswerValue.Of(entries);
-        }
-    }
-
-    // Only a path on this site: a form must not turn the collector into an open redirect.
-    private static IResult Done(string? next) =>
-        next is not null
-        && next.StartsWith('/')
-        && !next.StartsWith("//", StringComparison.Ordinal)
-        && !next.Contains('\\', StringComparison.Ordinal)
-            ? Results.Redirect(next, permanent: false, preserveMethod: false)
-            : Results.Content(
-                "<!doctype html><meta charset=\"utf-8\"><title>Thank you</title><p>Thank you: your answers have been received.</p>",
-                "text/html; charset=utf-8"
+            return await store.StoreAsync(
+                new StoredResponse(
+                    submission.ResponseId,
+                    survey.Id,
+                    submission.Data.Version ?? survey.Version,
+                    now,
+                    body
+                ),
+                default
             );
-
-    private static IResult FormProblem(
-        HttpContext context,
-        Survey survey,
-        IReadOnlyList<ResponseError> errors
-    )
-    {
-        if (
-            !(
-                context
-                    .Request.Headers.Accept.ToString()
-                    .Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            )
-        )
-        {
-            return Problem.Of(422, "Invalid response", errors);
         }
-        // A person without JavaScript sees what to fix; Back keeps their answers.
-        var html = new StringBuilder(
-            "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Error: "
-        );
-        html.Append(WebUtility.HtmlEncode(survey.Title[survey.DefaultLanguage]))
-            .Append("</title><main><h1>There is a problem with your answers</h1><ul>");
-        foreach (var error in errors)
+        catch (Exception exception) when (StoreFailure.IsStorage(exception))
         {
-            html.Append("<li>").Append(WebUtility.HtmlEncode(error.Message)).Append("</li>");
+            options.Log.WriteLine(
+                $"{now:O} could not store response {submission.ResponseId} of {survey.Id} ({store.Kind}): {StoreFailure.Describe(exception)}"
+            );
+            return null;
         }
-        html.Append(
-            "</ul><p>Use your browser's Back button: your answers are still there.</p></main></html>"
-        );
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, 422);
     }
 
-    private static List<KeyValuePair<string, string[]>> ParseForm(string text)
-    {
-        var fields = new List<(string Key, string Value)>();
-        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = equals < 0 ? pair : pair.Substring(0, equals);
-            var value = equals < 0 ? "" : pair.Substring(equals + 1);
-            fields.Add((Decode(key), Decode(value)));
-        }
-        return fields
-            .GroupBy(f => f.Key, StringComparer.Ordinal)
-            .Select(g => new KeyValuePair<string, string[]>(
-                g.Key,
-                g.Select(f => f.Value).ToArray()
-            ))
-            .ToList();
-    }
+    private static IResult IdTaken() =>
+        Problem.Of(
+            409,
+            "Response id in use",
+            "responseId",
+            "conflict",
+            "This responseId was already used for a response to another survey; make a new UUID for each response."
+        );
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    private static IResult Unavailable() => StoreFailure.Result(RetryAfterSeconds);
 
     private async Task<byte[]> ReadBody(HttpContext context)
     {

@@ -14,6 +14,19 @@ public sealed record StoredResponse(
     string Body
 );
 
+/// <summary>What storing a response did.</summary>
+public enum StoreOutcome
+{
+    /// <summary>Stored, durably.</summary>
+    Stored,
+
+    /// <summary>This response id was stored before for the same survey: nothing changed (a client's retry).</summary>
+    Duplicate,
+
+    /// <summary>This response id was stored before for another survey: nothing changed, and the sender is told.</summary>
+    IdTaken,
+}
+
 /// <summary>
 /// Where acknowledged responses live. <see cref="StoreAsync"/> returns only once the response is durable, and a
 /// response id is stored once: storing it again reports a duplicate and changes nothing.
@@ -23,8 +36,11 @@ public interface IResponseStore : IAsyncDisposable
     /// <summary>Creates the table when it is missing.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores <paramref name="response"/> durably; false when its id was stored before.</summary>
-    Task<bool> StoreAsync(StoredResponse response, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores <paramref name="response"/> durably, or says that its id was stored before. Throws when the store cannot
+    /// be written (disk full, database down): then nothing is stored and nothing may be acknowledged.
+    /// </summary>
+    Task<StoreOutcome> StoreAsync(StoredResponse response, CancellationToken cancellationToken);
 
     /// <summary>The stored submissions of <paramref name="survey"/>, in the order they were received.</summary>
     IAsyncEnumerable<string> ReadAsync(string survey, CancellationToken cancellationToken);
@@ -35,9 +51,16 @@ public interface IResponseStore : IAsyncDisposable
     /// <summary>Which kind of store, for the health endpoint and the log.</summary>
     string Kind { get; }
 
-    /// <summary>Opens a store: a PostgreSQL connection string (it has a '='), or else a SQLite file.</summary>
+    /// <summary>
+    /// True when <paramref name="database"/> is a PostgreSQL connection string (<c>Host=...;Database=...</c>: it has a
+    /// '='), false for a SQLite file. The one place that decides it, for the collector and every command.
+    /// </summary>
+    public static bool IsPostgres(string database) =>
+        database.Contains('=', StringComparison.Ordinal);
+
+    /// <summary>Opens a store: a PostgreSQL connection string, or else a SQLite file.</summary>
     public static IResponseStore Open(string database) =>
-        database.Contains('=', StringComparison.Ordinal)
+        IsPostgres(database)
             ? new PostgresResponseStore(database)
             : new SqliteResponseStore(database);
 }

@@ -35,17 +35,31 @@ public sealed class PostgresResponseStore(string connectionString) : IResponseSt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<bool> StoreAsync(StoredResponse response, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(
+        StoredResponse response,
+        CancellationToken cancellationToken
+    )
     {
+        var id = Guid.Parse(response.ResponseId);
         await using var command = dataSource.CreateCommand(
             "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (response_id) DO NOTHING;"
         );
-        command.Parameters.AddWithValue(Guid.Parse(response.ResponseId));
+        command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(response.Survey);
         command.Parameters.AddWithValue(response.Version);
         command.Parameters.AddWithValue(response.ReceivedAt.ToUniversalTime());
         command.Parameters.AddWithValue(response.Body);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return StoreOutcome.Stored;
+        }
+        await using var owner = dataSource.CreateCommand(
+            "SELECT survey FROM responses WHERE response_id = $1;"
+        );
+        owner.Parameters.AddWithValue(id);
+        return await owner.ExecuteScalarAsync(cancellationToken) as string == response.Survey
+            ? StoreOutcome.Duplicate
+            : StoreOutcome.IdTaken;
     }
 
     public async IAsyncEnumerable<string> ReadAsync(

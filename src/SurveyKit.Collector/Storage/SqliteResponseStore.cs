@@ -17,10 +17,12 @@ public sealed class SqliteResponseStore : IResponseStore
 {
     private const int MaxBatch = 512;
     private readonly string connectionString;
-    private readonly Channel<(StoredResponse Response, TaskCompletionSource<bool> Done)> queue =
-        Channel.CreateUnbounded<(StoredResponse, TaskCompletionSource<bool>)>(
-            new UnboundedChannelOptions { SingleReader = true }
-        );
+    private readonly Channel<(
+        StoredResponse Response,
+        TaskCompletionSource<StoreOutcome> Done
+    )> queue = Channel.CreateUnbounded<(StoredResponse, TaskCompletionSource<StoreOutcome>)>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
     private Task? writer;
 
     public SqliteResponseStore(string path)
@@ -60,9 +62,12 @@ public sealed class SqliteResponseStore : IResponseStore
         writer = Task.Run(() => WriteLoop(writerConnection), CancellationToken.None);
     }
 
-    public Task<bool> StoreAsync(StoredResponse response, CancellationToken cancellationToken)
+    public Task<StoreOutcome> StoreAsync(
+        StoredResponse response,
+        CancellationToken cancellationToken
+    )
     {
-        var done = new TaskCompletionSource<bool>(
+        var done = new TaskCompletionSource<StoreOutcome>(
             TaskCreationOptions.RunContinuationsAsynchronously
         );
         if (!queue.Writer.TryWrite((response, done)))
@@ -83,8 +88,13 @@ public sealed class SqliteResponseStore : IResponseStore
         var version = insert.Parameters.Add("$version", SqliteType.Integer);
         var at = insert.Parameters.Add("$at", SqliteType.Text);
         var body = insert.Parameters.Add("$body", SqliteType.Text);
-        var batch = new List<(StoredResponse Response, TaskCompletionSource<bool> Done)>(MaxBatch);
-        var results = new List<bool>(MaxBatch);
+        await using var owner = connection.CreateCommand();
+        owner.CommandText = "SELECT survey FROM responses WHERE response_id = $id;";
+        var ownerId = owner.Parameters.Add("$id", SqliteType.Text);
+        var batch = new List<(StoredResponse Response, TaskCompletionSource<StoreOutcome> Done)>(
+            MaxBatch
+        );
+        var results = new List<StoreOutcome>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -98,6 +108,7 @@ public sealed class SqliteResponseStore : IResponseStore
                 await using var transaction = (SqliteTransaction)
                     await connection.BeginTransactionAsync();
                 insert.Transaction = transaction;
+                owner.Transaction = transaction;
                 foreach (var (response, _) in batch)
                 {
                     id.Value = response.ResponseId;
@@ -108,7 +119,17 @@ public sealed class SqliteResponseStore : IResponseStore
                         System.Globalization.CultureInfo.InvariantCulture
                     );
                     body.Value = response.Body;
-                    results.Add(await insert.ExecuteNonQueryAsync() == 1);
+                    if (await insert.ExecuteNonQueryAsync() == 1)
+                    {
+                        results.Add(StoreOutcome.Stored);
+                        continue;
+                    }
+                    ownerId.Value = response.ResponseId;
+                    results.Add(
+                        await owner.ExecuteScalarAsync() as string == response.Survey
+                            ? StoreOutcome.Duplicate
+                            : StoreOutcome.IdTaken
+                    );
                 }
                 await transaction.CommitAsync();
                 for (var i = 0; i < batch.Count; i++)

@@ -69,14 +69,18 @@ public static class SubmissionForm
                     data.Lang = value;
                     continue;
                 case "responseId":
-                    if (Guid.TryParseExact(value, "D", out var id))
+                    if (Guid.TryParseExact(value, "D", out var id) && id != Guid.Empty)
                     {
                         data.ResponseId = id.ToString("D");
                     }
                     else
                     {
                         errors.Add(
-                            new("responseId", ResponseRules.Type, "responseId must be a UUID.")
+                            new(
+                                "responseId",
+                                ResponseRules.Type,
+                                "responseId must be a random UUID (not the nil UUID)."
+                            )
                         );
                     }
                     continue;
@@ -168,7 +172,8 @@ public static class SubmissionForm
     private static AnswerValue Grade(string value) =>
         value == "na" ? AnswerValue.Of("na") : Number(value);
 
-    // People type 7,5 in Dutch; both decimal marks are read.
+    // People type 7,5 in Dutch; both decimal marks are read. The text as typed goes with the number, so that a grade
+    // must be a whole number as written (8, not 8.0 or 1e-400).
     private static AnswerValue Number(string value) =>
         double.TryParse(
             value.Trim().Replace(',', '.'),
@@ -176,6 +181,6 @@ public static class SubmissionForm
             CultureInfo.InvariantCulture,
             out var number
         ) && double.IsFinite(number)
-            ? AnswerValue.Of(number)
+            ? AnswerValue.Of(number, value.Trim())
             : AnswerValue.Of(value);
 }

@@ -5,7 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SurveyKit.Core.Responses;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Collector.Submissions;
 
@@ -28,10 +30,12 @@ public static class SubmissionJson
         "receivedAt", // written by the collector when it stores a submission; ignored when read
     };
 
+    // Keys used twice are found by CheckTexts, which can name where: the parser's own check stops at a key that
+    // escapes half of a character without saying which.
     private static readonly JsonDocumentOptions Options = new()
     {
         MaxDepth = 16,
-        AllowDuplicateProperties = false,
+        AllowDuplicateProperties = true,
     };
 
     /// <summary>Reads one submission from UTF-8 JSON.</summary>
@@ -54,6 +58,7 @@ public static class SubmissionJson
                 "The body is not valid JSON in UTF-8: " + FirstSentence(exception.Message)
             );
         }
+
         using (document)
         {
             return Read(document.RootElement);
@@ -67,15 +72,25 @@ public static class SubmissionJson
             return SubmissionRead.Fail("", EnvelopeRules.Syntax, "The body must be a JSON object.");
         }
         var errors = new List<ResponseError>();
+        // JSON can escape half of a character ("\ud800"), which no .NET string holds as text: reading it (even
+        // comparing a key with it) throws. Every text and key is checked first, so nothing below can meet one.
+        CheckTexts(root, "", errors);
+        if (errors.Count > 0)
+        {
+            var twice = errors.FirstOrDefault(e => e.Rule == EnvelopeRules.Duplicate);
+            return twice is null
+                ? new SubmissionRead(null, errors)
+                : SubmissionRead.Fail("", EnvelopeRules.Syntax, twice.Message);
+        }
         foreach (var property in root.EnumerateObject())
         {
-            if (!EnvelopeKeys.Contains(property.Name))
+            if (Name(property, "", errors) is { } name && !EnvelopeKeys.Contains(name))
             {
                 errors.Add(
                     new(
-                        property.Name,
+                        Excerpt.Of(name),
                         ResponseRules.Unknown,
-                        $"'{property.Name}' is not a key of a submission ({string.Join(", ", EnvelopeKeys)})."
+                        $"'{Excerpt.Of(name)}' is not a key of a submission ({string.Join(", ", EnvelopeKeys)})."
                     )
                 );
             }
@@ -84,7 +99,8 @@ public static class SubmissionJson
         var responseId = Text(root, "responseId", errors, required: true);
         if (responseId is not null)
         {
-            if (Guid.TryParseExact(responseId, "D", out var id))
+            // The nil UUID is what a client that never made an id sends; it would make every such client one response.
+            if (Guid.TryParseExact(responseId, "D", out var id) && id != Guid.Empty)
             {
                 data.ResponseId = id.ToString("D");
             }
@@ -94,7 +110,7 @@ public static class SubmissionJson
                     new(
                         "responseId",
                         ResponseRules.Type,
-                        "responseId must be a UUID such as 'b38a088c-a65e-4389-b74d-0fb132e70629'."
+                        "responseId must be a random UUID such as 'b38a088c-a65e-4389-b74d-0fb132e70629' (not the nil UUID)."
                     )
                 );
             }
@@ -137,7 +153,8 @@ public static class SubmissionJson
         if (at is not null)
         {
             if (
-                DateTimeOffset.TryParse(
+                at.Length <= 64
+                && DateTimeOffset.TryParse(
                     at,
                     CultureInfo.InvariantCulture,
                     DateTimeStyles.RoundtripKind,
@@ -170,19 +187,18 @@ public static class SubmissionJson
             {
                 foreach (var field in context.EnumerateObject())
                 {
-                    if (field.Value.ValueKind == JsonValueKind.String)
+                    if (Name(field, "context", errors) is not { } name)
                     {
-                        data.Context[field.Name] = field.Value.GetString()!;
+                        continue;
                     }
-                    else
+                    var path = "context." + Excerpt.Of(name);
+                    if (field.Value.ValueKind != JsonValueKind.String)
                     {
-                        errors.Add(
-                            new(
-                                "context." + field.Name,
-                                ResponseRules.Type,
-                                $"context.{field.Name} must be a text."
-                            )
-                        );
+                        errors.Add(new(path, ResponseRules.Type, $"{path} must be a text."));
+                    }
+                    else if (String(field.Value, path, errors) is { } value)
+                    {
+                        data.Context[name] = value;
                     }
                 }
             }
@@ -203,7 +219,15 @@ public static class SubmissionJson
             {
                 foreach (var answer in answers.EnumerateObject())
                 {
-                    data.Answers[answer.Name] = Value(answer.Value, nested: false);
+                    if (Name(answer, "answers", errors) is { } name)
+                    {
+                        data.Answers[name] = Value(
+                            answer.Value,
+                            "answers." + Excerpt.Of(name),
+                            errors,
+                            nested: false
+                        );
+                    }
                 }
             }
         }
@@ -268,35 +292,145 @@ public static class SubmissionJson
         }
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            return String(value, key, errors);
         }
         errors.Add(new(key, ResponseRules.Type, $"{key} must be a text."));
         return null;
     }
 
-    private static AnswerValue Value(JsonElement value, bool nested) =>
-        value.ValueKind switch
+    // JSON can escape half of a character ("\ud800"), which no .NET string can hold as text: GetString throws.
+    // Such a text is the sender's mistake, named by its field, never a 500.
+    private static string? String(JsonElement value, string path, List<ResponseError> errors)
+    {
+        try
         {
-            JsonValueKind.Number => value.TryGetDouble(out var number) && double.IsFinite(number)
-                ? AnswerValue.Of(number)
-                : AnswerValue.Invalid("a number out of range"),
-            JsonValueKind.String => AnswerValue.Of(value.GetString()!),
-            JsonValueKind.True => AnswerValue.Of(true),
-            JsonValueKind.False => AnswerValue.Of(false),
-            JsonValueKind.Array
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new(path, ResponseRules.Text, "The text " + HalfCharacter));
+            return null;
+        }
+    }
+
+    private static string? Name(JsonProperty property, string parent, List<ResponseError> errors)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(
+                new(
+                    parent,
+                    ResponseRules.Text,
+                    $"A key in {(parent.Length > 0 ? parent : "the submission")} " + HalfCharacter
+                )
+            );
+            return null;
+        }
+    }
+
+    private static void CheckTexts(JsonElement element, string path, List<ResponseError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                String(element, path, errors);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckTexts(item, path, errors);
+                }
+                break;
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (Name(property, path, errors) is not { } name)
+                    {
+                        continue;
+                    }
+                    var child = path.Length == 0 ? Excerpt.Of(name) : path + "." + Excerpt.Of(name);
+                    if (!seen.Add(name))
+                    {
+                        errors.Add(
+                            new(
+                                child,
+                                EnvelopeRules.Duplicate,
+                                $"The body is not a submission: the key '{child}' appears twice."
+                            )
+                        );
+                    }
+                    CheckTexts(property.Value, child, errors);
+                }
+                break;
+        }
+    }
+
+    private const string HalfCharacter =
+        "holds half of a character (a \\u escape of a lone surrogate, such as \\ud800), which is not text.";
+
+    private static AnswerValue Value(
+        JsonElement value,
+        string path,
+        List<ResponseError> errors,
+        bool nested
+    )
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                // The literal is kept so that the rules can tell 8 from 8.0 and 1e-400 (which reads as 0).
+                return value.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? AnswerValue.Of(number, value.GetRawText())
+                    : AnswerValue.Invalid("a number out of range");
+            case JsonValueKind.String:
+                return String(value, path, errors) is { } text
+                    ? AnswerValue.Of(text)
+                    : AnswerValue.Invalid("a text that is not valid Unicode");
+            case JsonValueKind.True:
+                return AnswerValue.Of(true);
+            case JsonValueKind.False:
+                return AnswerValue.Of(false);
+            case JsonValueKind.Array
                 when !nested
-                    && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) =>
-                AnswerValue.Of(value.EnumerateArray().Select(v => v.GetString()!)),
-            JsonValueKind.Object when !nested => AnswerValue.Of(
-                (IReadOnlyDictionary<string, AnswerValue>)
-                    value
-                        .EnumerateObject()
-                        .ToDictionary(p => p.Name, p => Value(p.Value, nested: true))
-            ),
-            JsonValueKind.Null => AnswerValue.Invalid("null (leave the key out for no answer)"),
-            JsonValueKind.Array => AnswerValue.Invalid("a list that is not a list of option ids"),
-            _ => AnswerValue.Invalid("an object inside an object"),
-        };
+                    && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String):
+                var texts = new List<string>();
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (String(item, path, errors) is not { } itemText)
+                    {
+                        return AnswerValue.Invalid("a text that is not valid Unicode");
+                    }
+                    texts.Add(itemText);
+                }
+                return AnswerValue.Of(texts);
+            case JsonValueKind.Object when !nested:
+                var entries = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (Name(property, path, errors) is { } key)
+                    {
+                        entries[key] = Value(
+                            property.Value,
+                            path + "." + Excerpt.Of(key),
+                            errors,
+                            nested: true
+                        );
+                    }
+                }
+                return AnswerValue.Of(entries);
+            case JsonValueKind.Null:
+                return AnswerValue.Invalid("null (leave the key out for no answer)");
+            case JsonValueKind.Array:
+                return AnswerValue.Invalid("a list that is not a list of option ids");
+            default:
+                return AnswerValue.Invalid("an object inside an object");
+        }
+    }
 
     /// <summary>The canonical stored form: the submission as formats.md writes it, with the time it was received (when given).</summary>
     public static string Write(Submission submission, DateTimeOffset? receivedAt)
@@ -382,6 +516,33 @@ public static class SubmissionJson
                 writer.WriteNullValue();
                 break;
         }
+    }
+
+    /// <summary>
+    /// A stored submission without its personal data (<see cref="PersonalData"/>): the same JSON with the personal
+    /// answers and context values taken out, everything else as stored.
+    /// </summary>
+    public static string WithoutPersonal(string body, Core.Model.Survey survey)
+    {
+        if (PersonalData.Fields(survey).Count == 0 || JsonNode.Parse(body) is not JsonObject root)
+        {
+            return body;
+        }
+        if (root["context"] is JsonObject context)
+        {
+            foreach (var field in survey.Context.Where(PersonalData.IsPersonal))
+            {
+                context.Remove(field.Id);
+            }
+        }
+        if (root["answers"] is JsonObject answers)
+        {
+            foreach (var question in survey.Questions.Where(PersonalData.IsPersonal))
+            {
+                answers.Remove(question.Id);
+            }
+        }
+        return root.ToJsonString();
     }
 
     private static string FirstSentence(string message)

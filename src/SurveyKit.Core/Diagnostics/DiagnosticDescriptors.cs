@@ -266,6 +266,12 @@ public static class DiagnosticDescriptors
         Error,
         "show_if of {0}: {1}"
     );
+    public static readonly DiagnosticDescriptor ConditionTooLarge = new(
+        "SK0049",
+        "Condition too large",
+        Error,
+        "show_if of {0}: {1}"
+    );
 
     // The analysis section.
     public static readonly DiagnosticDescriptor AnalysisUnknownReference = new(
@@ -317,6 +323,12 @@ public static class DiagnosticDescriptors
         "File cannot be read",
         Error,
         "'{0}' cannot be read: {1}"
+    );
+    public static readonly DiagnosticDescriptor TooManyNodes = new(
+        "SK0086",
+        "Too many YAML values",
+        Error,
+        "The file holds more than {0} YAML values (keys, texts, list items); a survey needs a few thousand. Split it into several surveys."
     );
     public static readonly DiagnosticDescriptor TemplateError = new(
         "SK0085",
@@ -376,6 +388,7 @@ public static class DiagnosticDescriptors
         NeverTrue,
         UnknownFunction,
         WrongArguments,
+        ConditionTooLarge,
         AnalysisUnknownReference,
         AnalysisWrongType,
         InvalidWeights,
@@ -385,6 +398,7 @@ public static class DiagnosticDescriptors
         FileNotFound,
         FileUnreadable,
         TemplateError,
+        TooManyNodes,
         InternalError,
     ];
 }

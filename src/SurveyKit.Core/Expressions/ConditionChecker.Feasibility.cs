@@ -19,10 +19,16 @@ public sealed partial class ConditionChecker
                 reason = "it is the constant false";
                 return boolean.Value;
             case BinaryExpr { Operator: BinaryOperator.Or } or:
-                var left = CanBeTrue(or.Left, scope, out var leftReason);
-                var right = CanBeTrue(or.Right, scope, out var rightReason);
+                if (CanBeTrue(or.Left, scope, out var leftReason))
+                {
+                    return true;
+                }
+                if (CanBeTrue(or.Right, scope, out var rightReason))
+                {
+                    return true;
+                }
                 reason = leftReason + "; " + rightReason;
-                return left || right;
+                return false;
             case BinaryExpr { Operator: BinaryOperator.And } and:
                 return ConjunctionCanBeTrue(Flatten(and), scope, out reason);
             case BinaryExpr or InExpr:
@@ -32,10 +38,27 @@ public sealed partial class ConditionChecker
         }
     }
 
-    private static List<Expr> Flatten(Expr expr) =>
-        expr is BinaryExpr { Operator: BinaryOperator.And } and
-            ? [.. Flatten(and.Left), .. Flatten(and.Right)]
-            : [expr];
+    // The parts of a chain of 'and', left to right, without recursion.
+    private static List<Expr> Flatten(Expr expr)
+    {
+        var parts = new List<Expr>();
+        var pending = new Stack<Expr>();
+        pending.Push(expr);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next is BinaryExpr { Operator: BinaryOperator.And } and)
+            {
+                pending.Push(and.Right);
+                pending.Push(and.Left);
+            }
+            else
+            {
+                parts.Add(next);
+            }
+        }
+        return parts;
+    }
 
     private static bool ConjunctionCanBeTrue(List<Expr> parts, Scope scope, out string reason)
     {

@@ -12,6 +12,12 @@ public sealed class ExpressionParser
     /// <summary>Deeper nesting than this is refused, so that hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>
+    /// The most values and references a condition may hold (<c>a == 1 or b == 2</c> holds four). Real conditions
+    /// hold a handful; the limit keeps every tree small enough to walk recursively, and its checks fast.
+    /// </summary>
+    public const int MaxTerms = 500;
+
     private readonly List<Token> _tokens;
     private int _position;
     private int _depth;

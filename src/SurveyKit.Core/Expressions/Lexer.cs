@@ -12,8 +12,16 @@ internal static class Lexer
         var tokens = new List<Token>();
         error = null;
         var i = 0;
+        var terms = 0;
         while (i < text.Length)
         {
+            // Counted before each token, so a hostile condition of a million terms stops at the first one too many:
+            // every later stage (checker, feasibility, evaluator, emitters) then works on a bounded tree.
+            if (terms > ExpressionParser.MaxTerms)
+            {
+                error = TooLarge(tokens);
+                return tokens;
+            }
             var c = text[i];
             if (char.IsWhiteSpace(c))
             {
@@ -47,6 +55,7 @@ internal static class Lexer
                 tokens.Add(
                     new Token(TokenKind.Number, literal, new TextRange(start, i - start), number)
                 );
+                terms++;
                 continue;
             }
             if (char.IsLetter(c) || c == '_')
@@ -56,7 +65,11 @@ internal static class Lexer
                     i++;
                 }
                 var word = text.Substring(start, i - start);
-                tokens.Add(new Token(KeywordKind(word), word, new TextRange(start, i - start)));
+                var wordKind = KeywordKind(word);
+                tokens.Add(new Token(wordKind, word, new TextRange(start, i - start)));
+                terms += wordKind is TokenKind.Identifier or TokenKind.True or TokenKind.False
+                    ? 1
+                    : 0;
                 continue;
             }
             if (c is '\'' or '"')
@@ -80,6 +93,7 @@ internal static class Lexer
                 tokens.Add(
                     new Token(TokenKind.String, value.ToString(), new TextRange(start, i - start))
                 );
+                terms++;
                 continue;
             }
             var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
@@ -135,9 +149,22 @@ internal static class Lexer
             );
             return tokens;
         }
+        if (terms > ExpressionParser.MaxTerms)
+        {
+            error = TooLarge(tokens);
+            return tokens;
+        }
         tokens.Add(new Token(TokenKind.End, "", new TextRange(text.Length, 0)));
         return tokens;
     }
+
+    // Located at the first term too many.
+    private static ExpressionError TooLarge(List<Token> tokens) =>
+        new(
+            $"the condition has more than {ExpressionParser.MaxTerms} terms; no question needs that many. Split the question, or list values with 'in'.",
+            tokens[tokens.Count - 1].Range,
+            TooLarge: true
+        );
 
     private static TokenKind KeywordKind(string word) =>
         word switch
@@ -156,8 +183,10 @@ internal static class Lexer
 /// <param name="Message">What is wrong.</param>
 /// <param name="Range">Where.</param>
 /// <param name="UnknownFunction">When the error is a call of a function that does not exist, its name.</param>
+/// <param name="TooLarge">When the condition has more terms than <see cref="ExpressionParser.MaxTerms"/>.</param>
 public sealed record ExpressionError(
     string Message,
     TextRange Range,
-    string? UnknownFunction = null
+    string? UnknownFunction = null,
+    bool TooLarge = false
 );

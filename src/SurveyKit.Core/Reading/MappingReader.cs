@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Core.Diagnostics;
+using SurveyKit.Core.Text;
 using SurveyKit.Core.Yaml;
 
 namespace SurveyKit.Core.Reading;
@@ -51,7 +52,13 @@ internal sealed class MappingReader
             {
                 hint = " The keys here are: " + string.Join(", ", allowed) + ".";
             }
-            reader.Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, place, hint);
+            reader.Report(
+                DiagnosticDescriptors.UnknownKey,
+                entry.Key,
+                Excerpt.Of(key),
+                place,
+                hint
+            );
         }
     }
 

@@ -158,7 +158,14 @@ internal sealed partial class SurveyReader
             }
             else
             {
-                Report(DiagnosticDescriptors.ExpressionSyntax, at, owner, error.Message);
+                Report(
+                    error.TooLarge
+                        ? DiagnosticDescriptors.ConditionTooLarge
+                        : DiagnosticDescriptors.ExpressionSyntax,
+                    at,
+                    owner,
+                    error.Message
+                );
             }
             return null;
         }

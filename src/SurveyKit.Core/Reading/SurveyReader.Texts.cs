@@ -15,8 +15,12 @@ internal sealed partial class SurveyReader
         @"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>",
         RegexOptions.CultureInvariant
     );
+
+    // The start of a link destination (inline "](", a reference definition "[x]:" at the start of a line, or an
+    // autolink "<") and its scheme. Atomic groups (?>...) and one-line runs keep it linear: a text of "](" and a
+    // million spaces, or of a million empty lines, once cost minutes of backtracking.
     private static readonly Regex LinkScheme = new(
-        @"(\]\(\s*<?\s*|^\s*\[[^\]]+\]:\s*<?\s*|<)(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*):",
+        @"(\]\((?>\s*)<?(?>\s*)|^(?>[ \t]*)\[(?>[^\]\n]+)\]:(?>[ \t]*)<?(?>[ \t]*)|<)(?<scheme>[a-zA-Z](?>[a-zA-Z0-9+.\-]*)):",
         RegexOptions.CultureInvariant | RegexOptions.Multiline
     );
 

@@ -212,6 +212,17 @@ internal sealed partial class SurveyReader
         {
             return "";
         }
+        if (scalar.Value.Length > SurveyLoader.MaxIdLength)
+        {
+            Report(
+                DiagnosticDescriptors.InvalidId,
+                scalar,
+                Excerpt.Of(scalar.Value),
+                $"an id is at most {SurveyLoader.MaxIdLength} characters, and this one has {scalar.Value.Length.ToString("N0", CultureInfo.InvariantCulture)}",
+                ""
+            );
+            return "";
+        }
         var valid = survey
             ? SurveyLoader.IsValidSurveyId(scalar.Value)
             : IdPattern.IsMatch(scalar.Value);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Core.Responses;
 
@@ -40,6 +41,13 @@ public sealed class AnswerValue
     /// <summary>For <see cref="AnswerKind.Number"/>.</summary>
     public double Number { get; private set; }
 
+    /// <summary>
+    /// For a <see cref="AnswerKind.Number"/> read from text: the number as written when it is not a plain whole number
+    /// (<c>7.5</c>, <c>8.0</c>, <c>1e-400</c>); null for <c>8</c> and for numbers made in code. A grade must be written
+    /// as a whole number, and <c>1e-400</c> reads as 0, so the rules need to know how it was written.
+    /// </summary>
+    public string? Written { get; private set; }
+
     /// <summary>For <see cref="AnswerKind.Text"/>.</summary>
     public string Text { get; private set; } = "";
 
@@ -58,6 +66,32 @@ public sealed class AnswerValue
 
     /// <summary>A number.</summary>
     public static AnswerValue Of(double number) => new(AnswerKind.Number) { Number = number };
+
+    /// <summary>A number read from <paramref name="literal"/>, the text it was written as (JSON, a form field).</summary>
+    public static AnswerValue Of(double number, string literal) =>
+        new(AnswerKind.Number)
+        {
+            Number = number,
+            Written = IsWholeLiteral(literal) ? null : literal,
+        };
+
+    /// <summary>True for an optional minus and digits only: <c>8</c>, <c>-3</c>; not <c>8.0</c>, <c>1e2</c>, <c>+8</c>.</summary>
+    public static bool IsWholeLiteral(string literal)
+    {
+        var start = literal.Length > 0 && literal[0] == '-' ? 1 : 0;
+        if (literal.Length == start)
+        {
+            return false;
+        }
+        for (var i = start; i < literal.Length; i++)
+        {
+            if (literal[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>A text.</summary>
     public static AnswerValue Of(string text) => new(AnswerKind.Text) { Text = text };
@@ -81,10 +115,9 @@ public sealed class AnswerValue
     public string Describe() =>
         Kind switch
         {
-            AnswerKind.Number => "the number " + Number.ToString(CultureInfo.InvariantCulture),
-            AnswerKind.Text => "the text '"
-                + (Text.Length > 40 ? Text.Substring(0, 40) + "..." : Text)
-                + "'",
+            AnswerKind.Number => "the number "
+                + ResponseError.Quote(Written ?? Number.ToString(CultureInfo.InvariantCulture)),
+            AnswerKind.Text => "the text " + ResponseError.Quote(Text),
             AnswerKind.Boolean => Boolean ? "true" : "false",
             AnswerKind.TextList => "a list",
             AnswerKind.Map => "an object",

@@ -9,7 +9,8 @@ public static class Csv
 {
     /// <summary>
     /// A field, quoted when it holds a comma, a quote or a line break. Free text that a spreadsheet would run as a
-    /// formula (=, +, -, @ at the start) gets a leading apostrophe inside quotes, which <see cref="Read"/> removes again.
+    /// formula (=, +, -, @, a tab or a carriage return at the start: OWASP's list for CSV injection) gets a leading
+    /// apostrophe inside quotes, which <see cref="Read"/> removes again.
     /// </summary>
     public static string Escape(string field)
     {
@@ -23,14 +24,21 @@ public static class Csv
         return "\"" + (formula ? "'" : "") + field.Replace("\"", "\"\"") + "\"";
     }
 
+    /// <summary>The characters that make a spreadsheet read a cell as a formula when they start it.</summary>
+    public static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    // A signed number (-3, +1.5) is a number, not a formula; anything else that starts like one is guarded.
     private static bool StartsAsFormula(string field, int at) =>
         field.Length > at
-        && field[at] is '=' or '+' or '-' or '@'
-        && !double.TryParse(
-            field,
-            System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture,
-            out _
+        && IsFormulaStart(field[at])
+        && !(
+            field[at] is '-' or '+'
+            && double.TryParse(
+                field,
+                System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out _
+            )
         );
 
     /// <summary>Reads records, each with the line it starts on; quoted fields may hold line breaks.</summary>
@@ -105,10 +113,10 @@ public static class Csv
         }
     }
 
-    // Undoes the formula guard of Escape: a quoted field that starts with an apostrophe before =, +, - or @.
+    // Undoes the formula guard of Escape: a quoted field that starts with an apostrophe before a formula character.
     private static void Unguard(StringBuilder field)
     {
-        if (field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' or '\'')
+        if (field.Length > 1 && field[0] == '\'' && (IsFormulaStart(field[1]) || field[1] == '\''))
         {
             var unguarded = Unguard(field.ToString());
             field.Clear().Append(unguarded);
@@ -121,7 +129,11 @@ public static class Csv
     /// </summary>
     public static string Unguard(string quoted)
     {
-        if (quoted.Length > 1 && quoted[0] == '\'' && quoted[1] is '=' or '+' or '-' or '@' or '\'')
+        if (
+            quoted.Length > 1
+            && quoted[0] == '\''
+            && (IsFormulaStart(quoted[1]) || quoted[1] == '\'')
+        )
         {
             var rest = quoted.Substring(1);
             if (rest[0] != '\'' || StartsAsFormula(rest, 1))

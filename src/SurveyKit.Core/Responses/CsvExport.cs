@@ -26,7 +26,11 @@ public sealed class CsvExport
         Add("lang", false, r => r.Data.Lang ?? "");
         foreach (var field in survey.Context)
         {
-            Add(field.Id, field.Pii, r => r.Data.Context.TryGetValue(field.Id, out var v) ? v : "");
+            Add(
+                field.Id,
+                PersonalData.IsPersonal(field),
+                r => r.Data.Context.TryGetValue(field.Id, out var v) ? v : ""
+            );
         }
         foreach (var question in survey.Questions)
         {
@@ -68,7 +72,7 @@ public sealed class CsvExport
                     }
                     break;
                 default:
-                    Add(id, question is EmailQuestion, r => Plain(r, id));
+                    Add(id, PersonalData.IsPersonal(question), r => Plain(r, id));
                     break;
             }
             if (question is ChoiceQuestion { Other: not null })

@@ -1,14 +1,74 @@
+using System.Text;
+using SurveyKit.Core.Text;
+
 namespace SurveyKit.Core.Responses;
 
 /// <summary>
 /// Why a response is not valid for its survey, located by a path into the submission
 /// (<c>answers.touchpoints.service</c>) so that a page, a collector's 4xx body or a report can name the field.
+/// A message may quote what the respondent sent (<see cref="Quote"/>); <see cref="MessageWithoutValues"/> is the same
+/// sentence without it, for what is read beyond the sender (a report: a value in the wrong field can be an e-mail).
 /// </summary>
-/// <param name="Path">The field, as a dotted path into the submission JSON.</param>
-/// <param name="Rule">The rule broken, one of <see cref="ResponseRules"/>.</param>
-/// <param name="Message">A sentence for people.</param>
-public sealed record ResponseError(string Path, string Rule, string Message)
+public sealed record ResponseError
 {
+    // Marks around a quoted value, taken out of the value itself so that no input can forge one.
+    private const char Start = '\uFDD0';
+    private const char End = '\uFDD1';
+
+    /// <summary>An error at <paramref name="path"/>; values in <paramref name="message"/> quoted with <see cref="Quote"/>.</summary>
+    /// <param name="path">The field, as a dotted path into the submission JSON.</param>
+    /// <param name="rule">The rule broken, one of <see cref="ResponseRules"/>.</param>
+    /// <param name="message">A sentence for people.</param>
+    public ResponseError(string path, string rule, string message)
+    {
+        Path = path;
+        Rule = rule;
+        Message = message.Replace(Start, '\'').Replace(End, '\'');
+        MessageWithoutValues = Hide(message);
+    }
+
+    /// <summary>The field, as a dotted path into the submission JSON.</summary>
+    public string Path { get; }
+
+    /// <summary>The rule broken, one of <see cref="ResponseRules"/>.</summary>
+    public string Rule { get; }
+
+    /// <summary>A sentence for people, quoting the values it is about.</summary>
+    public string Message { get; }
+
+    /// <summary>The sentence with each quoted value replaced by '…'.</summary>
+    public string MessageWithoutValues { get; }
+
+    /// <summary>
+    /// <paramref name="value"/> (what a respondent sent) as a message quotes it: in single quotes, cut to
+    /// <see cref="Excerpt.DefaultLength"/> characters, and marked so that <see cref="MessageWithoutValues"/> can leave it out.
+    /// </summary>
+    public static string Quote(string value) =>
+        Start + Excerpt.Of(value.Replace(Start.ToString(), "").Replace(End.ToString(), "")) + End;
+
+    private static string Hide(string message)
+    {
+        var start = message.IndexOf(Start);
+        if (start < 0)
+        {
+            return message;
+        }
+        var builder = new StringBuilder(message.Length);
+        var at = 0;
+        while (start >= 0)
+        {
+            var end = message.IndexOf(End, start);
+            if (end < 0)
+            {
+                break;
+            }
+            builder.Append(message, at, start - at).Append("'…'");
+            at = end + 1;
+            start = message.IndexOf(Start, at);
+        }
+        return builder.Append(message, at, message.Length - at).ToString();
+    }
+
     /// <inheritdoc />
     public override string ToString() => Path + ": " + Message;
 }
@@ -42,6 +102,9 @@ public static class ResponseRules
 
     /// <summary>Not an email address.</summary>
     public const string Email = "email";
+
+    /// <summary>A text that is not text (a NUL character, half a character) or a key or steering value that is too long.</summary>
+    public const string Text = "text";
 
     /// <summary>A required question that is shown but not answered.</summary>
     public const string Required = "required";

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using SurveyKit.Core.Expressions;
 using SurveyKit.Core.Model;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Core.Responses;
 
@@ -14,22 +14,23 @@ namespace SurveyKit.Core.Responses;
 /// </summary>
 public static class ResponseValidator
 {
-    private static readonly Regex EmailPattern = new(
-        @"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-        RegexOptions.CultureInvariant
-    );
-
     /// <summary>Every rule <paramref name="data"/> breaks, in the order of the survey; empty when it is valid.</summary>
     public static IReadOnlyList<ResponseError> Validate(Survey survey, ResponseData data)
     {
-        var errors = new List<ResponseError>();
+        // Texts first: a text that is not text (NUL, half a character) or too long to steer anything is refused
+        // before any rule reads it, and nothing more is said about it.
+        var errors = TextChecks.Check(data);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
         if (data.Survey is { } id && id != survey.Id)
         {
             errors.Add(
                 new(
                     "survey",
                     ResponseRules.Survey,
-                    $"This response is for survey '{id}', not '{survey.Id}'."
+                    $"This response is for survey {ResponseError.Quote(id)}, not '{survey.Id}'."
                 )
             );
         }
@@ -49,26 +50,29 @@ public static class ResponseValidator
                 new(
                     "lang",
                     ResponseRules.Option,
-                    $"'{lang}' is not a language of the survey ({string.Join(", ", survey.Languages)})."
+                    $"{ResponseError.Quote(lang)} is not a language of the survey ({string.Join(", ", survey.Languages)})."
                 )
             );
         }
-        CheckContext(survey, data, errors);
-        CheckUnknownKeys(survey, data, errors);
+        var index = SurveyIndex.Of(survey);
+        CheckContext(index, data, errors);
+        CheckUnknownKeys(index, data, errors);
         var evaluator = new ConditionEvaluator(data);
-        var invalid = new HashSet<string>();
-        foreach (var question in survey.Questions)
+        HashSet<string>? invalid = null;
+        var check = new QuestionCheck(data, evaluator, errors, index);
+        foreach (var question in index.Questions)
         {
-            var path = "answers." + question.Id;
             data.Answers.TryGetValue(question.Id, out var answer);
             // A condition that reads an invalid answer cannot be decided: say nothing more than that answer's own error.
             if (
-                question.ShowIf is { } condition
-                && ExprReferences.Of(condition.Root).Any(invalid.Contains)
+                invalid is not null
+                && index.References.TryGetValue(question.Id, out var references)
+                && references.Any(invalid.Contains)
             )
             {
                 continue;
             }
+            var path = "answers." + question.Id;
             var shown = question.ShowIf is null || evaluator.IsTrue(question.ShowIf.Root);
             if (!shown)
             {
@@ -93,27 +97,30 @@ public static class ResponseValidator
                 continue;
             }
             var before = errors.Count;
-            new QuestionCheck(data, evaluator, errors, path).Check(question, answer);
+            check.Check(question, answer, path);
             if (errors.Count > before)
             {
-                invalid.Add(question.Id);
+                (invalid ??= []).Add(question.Id);
             }
         }
         return errors;
     }
 
-    private static void CheckContext(Survey survey, ResponseData data, List<ResponseError> errors)
+    private static void CheckContext(
+        SurveyIndex index,
+        ResponseData data,
+        List<ResponseError> errors
+    )
     {
         foreach (var entry in data.Context)
         {
-            var field = survey.FindContext(entry.Key);
-            if (field is null)
+            if (!index.Context.TryGetValue(entry.Key, out var field))
             {
                 errors.Add(
                     new(
                         "context." + entry.Key,
                         ResponseRules.Unknown,
-                        $"'{entry.Key}' is not a context field of the survey."
+                        $"{ResponseError.Quote(entry.Key)} is not a context field of the survey."
                     )
                 );
             }
@@ -123,7 +130,7 @@ public static class ResponseValidator
                     new(
                         "context." + entry.Key,
                         ResponseRules.Option,
-                        $"'{entry.Value}' is not a value of '{entry.Key}' ({string.Join(", ", field.Values)})."
+                        $"{ResponseError.Quote(entry.Value)} is not a value of '{entry.Key}' ({string.Join(", ", field.Values)})."
                     )
                 );
             }
@@ -131,14 +138,14 @@ public static class ResponseValidator
     }
 
     private static void CheckUnknownKeys(
-        Survey survey,
+        SurveyIndex index,
         ResponseData data,
         List<ResponseError> errors
     )
     {
         foreach (var key in data.Answers.Keys)
         {
-            if (survey.FindQuestion(key) is not null || IsCompanionKey(survey, key))
+            if (index.ById.ContainsKey(key) || IsCompanionKey(index, key))
             {
                 continue;
             }
@@ -146,22 +153,21 @@ public static class ResponseValidator
                 new(
                     "answers." + key,
                     ResponseRules.Unknown,
-                    $"'{key}' is not a question of the survey."
+                    $"{ResponseError.Quote(key)} is not a question of the survey."
                 )
             );
         }
     }
 
     // "<question>_other" belongs to a choice with an other option; "<question>_compare" to touchpoints that compare.
-    private static bool IsCompanionKey(Survey survey, string key) =>
+    private static bool IsCompanionKey(SurveyIndex index, string key) =>
         (
             key.EndsWith("_other", System.StringComparison.Ordinal)
-            && survey.FindQuestion(key.Substring(0, key.Length - 6))
-                is ChoiceQuestion { Other: not null }
+            && index.Find(key.Substring(0, key.Length - 6)) is ChoiceQuestion { Other: not null }
         )
         || (
             key.EndsWith("_compare", System.StringComparison.Ordinal)
-            && survey.FindQuestion(key.Substring(0, key.Length - 8))
+            && index.Find(key.Substring(0, key.Length - 8))
                 is TouchpointsQuestion { Compare: not null }
         );
 
@@ -169,11 +175,14 @@ public static class ResponseValidator
         ResponseData data,
         ConditionEvaluator evaluator,
         List<ResponseError> errors,
-        string path
+        SurveyIndex index
     )
     {
-        public void Check(Question question, AnswerValue answer)
+        private string path = "";
+
+        public void Check(Question question, AnswerValue answer, string at)
         {
+            path = at;
             switch (question)
             {
                 case NpsQuestion:
@@ -222,10 +231,13 @@ public static class ResponseValidator
                 case EmailQuestion:
                     if (
                         Expect(answer, AnswerKind.Text, "an email address")
-                        && !EmailPattern.IsMatch(answer.Text)
+                        && !EmailAddress.IsValid(answer.Text)
                     )
                     {
-                        Add(ResponseRules.Email, $"'{answer.Text}' is not an email address.");
+                        Add(
+                            ResponseRules.Email,
+                            $"{ResponseError.Quote(answer.Text)} is not an email address."
+                        );
                     }
                     break;
                 case ConsentQuestion:
@@ -247,6 +259,13 @@ public static class ResponseValidator
             return false;
         }
 
+        private static bool IsGrade(AnswerValue answer, Scale scale) =>
+            answer.Kind == AnswerKind.Number
+            && answer.Written is null
+            && answer.Number == System.Math.Floor(answer.Number)
+            && answer.Number >= scale.Min
+            && answer.Number <= scale.Max;
+
         private void Whole(AnswerValue answer, Scale scale, string at)
         {
             if (
@@ -260,15 +279,17 @@ public static class ResponseValidator
             {
                 return;
             }
+            // A grade is written as a whole number: 8.0 or 1e-400 (which reads as 0) is not one.
             if (
-                answer.Number != System.Math.Floor(answer.Number)
+                answer.Written is not null
+                || answer.Number != System.Math.Floor(answer.Number)
                 || answer.Number < scale.Min
                 || answer.Number > scale.Max
             )
             {
                 Add(
                     ResponseRules.Range,
-                    $"{Format(answer.Number)} is not a whole number from {scale.Min} to {scale.Max}.",
+                    $"{Written(answer)} is not a whole number from {scale.Min} to {scale.Max}.",
                     at
                 );
             }
@@ -286,7 +307,7 @@ public static class ResponseValidator
                     .Concat(question.Other is null ? [] : ["other"]);
                 Add(
                     ResponseRules.Option,
-                    $"'{id}' is not an option of '{question.Id}' ({string.Join(", ", ids)}).",
+                    $"{ResponseError.Quote(id)} is not an option of '{question.Id}' ({string.Join(", ", ids)}).",
                     at
                 );
             }
@@ -356,9 +377,12 @@ public static class ResponseValidator
             {
                 return;
             }
-            if (question.Integer && answer.Number != System.Math.Floor(answer.Number))
+            if (
+                question.Integer
+                && (answer.Written is not null || answer.Number != System.Math.Floor(answer.Number))
+            )
             {
-                Add(ResponseRules.Range, $"{Format(answer.Number)} is not a whole number.");
+                Add(ResponseRules.Range, $"{Written(answer)} is not a whole number.");
             }
             if (
                 answer.Number < (question.Min ?? double.NegativeInfinity)
@@ -367,7 +391,7 @@ public static class ResponseValidator
             {
                 Add(
                     ResponseRules.Range,
-                    $"{Format(answer.Number)} is outside {Format(question.Min)}..{Format(question.Max)}."
+                    $"{Written(answer)} is outside {Format(question.Min)}..{Format(question.Max)}."
                 );
             }
         }
@@ -378,16 +402,15 @@ public static class ResponseValidator
             {
                 return;
             }
+            var items = index.Items[question.Id];
             foreach (var entry in answer.Entries)
             {
-                var item = question.Items.FirstOrDefault(i => i.Id == entry.Key);
-                var at = path + "." + entry.Key;
-                if (item is null)
+                if (!items.TryGetValue(entry.Key, out var item))
                 {
                     Add(
                         ResponseRules.Unknown,
-                        $"'{entry.Key}' is not an item of '{question.Id}'.",
-                        at
+                        $"{ResponseError.Quote(entry.Key)} is not an item of '{question.Id}'.",
+                        path + "." + entry.Key
                     );
                     continue;
                 }
@@ -396,16 +419,20 @@ public static class ResponseValidator
                     Add(
                         ResponseRules.Hidden,
                         $"'{question.Id}.{item.Id}' is answered, but its condition ({item.ShowIf.Source}) hides it.",
-                        at
+                        path + "." + entry.Key
                     );
                     continue;
                 }
-                if (!(entry.Value.Kind == AnswerKind.Text && entry.Value.Text == "na"))
+                var value = entry.Value;
+                if (
+                    !(value.Kind == AnswerKind.Text && value.Text == "na")
+                    && !IsGrade(value, question.Scale)
+                )
                 {
-                    Whole(entry.Value, question.Scale, at);
+                    Whole(value, question.Scale, path + "." + entry.Key);
                 }
             }
-            if (question.Required && !answer.Entries.Any())
+            if (question.Required && answer.Entries.Count == 0)
             {
                 Add(ResponseRules.Required, $"'{question.Id}' is required.");
             }
@@ -444,12 +471,15 @@ public static class ResponseValidator
                 {
                     Add(
                         ResponseRules.Option,
-                        $"'{entry.Value.Text}' is not worse, same or better.",
+                        $"{ResponseError.Quote(entry.Value.Text)} is not worse, same or better.",
                         itemPath
                     );
                 }
             }
         }
+
+        private static string Written(AnswerValue number) =>
+            ResponseError.Quote(number.Written ?? Format(number.Number));
 
         private static string Format(double? value) =>
             value?.ToString(CultureInfo.InvariantCulture) ?? "";

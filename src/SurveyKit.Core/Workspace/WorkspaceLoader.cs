@@ -210,7 +210,7 @@ public static class WorkspaceLoader
             diagnostics.Report(
                 DiagnosticDescriptors.UnknownKey,
                 entry.Key.Span,
-                entry.Key.Value,
+                Excerpt.Of(entry.Key.Value),
                 place,
                 hint.Length > 0 ? hint : " The keys here are: " + string.Join(", ", allowed) + "."
             );
@@ -226,13 +226,13 @@ public static class WorkspaceLoader
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in config.Surveys)
         {
-            var regex = Glob.ToRegex(pattern);
+            var glob = new Glob(pattern);
             var start = Path.Combine(config.Root, Glob.FixedPrefix(pattern));
             var matched = 0;
             foreach (var file in EnumerateFiles(start))
             {
                 var relative = MakeRelative(config.Root, file);
-                if (regex.IsMatch(relative))
+                if (glob.IsMatch(relative))
                 {
                     found.Add(file);
                     matched++;

@@ -116,7 +116,13 @@ public static class YamlLoader
     private static void ReportSyntaxError(string text, YamlException e, DiagnosticBag diagnostics)
     {
         var position = ToPosition(e.Start);
-        var tab = FindTabInIndentation(text, position.Line);
+        var message = MarkPrefix.Replace(e.Message, "");
+        // YamlDotNet reports some tabs at the start of the file ("found invalid tab as indentation" at 1,1): then
+        // the first tab in any indentation is the one to point at.
+        var tab =
+            message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
+                ? FindTabInIndentation(text, 1, int.MaxValue)
+                : FindTabInIndentation(text, position.Line - 1, position.Line + 1);
         if (tab is { } tabPosition)
         {
             diagnostics.Report(
@@ -125,7 +131,15 @@ public static class YamlLoader
             );
             return;
         }
-        var message = MarkPrefix.Replace(e.Message, "");
+        if (IndentationHint.For(text, position.Line) is { } hint)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.YamlSyntax,
+                new SourceSpan(hint.At, hint.At),
+                hint.Message
+            );
+            return;
+        }
         diagnostics.Report(
             DiagnosticDescriptors.YamlSyntax,
             new SourceSpan(position, ToPosition(e.End)),
@@ -135,15 +149,15 @@ public static class YamlLoader
 
     // YamlDotNet reports a tab in the indentation as "found character that cannot start any token" or as a
     // mapping without its key, somewhere from the line before the tab to the line after; the tab is the place to point at.
-    private static SourcePosition? FindTabInIndentation(string text, int errorLine)
+    private static SourcePosition? FindTabInIndentation(string text, int firstLine, int lastLine)
     {
         var line = 1;
         var lineStart = 0;
-        for (var i = 0; i <= text.Length && line <= errorLine + 1; i++)
+        for (var i = 0; i <= text.Length && line <= lastLine; i++)
         {
             if (i == text.Length || text[i] == '\n')
             {
-                if (line >= errorLine - 1)
+                if (line >= firstLine)
                 {
                     for (var j = lineStart; j < i && (text[j] == ' ' || text[j] == '\t'); j++)
                     {
@@ -231,6 +245,7 @@ public static class YamlLoader
         private readonly Stack<Frame> _stack = new();
         private YamlNode? _root;
         private int _documents;
+        private bool _usedAlias;
 
         /// <summary>Where the last event the parser produced ends.</summary>
         public SourcePosition LastEnd { get; private set; } = SourcePosition.FileStart;
@@ -386,6 +401,7 @@ public static class YamlLoader
                 );
                 return false;
             }
+            _usedAlias = true;
             return Attach(node, alias);
         }
 
@@ -400,9 +416,12 @@ public static class YamlLoader
             parent.Node.ExpandedSize = SaturatingAdd(parent.Node.ExpandedSize, node.ExpandedSize);
             if (parent.Node.ExpandedSize > MaxExpandedNodes)
             {
+                // Many values without an alias is a large file, not an alias bomb: each gets its own message.
                 var position = at is null ? node.Span : SpanOf(at);
                 diagnostics.Report(
-                    DiagnosticDescriptors.AliasExpansionTooLarge,
+                    _usedAlias
+                        ? DiagnosticDescriptors.AliasExpansionTooLarge
+                        : DiagnosticDescriptors.TooManyNodes,
                     position,
                     MaxExpandedNodes
                 );

@@ -21,11 +21,15 @@ public class DiagnosticCatalogueTests
         ["SK0004"] = "YamlLoaderTests.Invalid_utf8_is_located_at_the_bad_byte",
         ["SK0005"] = "YamlLoaderTests.A_ten_megabyte_file_is_refused_before_it_is_parsed",
         ["SK0006"] = "YamlLoaderTests.Twenty_thousand_levels_of_flow_nesting_are_refused",
+        ["SK0049"] =
+            "ConditionLimitTests.A_condition_of_seventy_thousand_terms_is_one_located_error",
         ["SK0080"] = "CheckCommandTests.A_folder_without_surveys_is_a_warning",
         ["SK0081"] = "CheckCommandTests.Two_files_with_one_survey_id_are_an_error_at_the_second",
         ["SK0083"] = "CheckCommandTests.A_missing_path_is_an_error_at_that_path",
         ["SK0084"] = "FileDiagnosticsTests.An_unreadable_file_is_a_diagnostic",
         ["SK0085"] = "SiteBuilderTests.A_broken_template_override_is_a_located_error",
+        ["SK0086"] =
+            "YamlLoaderTests.Thirty_thousand_inline_questions_without_aliases_are_too_many_values",
         ["SK9999"] = "FileDiagnosticsTests.An_exception_inside_the_loader_becomes_SK9999",
     };
 

@@ -251,4 +251,89 @@ public class SurveyReaderTests
             System.StringComparison.Ordinal
         );
     }
+
+    // A 900 KB id once made a 33 MB site (issue 11, finding 12).
+    [Fact]
+    public void An_id_longer_than_64_characters_is_refused_without_repeating_it()
+    {
+        var id = "q" + new string('x', 900_000);
+        var result = TestData.Check(TestData.Minimal.Replace("id: recommend", "id: " + id));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            ("SK0014", 6, 9),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(
+            "at most 64 characters, and this one has 900,001",
+            diagnostic.Message,
+            System.StringComparison.Ordinal
+        );
+        Assert.True(diagnostic.Message.Length < 200, diagnostic.Message.Length.ToString());
+        Assert.Empty(
+            TestData
+                .Check(TestData.Minimal.Replace("id: recommend", "id: q" + new string('x', 63)))
+                .Diagnostics
+        );
+    }
+
+    [Fact]
+    public void A_survey_id_longer_than_64_characters_is_refused()
+    {
+        var result = TestData.Check(
+            TestData.Minimal.Replace("survey: demo", "survey: d" + new string('e', 64))
+        );
+        Assert.Contains(result.Diagnostics, d => d.Id == "SK0014");
+    }
+
+    // The link check once backtracked for minutes on "](" and a million spaces, or a million empty lines.
+    [Theory]
+    [InlineData("](", " ", "!")]
+    [InlineData("", "\n", "x")]
+    [InlineData("[", "[", "")]
+    [InlineData("<a", " ", "")]
+    public void The_link_and_html_checks_of_a_text_are_linear(
+        string start,
+        string repeated,
+        string end
+    )
+    {
+        Growth.IsLinear(
+            n =>
+                TestData.Check(
+                    TestData.Minimal.Replace(
+                        "title: Demo",
+                        "title: Demo\nintro: |\n  "
+                            + start
+                            + string.Concat(
+                                    System.Linq.Enumerable.Repeat(
+                                        repeated == "\n" ? "\n" : repeated,
+                                        n
+                                    )
+                                )
+                                .Replace("\n", "\n  ")
+                            + end
+                    )
+                ),
+            5_000
+        );
+    }
+
+    [Fact]
+    public void An_unsafe_link_is_still_found_after_the_change_for_speed()
+    {
+        var result = TestData.Check(
+            TestData.Minimal.Replace(
+                "title: Demo",
+                "title: Demo\nintro: \"[x](  javascript:alert(1))\""
+            )
+        );
+        Assert.Contains(result.Diagnostics, d => d.Id == "SK0026");
+        var reference = TestData.Check(
+            TestData.Minimal.Replace(
+                "title: Demo",
+                "title: Demo\nintro: |\n  [x]\n\n  [x]:  <javascript:alert(1)>"
+            )
+        );
+        Assert.Contains(reference.Diagnostics, d => d.Id == "SK0026");
+    }
 }

@@ -16,6 +16,11 @@ public class CsvTests
     [InlineData("- too slow", "\"'- too slow\"")]
     [InlineData("@home", "\"'@home\"")]
     [InlineData("'=x", "\"''=x\"")]
+    [InlineData("\t=cmd", "\"'\t=cmd\"")] // OWASP: a leading tab or carriage return starts a formula too
+    [InlineData("\r=cmd", "\"'\r=cmd\"")]
+    [InlineData("\t5", "\"'\t5\"")]
+    [InlineData("+31 6 1234", "\"'+31 6 1234\"")]
+    [InlineData("+3.5", "+3.5")]
     [InlineData("", "")]
     public void Fields_are_escaped_for_spreadsheets(string field, string escaped)
     {
@@ -31,6 +36,9 @@ public class CsvTests
     [InlineData("'=x")]
     [InlineData("''")]
     [InlineData("-5")]
+    [InlineData("\t=cmd")]
+    [InlineData("\r\n=x")]
+    [InlineData("'\t")]
     public void Every_field_reads_back_as_written(string field)
     {
         var line = Csv.Escape(field) + "," + Csv.Escape("next") + "\n";

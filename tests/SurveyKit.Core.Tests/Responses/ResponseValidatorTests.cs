@@ -182,4 +182,66 @@ public class ResponseValidatorTests
         Assert.Null(error);
         Assert.Equal(expected, new ConditionEvaluator(Valid()).IsTrue(expr!));
     }
+
+    // 1e-400 reads as 0 and 8.0 as 8; a grade is a whole number as written (issue 11, finding 12).
+    [Theory]
+    [InlineData("5", null)]
+    [InlineData("-0", null)]
+    [InlineData("5.0", "answers.recommend range")]
+    [InlineData("1e-400", "answers.recommend range")]
+    [InlineData("5e0", "answers.recommend range")]
+    public void A_grade_must_be_written_as_a_whole_number(string literal, string? expected)
+    {
+        var data = Valid();
+        data.Answers["recommend"] = AnswerValue.Of(
+            double.Parse(literal, System.Globalization.CultureInfo.InvariantCulture),
+            literal
+        );
+        Assert.Equal(expected is null ? [] : [expected], Rules(data));
+        if (expected is not null)
+        {
+            var error = Assert.Single(ResponseValidator.Validate(Survey, data));
+            Assert.Equal($"'{literal}' is not a whole number from 0 to 10.", error.Message);
+            Assert.Equal("'…' is not a whole number from 0 to 10.", error.MessageWithoutValues);
+        }
+    }
+
+    [Fact]
+    public void A_touchpoint_grade_written_with_a_fraction_is_refused_at_its_item()
+    {
+        var data = Valid();
+        data.Answers["touchpoints"] = AnswerValue.Of(
+            new Dictionary<string, AnswerValue> { ["website"] = AnswerValue.Of(8, "8.0") }
+        );
+        Assert.Equal(["answers.touchpoints.website range"], Rules(data));
+    }
+
+    [Fact]
+    public void Messages_quote_what_was_sent_and_can_leave_it_out()
+    {
+        var data = Valid();
+        data.Answers["email"] = AnswerValue.Of("jan@@example.org");
+        data.Answers["colour"] = AnswerValue.Of("red");
+        var errors = ResponseValidator.Validate(Survey, data);
+        Assert.Equal(
+            [
+                "'colour' is not a question of the survey.",
+                "'jan@@example.org' is not an email address.",
+            ],
+            errors.Select(e => e.Message)
+        );
+        Assert.All(
+            errors,
+            e =>
+                Assert.DoesNotContain(
+                    "jan",
+                    e.MessageWithoutValues,
+                    System.StringComparison.Ordinal
+                )
+        );
+        Assert.All(
+            errors,
+            e => Assert.StartsWith("'…'", e.MessageWithoutValues, System.StringComparison.Ordinal)
+        );
+    }
 }

@@ -35,9 +35,30 @@ public sealed class WorkspaceTests : IDisposable
     [InlineData("./surveys/?.survey.yaml", "surveys/a.survey.yaml", true)]
     [InlineData("surveys/a.survey.yaml", "surveys/a.survey.yaml", true)]
     [InlineData("surveys/a.survey.yaml", "surveys/a_survey.yaml", false)]
+    [InlineData("examples/**", "examples/k/l/a.survey.yaml", true)]
+    [InlineData("**/k/*.survey.yaml", "x/k/a.survey.yaml", true)]
+    [InlineData("**/k/*.survey.yaml", "x/kk/a.survey.yaml", false)]
+    [InlineData("a*b*c.survey.yaml", "axxbyyc.survey.yaml", true)]
+    [InlineData("a*b*c.survey.yaml", "axxbyy/c.survey.yaml", false)]
+    [InlineData("*", "", true)]
+    [InlineData("", "", true)]
+    [InlineData("", "a", false)]
     public void Globs_match_as_in_gitignore(string pattern, string path, bool matches)
     {
-        Assert.Equal(matches, Glob.ToRegex(pattern).IsMatch(path));
+        Assert.Equal(matches, new Glob(pattern).IsMatch(path));
+    }
+
+    // A backtracking regular expression ran past 60 s for this pattern against one long name (issue 11, finding 8).
+    [Fact]
+    public void A_pattern_of_many_stars_against_a_long_name_costs_pattern_times_name_at_most()
+    {
+        var glob = new Glob("*a*a*a*a*a*a*ab.survey.yaml");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(glob.IsMatch(new string('a', 4000) + ".survey.yaml"));
+        Assert.True(clock.Elapsed.TotalSeconds < 1, clock.Elapsed.ToString());
+        Growth.IsLinear(n => glob.IsMatch(new string('a', n) + ".survey.yaml"), 2_000);
+        var stars = new Glob(string.Concat(Enumerable.Repeat("**/*a", 200)) + "b");
+        Assert.False(stars.IsMatch(string.Join("/", Enumerable.Repeat("aaaa", 500))));
     }
 
     [Fact]

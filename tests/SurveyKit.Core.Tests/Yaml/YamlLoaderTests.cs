@@ -84,6 +84,129 @@ public class YamlLoaderTests
         Assert.Equal(("SK0003", 7, 1), Single(result));
     }
 
+    // YamlDotNet says "found invalid tab as indentation" at (1,1) for these; the tab is what the user must find.
+    [Theory]
+    [InlineData(
+        "survey: demo\nversion: 1\nlanguages: [en]\ntitle: Demo\nquestions:\n\t- id: recommend\n",
+        6,
+        1
+    )]
+    [InlineData("survey: demo\nversion: 1\nlanguages: [en]\ntitle:\n\ten: Demo\n", 5, 1)]
+    public void A_tab_reported_at_the_start_of_the_file_is_pointed_at_where_it_is(
+        string yaml,
+        int line,
+        int column
+    )
+    {
+        Assert.Equal(("SK0003", line, column), Single(TestData.Check(yaml)));
+    }
+
+    [Theory]
+    [InlineData(
+        "    type: nps",
+        "   type: nps",
+        7,
+        4,
+        "indented 3 spaces, but 'id' on line 6 is indented 4 spaces"
+    )]
+    [InlineData(
+        "    text: How",
+        "     text: How",
+        8,
+        6,
+        "indented 5 spaces, but 'type' on line 7 is indented 4 spaces and has its value on the same line"
+    )]
+    public void A_line_indented_unlike_its_siblings_is_explained(
+        string line,
+        string replacement,
+        int atLine,
+        int atColumn,
+        string explanation
+    )
+    {
+        var yaml = TestData.Minimal.Replace(line, replacement);
+        var result = TestData.Check(yaml);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            ("SK0001", atLine, atColumn),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(explanation, diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "did not find expected",
+            diagnostic.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void A_key_indented_under_a_key_that_has_a_value_is_explained()
+    {
+        var yaml = "survey: demo\nversion: 1\n  languages: [en]\ntitle: Demo\n";
+        var diagnostic = Assert.Single(TestData.Check(yaml).Diagnostics);
+        Assert.Equal(
+            ("SK0001", 3, 3),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(
+            "'version' on line 2 is indented 0 spaces and has its value on the same line",
+            diagnostic.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void A_list_item_at_the_level_of_keys_is_explained()
+    {
+        var yaml =
+            "survey: demo\nversion: 1\nlanguages: [en]\ntitle: Demo\nquestions:\n- id: recommend\n  type: nps\n  text: How likely?\n  - id: other\n";
+        var diagnostic = Assert.Single(TestData.Check(yaml).Diagnostics);
+        Assert.Equal(
+            ("SK0001", 9, 3),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(
+            "put its '-' at 0 spaces, like line 6",
+            diagnostic.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void A_list_item_out_of_line_with_the_others_is_explained()
+    {
+        var yaml = TestData.Minimal + "\n - id: other\n    type: nps\n    text: x\n";
+        var diagnostic = Assert.Single(TestData.Check(yaml).Diagnostics);
+        Assert.Equal(
+            ("SK0001", 9, 2),
+            (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column)
+        );
+        Assert.Contains(
+            "the '-' of the list item on line 6 is indented 2 spaces",
+            diagnostic.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void Thirty_thousand_inline_questions_without_aliases_are_too_many_values()
+    {
+        var yaml = new StringBuilder(
+            "survey: big\nversion: 1\nlanguages: [en]\ntitle: Big\nquestions:\n"
+        );
+        for (var i = 0; i < 30_000; i++)
+        {
+            yaml.Append("- {id: q").Append(i).Append(", type: nps, text: x}\n");
+        }
+        Assert.True(yaml.Length < YamlLoader.MaxFileBytes);
+        var clock = Stopwatch.StartNew();
+        var diagnostic = Assert.Single(TestData.Check(yaml.ToString()).Diagnostics);
+        Assert.True(clock.Elapsed.TotalSeconds < 10, clock.Elapsed.ToString());
+        Assert.Equal("SK0086", diagnostic.Id);
+        Assert.DoesNotContain("Alias", diagnostic.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(diagnostic.Span.Start.Line > 5);
+    }
+
     [Fact]
     public void A_duplicate_key_is_reported_at_the_second_with_the_line_of_the_first()
     {
