@@ -5,10 +5,10 @@ using System.Linq;
 using System.Text;
 using SurveyKit.Analysis.Data;
 using SurveyKit.Analysis.Sampling;
-using SurveyKit.Collector.Submissions;
 using SurveyKit.Core;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Analysis.Tests;
 

@@ -35,7 +35,7 @@ public class AnalyzeCommandTests
             StringComparison.Ordinal
         );
         Assert.Contains(
-            "data/k.jsonl(301): warning: not valid JSON",
+            "data/k.jsonl(301): warning: The submission is not valid JSON",
             error,
             StringComparison.Ordinal
         );

@@ -194,6 +194,33 @@ public class TypedModelTests
         Assert.Equal(200_000, results[0].Value!.Reason!.Length);
     }
 
+    // Memory once grew with the longest line; the typed reader now stops at 1 MiB, as analyze does.
+    [Fact]
+    public void A_json_line_longer_than_a_mebibyte_is_rejected_and_the_next_is_read()
+    {
+        var huge = "{\"responseId\":\"" + new string('x', 3_000_000) + "\"}";
+        using var stream = new MemoryStream(
+            Encoding.UTF8.GetBytes(Sample().ToJson() + "\n" + huge + "\r\n" + Sample().ToJson())
+        );
+        var results = KlantloyaliteitResponse.ReadJsonLines(stream).ToList();
+        Assert.Equal([1L, 2L, 3L], results.Select(r => r.Line));
+        Assert.Equal([true, false, true], results.Select(r => r.IsValid));
+        Assert.Contains("longer than 1 MiB", results[1].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_note_of_an_export_without_personal_data_is_not_a_line()
+    {
+        var note =
+            "{\"surveykit\":{\"export\":\"klantloyaliteit\",\"left_out\":[\"context.customer\",\"answers.email\"],\"because\":\"personal data left out\"}}";
+        using var stream = new MemoryStream(
+            Encoding.UTF8.GetBytes(note + "\n" + Sample().ToJson() + "\n")
+        );
+        var result = Assert.Single(KlantloyaliteitResponse.ReadJsonLines(stream));
+        Assert.Equal(2, result.Line);
+        Assert.True(result.IsValid, result.Error);
+    }
+
     [Fact]
     public void Csv_has_the_documented_columns_and_round_trips()
     {

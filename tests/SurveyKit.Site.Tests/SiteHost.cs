@@ -93,9 +93,7 @@ public sealed class SiteHost : IAsyncDisposable
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement.Clone();
         // The collector's reader: the pages are tested against the format the collector accepts.
-        var read = Collector.Submissions.SubmissionJson.Read(
-            System.Text.Encoding.UTF8.GetBytes(body)
-        );
+        var read = Submissions.SubmissionJson.Read(System.Text.Encoding.UTF8.GetBytes(body));
         if (read.Submission is not { } submission)
         {
             Rejected.Enqueue(string.Join("; ", read.Errors));

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -15,6 +16,12 @@ namespace SurveyKit.Analysis.Data;
 internal static class Blocks
 {
     private const int Size = 1 << 20;
+
+    /// <summary>
+    /// The longest record read (1 MiB, four times the collector's largest submission): a longer one is rejected with
+    /// its line, and reading goes on at the next line break, so one line of 200 MB costs no more memory than this.
+    /// </summary>
+    public const int MaxRecordBytes = 1 << 20;
 
     /// <summary>The length of the complete records at the start of <paramref name="data"/> (0 when none is complete).</summary>
     public delegate int EndFinder(ReadOnlySpan<byte> data);
@@ -35,7 +42,7 @@ internal static class Blocks
     )
     {
         var free = new ConcurrentBag<ParsedRows>();
-        var inFlight = new Queue<(Task<ParsedRows> Task, byte[] Buffer)>();
+        var inFlight = new Queue<(Task<ParsedRows> Task, byte[]? Buffer)>();
         var parallel = Math.Max(2, Environment.ProcessorCount * 2);
         var leftover = Array.Empty<byte>();
         var size = Size;
@@ -75,6 +82,31 @@ internal static class Blocks
                 start = false;
             }
             var complete = eof ? filled - from : end(buffer.AsSpan(from, filled - from));
+            if (complete == 0 && filled - from > MaxRecordBytes)
+            {
+                // Too long to be a record: rejected where it starts, and skipped to the next line break.
+                var rejected = free.TryTake(out var spare) ? spare : new ParsedRows(plan);
+                rejected.Reset();
+                rejected.Next(line);
+                rejected.Done(
+                    new ResponseError(
+                        "",
+                        "size",
+                        $"The record is longer than {MaxRecordBytes / (1 << 20)} MiB; no submission is that long. Reading goes on at the next line."
+                    )
+                );
+                line += buffer.AsSpan(from, filled - from).Count((byte)'\n');
+                offset += filled;
+                ArrayPool<byte>.Shared.Return(buffer);
+                (leftover, var skippedLines, var skippedBytes, eof) = SkipLine(stream);
+                line += skippedLines;
+                offset += skippedBytes;
+                rejected.End = offset;
+                inFlight.Enqueue((Task.FromResult(rejected), null));
+                size = Size;
+                start = false;
+                continue;
+            }
             if (complete == 0 && !eof)
             {
                 // A record longer than the buffer: read on with a bigger one, so that no record is ever cut.
@@ -108,6 +140,41 @@ internal static class Blocks
         }
     }
 
+    // Reads on to just past the next line break: what follows it, the line breaks passed (the one ending the long
+    // record included) and the bytes skipped; and whether the stream ended.
+    private static (byte[] After, long Lines, long Bytes, bool Eof) SkipLine(Stream stream)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long bytes = 0;
+            while (true)
+            {
+                var read = stream.Read(chunk, 0, chunk.Length);
+                if (read == 0)
+                {
+                    return ([], 0, bytes, true);
+                }
+                var newline = chunk.AsSpan(0, read).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    bytes += newline + 1;
+                    return (
+                        chunk.AsSpan(newline + 1, read - newline - 1).ToArray(),
+                        1,
+                        bytes,
+                        false
+                    );
+                }
+                bytes += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
     private static void Grow(
         ref byte[] leftover,
         ref int size,
@@ -122,14 +189,17 @@ internal static class Blocks
     }
 
     private static void CommitNext(
-        Queue<(Task<ParsedRows> Task, byte[] Buffer)> inFlight,
+        Queue<(Task<ParsedRows> Task, byte[]? Buffer)> inFlight,
         ConcurrentBag<ParsedRows> free,
         Action<ParsedRows> commit
     )
     {
         var (task, buffer) = inFlight.Dequeue();
         var rows = task.GetAwaiter().GetResult();
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         commit(rows);
         free.Add(rows);
     }

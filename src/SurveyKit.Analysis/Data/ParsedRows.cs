@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -19,6 +20,7 @@ internal sealed class ParsedRows
     {
         this.plan = plan;
         row = new Row(plan);
+        Reader = new RecordReader(plan);
         Drivers = new float[plan.Drivers.Count][];
         Compare = new sbyte[plan.Drivers.Count][];
         Segments = new int[plan.Segments.Count][];
@@ -27,11 +29,19 @@ internal sealed class ParsedRows
 
     public int Count { get; private set; }
 
+    /// <summary>The reader of this block's records (one per block in flight: it reuses its buffers).</summary>
+    public RecordReader Reader { get; }
+
+    /// <summary>
+    /// What the first line of a JSON Lines file said was left out of it (an export without personal data), or null.
+    /// </summary>
+    public IReadOnlyList<string>? LeftOut { get; set; }
+
     /// <summary>Where the block ends in the file, for the progress bar.</summary>
     public long End { get; set; }
 
     public long[] Lines { get; private set; } = [];
-    public string?[] Errors { get; private set; } = [];
+    public ResponseError?[] Errors { get; private set; } = [];
     public Guid[] Ids { get; private set; } = [];
     public sbyte[] Outcome { get; private set; } = [];
     public float[][] Drivers { get; }
@@ -52,6 +62,7 @@ internal sealed class ParsedRows
     {
         Count = 0;
         FollowUps.Clear();
+        LeftOut = null;
     }
 
     /// <summary>The cleared row for the record that starts on <paramref name="line"/>; <see cref="Done"/> stores it.</summary>
@@ -67,7 +78,7 @@ internal sealed class ParsedRows
     }
 
     /// <summary>Stores the row filled since <see cref="Next"/>, with what was wrong with it (null when nothing).</summary>
-    public void Done(string? error)
+    public void Done(ResponseError? error)
     {
         var i = Count++;
         error ??= Check();
@@ -98,18 +109,10 @@ internal sealed class ParsedRows
         }
     }
 
-    private string? Check()
-    {
-        if (!row.HasResponseId)
-        {
-            return "the responseId is missing";
-        }
-        if (row.Survey is { } survey && survey != plan.Survey.Id)
-        {
-            return $"it is a response to {OffendingValue.Quote(survey)}, not to '{plan.Survey.Id}'";
-        }
-        return null;
-    }
+    private ResponseError? Check() =>
+        row.HasResponseId
+            ? null
+            : new ResponseError("responseId", "missing", "The responseId is missing.");
 
     private FollowUpEntry FollowUp()
     {

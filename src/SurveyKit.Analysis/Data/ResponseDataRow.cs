@@ -6,12 +6,12 @@ using SurveyKit.Core.Responses;
 namespace SurveyKit.Analysis.Data;
 
 /// <summary>
-/// Fills a row from Core's neutral <see cref="ResponseData"/>: the path of the generated analysis project, whose
-/// typed reader has already checked every answer, so only the envelope can still be wrong.
+/// Fills a row from Core's neutral <see cref="ResponseData"/>, once the response has met Core's rules
+/// (<see cref="RecordReader"/>): the columns the analysis uses, and a consenting detractor's texts.
 /// </summary>
 internal static class ResponseDataRow
 {
-    public static string? Fill(AnalysisPlan plan, ResponseData data, Row row)
+    public static void Fill(AnalysisPlan plan, ResponseData data, Row row)
     {
         if (Guid.TryParse(data.ResponseId, out row.ResponseId))
         {
@@ -27,10 +27,18 @@ internal static class ResponseDataRow
             row.Outcome =
                 Grade(score, NpsQuestion.Scale) is { } s && float.IsFinite(s) ? (int)s : -1;
         }
+        // The items of one touchpoints question are drivers side by side: its answer is looked up once.
+        string? lastQuestion = null;
+        AnswerValue? lastAnswer = null;
         for (var d = 0; d < plan.Drivers.Count; d++)
         {
             var driver = plan.Drivers[d];
-            if (!answers.TryGetValue(driver.QuestionId, out var answer))
+            if (!ReferenceEquals(driver.QuestionId, lastQuestion))
+            {
+                lastQuestion = driver.QuestionId;
+                lastAnswer = answers.GetValueOrDefault(driver.QuestionId);
+            }
+            if (lastAnswer is not { } answer)
             {
                 continue;
             }
@@ -94,7 +102,6 @@ internal static class ResponseDataRow
                 row.PersonalContext[p] = data.Context.GetValueOrDefault(plan.PersonalContext[p].Id);
             }
         }
-        return null;
     }
 
     private static float? Grade(AnswerValue value, Scale scale) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -79,6 +80,15 @@ public sealed class ResponseTable
     /// <summary>Detractors who consented to be contacted, with how to reach them.</summary>
     public List<FollowUpEntry> FollowUps { get; } = [];
 
+    /// <summary>
+    /// Personal fields an input said it left out (the first line of a JSON Lines export without --personal), such as
+    /// <c>answers.email</c>: the follow-up list cannot hold what the input does not.
+    /// </summary>
+    public SortedSet<string> LeftOut { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>CSV columns that are not columns of the survey, left out of the analysis.</summary>
+    public SortedSet<string> UnknownColumns { get; } = new(StringComparer.Ordinal);
+
     /// <summary>True for a grade (not "not answered", not "not applicable").</summary>
     public static bool IsGrade(float value) => float.IsFinite(value);
 }
@@ -94,13 +104,41 @@ public sealed class Rejection
         ReasonWithoutValues = reasonWithoutValues;
     }
 
-    /// <summary>A rejection whose reason marks the values it quotes (<see cref="OffendingValue.Quote"/>).</summary>
-    internal static Rejection Marked(string source, long line, string markedReason) =>
-        new(source, line, OffendingValue.Shown(markedReason), OffendingValue.Hidden(markedReason));
+    /// <summary>A rejection for a rule a record broke (Core's, or the reader's): its values shown, or left out.</summary>
+    internal static Rejection Of(string source, long line, ResponseError error) =>
+        new(
+            source,
+            line,
+            Located(error.Path, error.Message),
+            Located(error.Path, error.MessageWithoutValues)
+        );
 
-    /// <summary>A rejection whose reason comes from elsewhere and may quote values anywhere.</summary>
-    internal static Rejection Unchecked(string source, long line, string reason) =>
-        new(source, line, reason, OffendingValue.HiddenUnchecked(reason));
+    /// <summary>
+    /// A rejection whose reason comes from elsewhere (a generated reader's error) and may quote values anywhere: the
+    /// report shows the field path it starts with, when it does ("answers.recommend: …"), and hides the rest.
+    /// </summary>
+    internal static Rejection Unchecked(string source, long line, string reason)
+    {
+        var path = 0;
+        while (
+            path < reason.Length
+            && (char.IsAsciiLetterOrDigit(reason[path]) || reason[path] is '_' or '.')
+        )
+        {
+            path++;
+        }
+        var hidden =
+            path > 0 && path < reason.Length && reason[path] == ':'
+                ? reason[..(path + 1)] + " '…'"
+                : "'…'";
+        return new(source, line, reason, hidden);
+    }
+
+    // "responseId: responseId must be a UUID" says the field once.
+    private static string Located(string path, string message) =>
+        path.Length == 0 || message.StartsWith(path + " ", StringComparison.Ordinal)
+            ? message
+            : path + ": " + message;
 
     /// <summary>The file (or database) it came from.</summary>
     public string Source { get; }

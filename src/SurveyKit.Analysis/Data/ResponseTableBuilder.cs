@@ -19,7 +19,6 @@ public sealed class ResponseTableBuilder
     private readonly ResponseTable table;
     private readonly HashSet<Guid> seen = [];
     private readonly ParsedRows single;
-    private readonly JsonRowParser json;
     private readonly Column<float>[] drivers;
     private readonly Column<sbyte>?[] compare;
     private readonly Column<int>[] segments;
@@ -37,7 +36,6 @@ public sealed class ResponseTableBuilder
         Plan = plan;
         table = new ResponseTable(plan);
         single = new ParsedRows(plan);
-        json = new JsonRowParser(plan);
         drivers = [.. table.Drivers];
         compare = [.. table.Compare];
         segments = [.. table.Segments];
@@ -57,7 +55,7 @@ public sealed class ResponseTableBuilder
             stream,
             Plan,
             Blocks.JsonLinesEnd,
-            (block, line, rows) => JsonLines.Parse(block, line, json, rows),
+            JsonLines.Parse,
             rows => Commit(rows, source, stream)
         );
     }
@@ -66,17 +64,21 @@ public sealed class ResponseTableBuilder
     public void ReadCsv(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        CsvHeader? header = null;
+        CsvLayout? layout = null;
         Blocks.Read(
             stream,
             Plan,
             Blocks.CsvEnd,
-            (block, line, rows) => new CsvRecords(header!).Parse(block, line, rows),
+            (block, line, rows) => new CsvRecords(layout!).Parse(block, line, rows),
             rows => Commit(rows, source, stream),
             (data, final) =>
             {
                 var length = CsvRecords.ReadHeader(data, final, out var names);
-                header = length > 0 ? CsvHeader.Read(Plan, names) : header;
+                if (length > 0)
+                {
+                    layout = new CsvLayout(Plan.Survey, names);
+                    table.UnknownColumns.UnionWith(layout.UnknownColumns);
+                }
                 return length;
             }
         );
@@ -87,7 +89,7 @@ public sealed class ResponseTableBuilder
     {
         single.Reset();
         var row = single.Next(line);
-        single.Done(json.Parse(utf8, row));
+        single.Done(single.Reader.Json(utf8, row));
         Commit(single, source, null);
     }
 
@@ -106,10 +108,7 @@ public sealed class ResponseTableBuilder
         ArgumentNullException.ThrowIfNull(data);
         single.Reset();
         var row = single.Next(line);
-        var error = ResponseDataRow.Fill(Plan, data, row);
-        row.SubmittedAt = submittedAt;
-        row.DurationMs = durationMs is { } ms ? ms : float.NaN;
-        single.Done(error);
+        single.Done(single.Reader.Neutral(data, submittedAt, durationMs, row));
         var before = table.Count;
         Commit(single, source, null);
         return table.Count > before;
@@ -151,6 +150,10 @@ public sealed class ResponseTableBuilder
     /// </summary>
     private void Commit(ParsedRows rows, string source, Stream? stream)
     {
+        if (rows.LeftOut is { } leftOut)
+        {
+            table.LeftOut.UnionWith(leftOut);
+        }
         var count = rows.Count;
         if (
             count > 0
@@ -170,17 +173,21 @@ public sealed class ResponseTableBuilder
         {
             if (rows.Errors[i] is { } error)
             {
-                Add(Rejection.Marked(source, rows.Lines[i], error));
+                Add(Rejection.Of(source, rows.Lines[i], error));
                 keep[i] = clean = false;
             }
             else if (!seen.Add(rows.Ids[i]))
             {
                 table.Duplicates++;
                 Add(
-                    Rejection.Marked(
+                    Rejection.Of(
                         source,
                         rows.Lines[i],
-                        $"response {rows.Ids[i]} was read before; the first one counts"
+                        new ResponseError(
+                            "responseId",
+                            "duplicate",
+                            $"Response {rows.Ids[i]} was read before; the first one counts."
+                        )
                     )
                 );
                 keep[i] = clean = false;

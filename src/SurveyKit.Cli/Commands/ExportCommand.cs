@@ -8,9 +8,9 @@ using SurveyKit.Analysis.Data;
 using SurveyKit.Analysis.Report;
 using SurveyKit.Analysis.Scoring;
 using SurveyKit.Collector.Storage;
-using SurveyKit.Collector.Submissions;
 using SurveyKit.Core.Responses;
 using SurveyKit.Core.Workspace;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Cli.Commands;
 

@@ -6,10 +6,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using SurveyKit.Analysis.Sampling;
-using SurveyKit.Collector.Submissions;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
 using SurveyKit.Core.Workspace;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Cli.Commands;
 

@@ -5,8 +5,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using SurveyKit.Collector.Storage;
-using SurveyKit.Collector.Submissions;
 using SurveyKit.Core.Responses;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Collector.Http;
 

@@ -10,6 +10,7 @@ using SurveyKit.Collector.Storage;
 using SurveyKit.Collector.Submissions;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Collector.Http;
 

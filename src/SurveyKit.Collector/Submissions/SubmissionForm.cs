@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
+using SurveyKit.Submissions;
 
 namespace SurveyKit.Collector.Submissions;
 

@@ -99,9 +99,13 @@ public sealed class AnswerValue
     /// <summary>A boolean.</summary>
     public static AnswerValue Of(bool value) => new(AnswerKind.Boolean) { Boolean = value };
 
-    /// <summary>A list of texts.</summary>
+    /// <summary>A list of texts (copied).</summary>
     public static AnswerValue Of(IEnumerable<string> texts) =>
         new(AnswerKind.TextList) { Texts = texts.ToList() };
+
+    /// <summary>A list of texts, kept as given (not copied: a reader that reuses its lists refills this one).</summary>
+    public static AnswerValue Of(IReadOnlyList<string> texts) =>
+        new(AnswerKind.TextList) { Texts = texts };
 
     /// <summary>A map of answers.</summary>
     public static AnswerValue Of(IReadOnlyDictionary<string, AnswerValue> entries) =>

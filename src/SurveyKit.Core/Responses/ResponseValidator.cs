@@ -19,8 +19,9 @@ public static class ResponseValidator
     {
         // Texts first: a text that is not text (NUL, half a character) or too long to steer anything is refused
         // before any rule reads it, and nothing more is said about it.
-        var errors = TextChecks.Check(data);
-        if (errors.Count > 0)
+        var index = SurveyIndex.Of(survey);
+        var errors = new List<ResponseError>();
+        if (!TextChecks.Check(data, errors))
         {
             return errors;
         }
@@ -44,7 +45,7 @@ public static class ResponseValidator
                 )
             );
         }
-        if (data.Lang is { } lang && !survey.Languages.Contains(lang))
+        if (data.Lang is { } lang && !index.Languages.Contains(lang))
         {
             errors.Add(
                 new(
@@ -54,25 +55,25 @@ public static class ResponseValidator
                 )
             );
         }
-        var index = SurveyIndex.Of(survey);
         CheckContext(index, data, errors);
         CheckUnknownKeys(index, data, errors);
         var evaluator = new ConditionEvaluator(data);
         HashSet<string>? invalid = null;
-        var check = new QuestionCheck(data, evaluator, errors, index);
-        foreach (var question in index.Questions)
+        var check = new QuestionCheck(data, evaluator, errors);
+        foreach (var info in index.Infos)
         {
+            var question = info.Question;
             data.Answers.TryGetValue(question.Id, out var answer);
             // A condition that reads an invalid answer cannot be decided: say nothing more than that answer's own error.
             if (
                 invalid is not null
-                && index.References.TryGetValue(question.Id, out var references)
+                && info.References is { } references
                 && references.Any(invalid.Contains)
             )
             {
                 continue;
             }
-            var path = "answers." + question.Id;
+            var path = info.Path;
             var shown = question.ShowIf is null || evaluator.IsTrue(question.ShowIf.Root);
             if (!shown)
             {
@@ -97,7 +98,7 @@ public static class ResponseValidator
                 continue;
             }
             var before = errors.Count;
-            check.Check(question, answer, path);
+            check.Check(info, answer);
             if (errors.Count > before)
             {
                 (invalid ??= []).Add(question.Id);
@@ -124,7 +125,10 @@ public static class ResponseValidator
                     )
                 );
             }
-            else if (!field.Values.IsEmpty && !field.Values.Contains(entry.Value))
+            else if (
+                index.ContextValues.TryGetValue(entry.Key, out var values)
+                && !values.Contains(entry.Value)
+            )
             {
                 errors.Add(
                     new(
@@ -145,7 +149,7 @@ public static class ResponseValidator
     {
         foreach (var key in data.Answers.Keys)
         {
-            if (index.ById.ContainsKey(key) || IsCompanionKey(index, key))
+            if (index.ById.ContainsKey(key) || index.Companions.Contains(key))
             {
                 continue;
             }
@@ -159,30 +163,23 @@ public static class ResponseValidator
         }
     }
 
-    // "<question>_other" belongs to a choice with an other option; "<question>_compare" to touchpoints that compare.
-    private static bool IsCompanionKey(SurveyIndex index, string key) =>
-        (
-            key.EndsWith("_other", System.StringComparison.Ordinal)
-            && index.Find(key.Substring(0, key.Length - 6)) is ChoiceQuestion { Other: not null }
-        )
-        || (
-            key.EndsWith("_compare", System.StringComparison.Ordinal)
-            && index.Find(key.Substring(0, key.Length - 8))
-                is TouchpointsQuestion { Compare: not null }
-        );
-
     private sealed class QuestionCheck(
         ResponseData data,
         ConditionEvaluator evaluator,
-        List<ResponseError> errors,
-        SurveyIndex index
+        List<ResponseError> errors
     )
     {
         private string path = "";
+        private QuestionInfo info = null!;
 
-        public void Check(Question question, AnswerValue answer, string at)
+        public void Check(QuestionInfo question, AnswerValue answer)
         {
-            path = at;
+            (info, path) = (question, question.Path);
+            Check(question.Question, answer);
+        }
+
+        private void Check(Question question, AnswerValue answer)
+        {
             switch (question)
             {
                 case NpsQuestion:
@@ -402,7 +399,7 @@ public static class ResponseValidator
             {
                 return;
             }
-            var items = index.Items[question.Id];
+            var items = info.Items!;
             foreach (var entry in answer.Entries)
             {
                 if (!items.TryGetValue(entry.Key, out var item))
@@ -441,7 +438,7 @@ public static class ResponseValidator
 
         private void Compare(TouchpointsQuestion question, AnswerValue grades)
         {
-            if (!data.Answers.TryGetValue(question.Id + "_compare", out var compare))
+            if (!data.Answers.TryGetValue(info.CompareKey, out var compare))
             {
                 return;
             }

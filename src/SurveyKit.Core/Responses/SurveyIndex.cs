@@ -18,21 +18,38 @@ internal sealed class SurveyIndex
     private SurveyIndex(Survey survey)
     {
         Questions = survey.Questions.ToArray();
+        Infos = Questions
+            .Select(q => new QuestionInfo(
+                q,
+                "answers." + q.Id,
+                q.Id + "_compare",
+                q is TouchpointsQuestion t ? t.Items.ToDictionary(i => i.Id, i => i) : null,
+                q.ShowIf is { } c ? ExprReferences.Of(c.Root).ToArray() : null
+            ))
+            .ToArray();
         foreach (var question in Questions)
         {
+            if (question is ChoiceQuestion { Other: not null })
+            {
+                Companions.Add(question.Id + "_other");
+            }
+            if (question is TouchpointsQuestion { Compare: not null })
+            {
+                Companions.Add(question.Id + "_compare");
+            }
             ById[question.Id] = question;
-            if (question is TouchpointsQuestion touchpoints)
-            {
-                Items[question.Id] = touchpoints.Items.ToDictionary(i => i.Id, i => i);
-            }
-            if (question.ShowIf is { } condition)
-            {
-                References[question.Id] = ExprReferences.Of(condition.Root).ToArray();
-            }
         }
+        Languages = new HashSet<string>(survey.Languages, System.StringComparer.Ordinal);
         foreach (var field in survey.Context)
         {
             Context[field.Id] = field;
+            if (!field.Values.IsEmpty)
+            {
+                ContextValues[field.Id] = new HashSet<string>(
+                    field.Values,
+                    System.StringComparer.Ordinal
+                );
+            }
         }
     }
 
@@ -41,15 +58,31 @@ internal sealed class SurveyIndex
 
     public Question[] Questions { get; }
 
+    /// <summary>What the rules need of each question, in the order asked.</summary>
+    public QuestionInfo[] Infos { get; }
+
+    /// <summary>The keys that belong to a question without being one: "&lt;id&gt;_other", "&lt;id&gt;_compare".</summary>
+    public HashSet<string> Companions { get; } = new(System.StringComparer.Ordinal);
+
     public Dictionary<string, Question> ById { get; } = new(System.StringComparer.Ordinal);
-
-    public Dictionary<string, Dictionary<string, TouchpointItem>> Items { get; } =
-        new(System.StringComparer.Ordinal);
-
-    /// <summary>The ids a question's show_if reads (absent when it has none).</summary>
-    public Dictionary<string, string[]> References { get; } = new(System.StringComparer.Ordinal);
 
     public Dictionary<string, ContextField> Context { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The allowed values of each context field that has a list of them.</summary>
+    public Dictionary<string, HashSet<string>> ContextValues { get; } =
+        new(System.StringComparer.Ordinal);
+
+    /// <summary>The survey's languages.</summary>
+    public HashSet<string> Languages { get; }
+
     public Question? Find(string id) => ById.TryGetValue(id, out var question) ? question : null;
 }
+
+/// <summary>A question with what the rules look up about it, found once.</summary>
+internal sealed record QuestionInfo(
+    Question Question,
+    string Path,
+    string CompareKey,
+    Dictionary<string, TouchpointItem>? Items,
+    string[]? References
+);

@@ -9,61 +9,63 @@ namespace SurveyKit.Core.Responses;
 /// </summary>
 internal static class TextChecks
 {
-    public static List<ResponseError> Check(ResponseData data)
+    /// <summary>The problems of <paramref name="data"/>'s texts, added to <paramref name="errors"/>; false when there are any.</summary>
+    public static bool Check(ResponseData data, List<ResponseError> errors)
     {
-        var errors = new List<ResponseError>();
+        var before = errors.Count;
         if (data.Lang is { } lang)
         {
-            Line(errors, "lang", lang, ResponseText.MaxLanguageLength);
+            Line(errors, "lang", null, lang, ResponseText.MaxLanguageLength);
         }
         if (data.Survey is { } survey)
         {
-            Line(errors, "survey", survey, ResponseText.MaxKeyLength);
+            Line(errors, "survey", null, survey, ResponseText.MaxKeyLength);
         }
         foreach (var entry in data.Context)
         {
-            if (Key(errors, "context", entry.Key))
+            if (Key(errors, "context", null, entry.Key))
             {
-                Line(
-                    errors,
-                    "context." + entry.Key,
-                    entry.Value,
-                    ResponseText.MaxContextValueLength
-                );
+                Line(errors, "context", entry.Key, entry.Value, ResponseText.MaxContextValueLength);
             }
         }
         foreach (var entry in data.Answers)
         {
-            if (Key(errors, "answers", entry.Key))
+            if (Key(errors, "answers", null, entry.Key))
             {
-                Value(errors, "answers." + entry.Key, entry.Value);
+                Value(errors, entry.Key, entry.Value);
             }
         }
-        return errors;
+        return errors.Count == before;
     }
 
-    private static void Value(List<ResponseError> errors, string path, AnswerValue value)
+    // key is the answer key, item the touchpoint item inside it: the path is made only for an error.
+    private static void Value(
+        List<ResponseError> errors,
+        string key,
+        AnswerValue value,
+        string? item = null
+    )
     {
         switch (value.Kind)
         {
             case AnswerKind.Text:
-                Text(errors, path, value.Text);
+                Text(errors, key, item, value.Text);
                 break;
             case AnswerKind.TextList:
                 foreach (var text in value.Texts)
                 {
-                    if (!Text(errors, path, text))
+                    if (!Text(errors, key, item, text))
                     {
                         break;
                     }
                 }
                 break;
-            case AnswerKind.Map:
+            case AnswerKind.Map when item is null:
                 foreach (var entry in value.Entries)
                 {
-                    if (Key(errors, path, entry.Key))
+                    if (Key(errors, "answers", key, entry.Key))
                     {
-                        Value(errors, path + "." + entry.Key, entry.Value);
+                        Value(errors, key, entry.Value, entry.Key);
                     }
                 }
                 break;
@@ -71,7 +73,7 @@ internal static class TextChecks
     }
 
     // A key is reported at the object that holds it: the key itself cannot be named.
-    private static bool Key(List<ResponseError> errors, string parent, string key)
+    private static bool Key(List<ResponseError> errors, string area, string? answer, string key)
     {
         var problem =
             key.Length > ResponseText.MaxKeyLength
@@ -81,6 +83,7 @@ internal static class TextChecks
         {
             return true;
         }
+        var parent = answer is null ? area : area + "." + answer;
         errors.Add(
             new ResponseError(
                 parent,
@@ -91,20 +94,28 @@ internal static class TextChecks
         return false;
     }
 
-    private static bool Text(List<ResponseError> errors, string path, string text)
+    private static bool Text(List<ResponseError> errors, string key, string? item, string text)
     {
         if (ResponseText.Problem(text) is not { } problem)
         {
             return true;
         }
+        var path = "answers." + key + (item is null ? "" : "." + item);
         errors.Add(new ResponseError(path, ResponseRules.Text, $"The text {problem}."));
         return false;
     }
 
-    private static void Line(List<ResponseError> errors, string path, string text, int maxLength)
+    private static void Line(
+        List<ResponseError> errors,
+        string area,
+        string? key,
+        string text,
+        int maxLength
+    )
     {
         if (ResponseText.LineProblem(text, maxLength) is { } problem)
         {
+            var path = key is null ? area : area + "." + key;
             errors.Add(new ResponseError(path, ResponseRules.Text, $"{path} {problem}."));
         }
     }

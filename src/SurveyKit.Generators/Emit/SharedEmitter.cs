@@ -17,13 +17,21 @@ internal static class SharedEmitter
             [global::System.CodeDom.Compiler.GeneratedCode("SurveyKit.Generators", "1.0")]
             internal static class SurveyKitJsonLines
             {
-                /// <summary>Each non-blank line with its 1-based number; a line's bytes are valid until the next one is read.</summary>
+                /// <summary>The longest line read (1 MiB, four times the collector's largest submission).</summary>
+                internal const int MaxLineBytes = 1 << 20;
+
+                /// <summary>
+                /// Each non-blank line with its 1-based number; a line's bytes are valid until the next one is read. A line
+                /// longer than <see cref="MaxLineBytes"/> comes with no bytes (reading goes on at the next line, so memory
+                /// stays bounded), and the note an export puts first when it left personal data out is no line.
+                /// </summary>
                 public static global::System.Collections.Generic.IEnumerable<(long Number, global::System.ReadOnlyMemory<byte> Bytes)> Read(global::System.IO.Stream stream)
                 {
                     var buffer = new byte[1 << 16];
                     int start = 0, end = 0;
                     long number = 0;
                     var first = true;
+                    var skipping = false;
                     while (true)
                     {
                         var read = stream.Read(buffer, end, buffer.Length - end);
@@ -38,7 +46,12 @@ internal static class SharedEmitter
                         {
                             number++;
                             var length = newline > 0 && buffer[start + newline - 1] == (byte)'\r' ? newline - 1 : newline;
-                            if (!IsBlank(buffer, start, length))
+                            if (skipping)
+                            {
+                                skipping = false;
+                                yield return (number, global::System.ReadOnlyMemory<byte>.Empty);
+                            }
+                            else if (!IsBlank(buffer, start, length) && !(number == 1 && IsNote(buffer, start, length)))
                             {
                                 yield return (number, new global::System.ReadOnlyMemory<byte>(buffer, start, length));
                             }
@@ -46,19 +59,31 @@ internal static class SharedEmitter
                         }
                         if (read == 0)
                         {
-                            if (end > start)
+                            if (skipping)
+                            {
+                                yield return (number + 1, global::System.ReadOnlyMemory<byte>.Empty);
+                            }
+                            else if (end > start)
                             {
                                 number++;
                                 var length = buffer[end - 1] == (byte)'\r' ? end - start - 1 : end - start;
-                                if (!IsBlank(buffer, start, length))
+                                if (!IsBlank(buffer, start, length) && !(number == 1 && IsNote(buffer, start, length)))
                                 {
                                     yield return (number, new global::System.ReadOnlyMemory<byte>(buffer, start, length));
                                 }
                             }
                             yield break;
                         }
-                        // Keep the unfinished line: move it to the front, or grow the buffer for a long line.
+                        // Keep the unfinished line: move it to the front, or grow the buffer for a long line; past the
+                        // limit, drop what was read of it and look for its end.
                         var rest = end - start;
+                        if (skipping || rest >= MaxLineBytes)
+                        {
+                            skipping = true;
+                            start = 0;
+                            end = 0;
+                            continue;
+                        }
                         if (rest == buffer.Length)
                         {
                             global::System.Array.Resize(ref buffer, buffer.Length * 2);
@@ -71,6 +96,10 @@ internal static class SharedEmitter
                         end = rest;
                     }
                 }
+
+                // {"surveykit": starts the note of an export that left personal data out (formats.md).
+                private static bool IsNote(byte[] buffer, int start, int length) =>
+                    global::System.MemoryExtensions.StartsWith(new global::System.ReadOnlySpan<byte>(buffer, start, length), "{\"surveykit\":"u8);
 
                 private static bool IsBlank(byte[] buffer, int start, int length)
                 {

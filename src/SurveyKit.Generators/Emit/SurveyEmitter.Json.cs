@@ -194,7 +194,7 @@ internal static partial class SurveyEmitter
         );
         w.Open("foreach (var line in " + Helpers + "Lines.Read(stream))");
         w.Line(
-            $"yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);"
+            $"yield return line.Bytes.IsEmpty ? new(line.Number, null, \"the line is longer than 1 MiB; no submission is that long\") : TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);"
         );
         w.Close();
         w.Close();

@@ -108,7 +108,7 @@ public class FormatEquivalenceTests
         var rejection = Assert.Single(table.Rejections);
         Assert.Equal(3, rejection.Line);
         Assert.StartsWith(
-            "the record has 3 fields",
+            "The record has 3 fields",
             rejection.Reason,
             System.StringComparison.Ordinal
         );

@@ -39,15 +39,23 @@ public class JsonLinesReadingTests
         Assert.Equal(table.Read, table.Count + table.Rejected);
         Assert.Equal(1, table.Duplicates);
         Assert.Equal([2L, 3, 4, 6, 7], table.Rejections.Select(r => r.Line));
-        Assert.StartsWith("not valid JSON", table.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The submission is not valid JSON",
+            table.Rejections[0].Reason,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("LineNumber", table.Rejections[0].Reason, StringComparison.Ordinal);
-        Assert.Equal("responseId: not a UUID", table.Rejections[1].Reason);
+        Assert.StartsWith(
+            "responseId must be a random UUID",
+            table.Rejections[1].Reason,
+            StringComparison.Ordinal
+        );
         Assert.Equal(
-            "it is a response to 'bezorging', not to 'klantloyaliteit'",
+            "survey: This response is for survey 'bezorging', not 'klantloyaliteit'.",
             table.Rejections[2].Reason
         );
         Assert.Contains(
-            "answers.recommend: the number '1",
+            "answers.recommend: '1",
             table.Rejections[3].Reason,
             StringComparison.Ordinal
         );
@@ -64,11 +72,11 @@ public class JsonLinesReadingTests
             TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, json).Rejections
         );
         Assert.Equal(
-            "answers.recommend: the text 'jan.jansen@example.org, tel 06-12345678,…' is not a score 0..10",
+            "answers.recommend: Expected a whole number from 0 to 10, not the text 'jan.jansen@example.org, tel 06-12345678,…'.",
             fromJson.Reason
         );
         Assert.Equal(
-            "answers.recommend: the text '…' is not a score 0..10",
+            "answers.recommend: Expected a whole number from 0 to 10, not the text '…'.",
             fromJson.ReasonWithoutValues
         );
 
@@ -87,10 +95,14 @@ public class JsonLinesReadingTests
     [Theory]
     [InlineData(
         "31612345678",
-        "answers.recommend: the number '31612345678' is not a score 0..10",
-        "answers.recommend: the number '…' is not a score 0..10"
+        "answers.recommend: '31612345678' is not a whole number from 0 to 10.",
+        "answers.recommend: '…' is not a whole number from 0 to 10."
     )]
-    [InlineData("tru}", "not valid JSON: 'tru}", "not valid JSON: '…' is an invalid JSON literal.")]
+    [InlineData(
+        "tru}",
+        "The submission is not valid JSON: 'tru}",
+        "The submission is not valid JSON: '…' is an invalid JSON literal."
+    )]
     public void Numbers_and_the_bytes_a_JSON_error_quotes_are_values_too(
         string recommend,
         string console,
@@ -151,7 +163,11 @@ public class JsonLinesReadingTests
         var cut = Regex.Replace(Line(1), "\"recommend\":\\d+", $"\"recommend\":\"{emoji}\"");
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, half + "\n" + cut);
         Assert.Equal(2, table.Rejected);
-        Assert.Contains("not valid Unicode", table.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "holds half of a character",
+            table.Rejections[0].Reason,
+            StringComparison.Ordinal
+        );
         Assert.Contains(
             "'" + string.Concat(Enumerable.Repeat("a", 39)) + "…'",
             table.Rejections[1].Reason,
@@ -159,41 +175,79 @@ public class JsonLinesReadingTests
         );
     }
 
+    // Each on an otherwise valid response: the reason is Core's, as the collector gives it.
     [Theory]
     [InlineData(
-        "\"touchpoints\":{\"website\":11}",
-        "answers.touchpoints.website: the number '11' is not a grade 1..10 or \"na\""
+        "touchpoints",
+        "{\"website\":11}",
+        "answers.touchpoints.website: '11' is not a whole number from 1 to 10."
     )]
     [InlineData(
-        "\"touchpoints\":{\"website\":\"bad\"}",
-        "answers.touchpoints.website: the text 'bad' is not a grade"
+        "touchpoints",
+        "{\"website\":\"bad\"}",
+        "answers.touchpoints.website: Expected a whole number from 1 to 10, not the text 'bad'."
     )]
     [InlineData(
-        "\"touchpoints_compare\":{\"website\":\"much\"}",
-        "answers.touchpoints_compare.website: the text 'much' is not worse, same or better"
+        "touchpoints_compare",
+        "{\"website\":\"much\"}",
+        "answers.touchpoints_compare.website: 'much' is not worse, same or better."
     )]
     [InlineData(
-        "\"complaint\":\"maybe\"",
-        "answers.complaint: the text 'maybe' is not one of its options"
+        "complaint",
+        "\"maybe\"",
+        "answers.complaint: 'maybe' is not an option of 'complaint'"
     )]
-    [InlineData("\"satisfaction\":9", "answers.satisfaction: the number '9' is not a grade 1..5")]
     [InlineData(
-        "\"contact_ok\":\"yes\"",
-        "answers.contact_ok: the text 'yes' is not true or false"
+        "satisfaction",
+        "9",
+        "answers.satisfaction: '9' is not a whole number from 1 to 5."
     )]
-    [InlineData("\"recommend\":7.5", "answers.recommend: the number '7.5' is not a score 0..10")]
-    public void A_wrong_answer_in_a_column_the_analysis_uses_rejects_the_line(
-        string answer,
+    [InlineData(
+        "contact_ok",
+        "\"yes\"",
+        "answers.contact_ok: Expected true or false, not the text 'yes'."
+    )]
+    [InlineData("recommend", "7.5", "answers.recommend: '7.5' is not a whole number from 0 to 10.")]
+    [InlineData("colour", "\"red\"", "answers.colour: 'colour' is not a question of the survey.")]
+    [InlineData(
+        "email",
+        "\"jan@@example.org\"",
+        "answers.email: 'jan@@example.org' is not an email address."
+    )]
+    public void A_wrong_answer_rejects_the_line_with_the_collectors_reason(
+        string key,
+        string value,
         string reason
     )
     {
+        var answers = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["recommend"] = "8",
+            ["satisfaction"] = "4",
+            ["touchpoints"] = "{\"website\":8}",
+            ["contact_ok"] = "true",
+            ["email"] = "\"a@example.org\"",
+        };
+        answers[key] = value;
         var line =
             """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"""
-            + answer
+            + string.Join(",", answers.Select(a => $"\"{a.Key}\":{a.Value}"))
             + "}}";
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
         Assert.Equal(0, table.Count);
         Assert.StartsWith(reason, Assert.Single(table.Rejections).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_of_the_envelope_rejects_the_line_as_the_collector_does()
+    {
+        var line = Line(0)[..^1] + ",\"extra\":{\"nested\":[1,2,{\"a\":null}]}}";
+        var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
+        Assert.StartsWith(
+            "extra: 'extra' is not a key of a submission",
+            Assert.Single(table.Rejections).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -203,7 +257,7 @@ public class JsonLinesReadingTests
             """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"context":{"segment":"b2g"},"answers":{"recommend":8}}""";
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
         Assert.Equal(
-            "context.segment: 'b2g' is not one of its values",
+            "context.segment: 'b2g' is not a value of 'segment' (b2b, b2c).",
             Assert.Single(table.Rejections).Reason
         );
     }
@@ -212,7 +266,7 @@ public class JsonLinesReadingTests
     public void Not_applicable_is_kept_apart_from_unanswered_and_is_never_a_grade()
     {
         var line =
-            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":8,"touchpoints":{"website":"na","service":7}}}""";
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":8,"satisfaction":4,"touchpoints":{"website":"na","service":7}}}""";
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
         var drivers = table.Plan.Drivers.Select(d => d.Id).ToList();
         Assert.True(float.IsPositiveInfinity(table.Drivers[drivers.IndexOf("website")][0]));
@@ -225,7 +279,7 @@ public class JsonLinesReadingTests
     public void Keys_the_analysis_does_not_use_are_skipped_and_the_envelope_is_read()
     {
         var line =
-            """{"extra":{"nested":[1,2,{"a":null}]},"responseId":"7B0E4D3E-8C1A-4D7E-9A34-1F1F3A2B9C10","survey":"klantloyaliteit","version":2,"lang":"en","submittedAt":"2026-03-01T10:00:00Z","receivedAt":"2026-03-01T10:00:01Z","answers":{"channels":["phone"],"recommend":10},"meta":{"durationMs":95000,"agent":"x"}}""";
+            """{"responseId":"7B0E4D3E-8C1A-4D7E-9A34-1F1F3A2B9C10","survey":"klantloyaliteit","version":2,"lang":"en","submittedAt":"2026-03-01T10:00:00Z","receivedAt":"2026-03-01T10:00:01Z","answers":{"channels":["phone"],"recommend":10},"meta":{"durationMs":95000,"agent":"x"}}""";
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
         Assert.Equal(1, table.Count);
         Assert.Equal(Guid.Parse("7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10"), table.ResponseIds[0]);
@@ -236,27 +290,99 @@ public class JsonLinesReadingTests
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), table.FirstSubmitted);
     }
 
+    // A 200 MB line once took 751 MB; a line over 1 MiB is rejected where it starts and reading goes on.
     [Fact]
-    public void A_line_longer_than_the_read_buffer_is_read_whole()
+    public void A_line_longer_than_a_mebibyte_is_rejected_with_its_line_and_the_next_is_read()
     {
         var comment = new string('x', 3_000_000);
         var line =
-            $$$"""{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":3,"reason":"{{{comment}}}","contact_ok":true,"email":"a@example.org"}}""";
+            $$$"""{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":1,"answers":{"recommend":3,"reason":"{{{comment}}}"}}""";
         var table = TestSurveys.ReadJsonLines(
             TestSurveys.Klantloyaliteit,
-            Line(0) + "\n" + line + "\r\n" + Line(1)
+            Line(0) + "\n" + line + "\r\n" + Line(1) + "\n" + Line(2)
         );
         Assert.Equal(3, table.Count);
-        var followUp = Assert.Single(table.FollowUps, f => f.Score == 3);
-        Assert.Equal("a@example.org", followUp.Contact);
-        Assert.Equal(comment, followUp.Comments.Single(c => c.Id == "reason").Text);
+        var rejection = Assert.Single(table.Rejections);
+        Assert.Equal(2, rejection.Line);
+        Assert.Contains("longer than 1 MiB", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_of_200_megabytes_costs_no_more_memory_than_a_mebibyte_or_two()
+    {
+        var start = System.Text.Encoding.UTF8.GetBytes(Line(0) + "\n{\"responseId\":\"");
+        var end = System.Text.Encoding.UTF8.GetBytes("\"}\n" + Line(1) + "\n");
+        using var stream = new Padded(start, 200L << 20, end);
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(TestSurveys.Klantloyaliteit));
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        builder.ReadJsonLines(stream, "huge.jsonl");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var table = builder.Build();
+        Assert.Equal((2, 3), (table.Count, table.Read));
+        Assert.Equal(2, Assert.Single(table.Rejections).Line);
+        Assert.True(allocated < 64L << 20, $"{allocated >> 20} MB allocated");
+    }
+
+    /// <summary>A stream of some bytes, then a long run of 'x', then some more: a 200 MB file without the file.</summary>
+    private sealed class Padded(byte[] start, long padding, byte[] end) : System.IO.Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => start.Length + padding + end.Length;
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var written = 0;
+            while (written < count && position < Length)
+            {
+                var at = position;
+                int n;
+                if (at < start.Length)
+                {
+                    n = (int)Math.Min(count - written, start.Length - at);
+                    start.AsSpan((int)at, n).CopyTo(buffer.AsSpan(offset + written));
+                }
+                else if (at < start.Length + padding)
+                {
+                    n = (int)Math.Min(count - written, start.Length + padding - at);
+                    buffer.AsSpan(offset + written, n).Fill((byte)'x');
+                }
+                else
+                {
+                    var from = (int)(at - start.Length - padding);
+                    n = Math.Min(count - written, end.Length - from);
+                    end.AsSpan(from, n).CopyTo(buffer.AsSpan(offset + written));
+                }
+                written += n;
+                position += n;
+            }
+            return written;
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, System.IO.SeekOrigin origin) =>
+            throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) =>
+            throw new NotSupportedException();
     }
 
     [Fact]
     public void A_touchpoint_item_this_version_does_not_have_is_skipped_not_rejected()
     {
         var line =
-            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":0,"answers":{"recommend":9,"touchpoints":{"kiosk":8,"service":7}}}""";
+            """{"responseId":"7b0e4d3e-8c1a-4d7e-9a34-1f1f3a2b9c10","survey":"klantloyaliteit","version":2,"answers":{"recommend":9,"touchpoints":{"kiosk":8,"service":7}}}""";
         var table = TestSurveys.ReadJsonLines(TestSurveys.Klantloyaliteit, line);
         Assert.Equal(1, table.Count);
         Assert.Equal(
@@ -276,7 +402,7 @@ public class JsonLinesReadingTests
         Assert.Equal(0, table.Count);
         var reason = Assert.Single(table.Rejections).Reason;
         Assert.StartsWith(
-            "not valid JSON: '{' is invalid after a single JSON value",
+            "The submission is not valid JSON: '{' is invalid after a single JSON value",
             reason,
             StringComparison.Ordinal
         );
@@ -293,6 +419,6 @@ public class JsonLinesReadingTests
         builder.ReadJsonLines(new System.IO.MemoryStream(latin1), "latin1.jsonl");
         var table = builder.Build();
         Assert.Equal(0, table.Count);
-        Assert.Equal("not valid UTF-8", Assert.Single(table.Rejections).Reason);
+        Assert.Equal("The submission is not valid UTF-8.", Assert.Single(table.Rejections).Reason);
     }
 }

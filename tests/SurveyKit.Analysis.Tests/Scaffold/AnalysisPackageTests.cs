@@ -9,7 +9,13 @@ namespace SurveyKit.Analysis.Tests.Scaffold;
 
 /// <summary>What an analysis project outside the SurveyKit repository references, packed once for these tests.</summary>
 public sealed class AnalysisFeed()
-    : PackedFeed("SurveyKit.Core", "SurveyKit.Site", "SurveyKit.Analysis", "SurveyKit.Generators");
+    : PackedFeed(
+        "SurveyKit.Core",
+        "SurveyKit.Submissions",
+        "SurveyKit.Site",
+        "SurveyKit.Analysis",
+        "SurveyKit.Generators"
+    );
 
 /// <summary>
 /// Outside the SurveyKit repository `surveykit build` writes an analysis project that references SurveyKit's packages

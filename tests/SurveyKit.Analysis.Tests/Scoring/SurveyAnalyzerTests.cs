@@ -27,6 +27,17 @@ public class SurveyAnalyzerTests
         + "\"},\"answers\":{\"recommend\":"
         + recommend
         + extra
+        // The survey requires these: a response without them is refused, as the collector refuses it.
+        + (
+            extra.Contains("\"satisfaction\"", StringComparison.Ordinal)
+                ? ""
+                : ",\"satisfaction\":4"
+        )
+        + (
+            extra.Contains("\"touchpoints\"", StringComparison.Ordinal)
+                ? ""
+                : ",\"touchpoints\":{\"website\":8}"
+        )
         + "},\"meta\":{\"durationMs\":"
         + duration
         + "}}\n";
@@ -118,8 +129,7 @@ public class SurveyAnalyzerTests
             + Response(10, extra: ",\"satisfaction\":4")
             + Response(10, extra: ",\"satisfaction\":2")
             + Response(8, extra: ",\"satisfaction\":5")
-            + Response(3, extra: ",\"satisfaction\":1")
-            + Response(3);
+            + Response(3, extra: ",\"satisfaction\":1");
         var quadrant = Analyze(lines).SatisfactionLoyalty!;
         Assert.Equal(4, quadrant.SatisfiedFrom);
         Assert.Equal(

@@ -222,7 +222,7 @@ namespace Consumer
         {
             foreach (var line in SurveyKit_JsonLines.Read(stream))
             {
-                yield return TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);
+                yield return line.Bytes.IsEmpty ? new(line.Number, null, "the line is longer than 1 MiB; no submission is that long") : TryParse(line.Bytes.Span, out var response, out var error) ? new(line.Number, response, null) : new(line.Number, null, error);
             }
         }
 

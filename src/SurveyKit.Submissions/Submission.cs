@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using SurveyKit.Core.Responses;
 
-namespace SurveyKit.Collector.Submissions;
+namespace SurveyKit.Submissions;
 
 /// <summary>A submission as formats.md describes it: the response in Core's neutral form, plus when and how long.</summary>
 /// <param name="Data">Survey, version, language, context and answers, as Core's rules read them.</param>
