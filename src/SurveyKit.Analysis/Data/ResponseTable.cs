@@ -106,12 +106,7 @@ public sealed class Rejection
 
     /// <summary>A rejection for a rule a record broke (Core's, or the reader's): its values shown, or left out.</summary>
     internal static Rejection Of(string source, long line, ResponseError error) =>
-        new(
-            source,
-            line,
-            Located(error.Path, error.Message),
-            Located(error.Path, error.MessageWithoutValues)
-        );
+        new(source, line, error.ToString(), error.ToStringWithoutValues());
 
     /// <summary>
     /// A rejection whose reason comes from elsewhere (a generated reader's error) and may quote values anywhere: the
@@ -133,12 +128,6 @@ public sealed class Rejection
                 : "'…'";
         return new(source, line, reason, hidden);
     }
-
-    // "responseId: responseId must be a UUID" says the field once.
-    private static string Located(string path, string message) =>
-        path.Length == 0 || message.StartsWith(path + " ", StringComparison.Ordinal)
-            ? message
-            : path + ": " + message;
 
     /// <summary>The file (or database) it came from.</summary>
     public string Source { get; }

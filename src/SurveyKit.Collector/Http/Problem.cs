@@ -14,18 +14,33 @@ internal sealed record Problem(
     IReadOnlyList<ProblemField> Errors
 )
 {
-    public static IResult Of(int status, string title, IReadOnlyList<ResponseError> errors) =>
-        Results.Json(
+    /// <summary>The most errors a problem body lists: a body of a thousand bad keys gets a short answer too.</summary>
+    public const int MaxListed = 20;
+
+    public static IResult Of(int status, string title, IReadOnlyList<ResponseError> errors)
+    {
+        var fields = errors
+            .Take(MaxListed)
+            .Select(e => new ProblemField(e.Path, e.Rule, e.Message))
+            .ToList();
+        if (errors.Count > MaxListed)
+        {
+            fields.Add(
+                new ProblemField("", "more", $"And {errors.Count - MaxListed} more like these.")
+            );
+        }
+        return Results.Json(
             new Problem(
                 "https://surveykit.dev/problems/" + (errors.FirstOrDefault()?.Rule ?? "request"),
                 title,
                 status,
                 errors.Count == 0 ? title : errors[0].ToString(),
-                errors.Select(e => new ProblemField(e.Path, e.Rule, e.Message)).ToList()
+                fields
             ),
             statusCode: status,
             contentType: "application/problem+json"
         );
+    }
 
     public static IResult Of(int status, string title, string path, string rule, string message) =>
         Of(status, title, [new ResponseError(path, rule, message)]);

@@ -52,11 +52,11 @@ internal sealed class SubmitEndpoint(
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == 413)
         {
-            return TooLarge();
+            return TooLarge(context);
         }
         if (body.Length > options.MaxBodyBytes)
         {
-            return TooLarge();
+            return TooLarge(context);
         }
         return kind == "form" ? await Form(context, body) : await Json(body);
     }
@@ -85,14 +85,18 @@ internal sealed class SubmitEndpoint(
             : null;
     }
 
-    private IResult TooLarge() =>
-        Problem.Of(
+    // The rest of the body is never read, so the connection cannot carry another request: the client is told.
+    private IResult TooLarge(HttpContext context)
+    {
+        context.Response.Headers.Connection = "close";
+        return Problem.Of(
             413,
             "Body too large",
             "",
             "size",
             $"A submission is at most {options.MaxBodyBytes} bytes."
         );
+    }
 
     private async Task<IResult> Json(byte[] body)
     {

@@ -69,8 +69,16 @@ public sealed record ResponseError
         return builder.Append(message, at, message.Length - at).ToString();
     }
 
-    /// <inheritdoc />
-    public override string ToString() => Path + ": " + Message;
+    /// <summary>"path: message", the field said once ("responseId must be a UUID" already names it).</summary>
+    public override string ToString() => Located(Message);
+
+    /// <summary>As <see cref="ToString"/>, with each quoted value replaced by '…'.</summary>
+    public string ToStringWithoutValues() => Located(MessageWithoutValues);
+
+    private string Located(string message) =>
+        Path.Length == 0 || message.StartsWith(Path + " ", System.StringComparison.Ordinal)
+            ? message
+            : Path + ": " + message;
 }
 
 /// <summary>The names of the rules a response can break; stable, for clients that react to them.</summary>

@@ -113,7 +113,33 @@ public static class WorkspaceLoader
         {
             if (surveysNode is YamlSequence sequence && sequence.Items.All(i => i is YamlScalar))
             {
-                surveys = sequence.Items.Cast<YamlScalar>().Select(s => s.Value).ToEquatableArray();
+                // Patterns stay inside the workspace: "/**" or "../.." would walk the whole disk for every build.
+                var inside = new List<string>();
+                foreach (var pattern in sequence.Items.Cast<YamlScalar>())
+                {
+                    var p = pattern.Value.Replace('\\', '/');
+                    if (
+                        Path.IsPathRooted(pattern.Value)
+                        || p.StartsWith("/", StringComparison.Ordinal)
+                        || p.Split('/').Contains("..")
+                    )
+                    {
+                        diagnostics.Report(
+                            DiagnosticDescriptors.InvalidValue,
+                            pattern.Span,
+                            "surveys",
+                            WorkspaceConfig.FileName,
+                            "a file pattern inside the workspace (relative to surveykit.json, without '..')",
+                            Excerpt.Of(pattern.Value),
+                            " Move the surveys below the folder of surveykit.json, or put a surveykit.json above them."
+                        );
+                    }
+                    else
+                    {
+                        inside.Add(pattern.Value);
+                    }
+                }
+                surveys = inside.ToEquatableArray();
             }
             else
             {

@@ -132,6 +132,14 @@ public sealed class WorkspaceTests : IDisposable
         "https://formspree.io/f/"
     )]
     [InlineData("{ \"surveys\": [ }", "SK0001", 1, 16, "")]
+    [InlineData(
+        "{ \"surveys\": [\"/**/*.survey.yaml\"] }",
+        "SK0013",
+        1,
+        15,
+        "inside the workspace"
+    )]
+    [InlineData("{ \"surveys\": [\"../../**/*.survey.yaml\"] }", "SK0013", 1, 15, "without '..'")]
     public void Mistakes_are_located(string json, string id, int line, int column, string fragment)
     {
         var result = WorkspaceLoader.Load(Write("surveykit.json", json));
