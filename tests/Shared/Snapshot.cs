@@ -4,13 +4,16 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace SurveyKit.Generators.Tests;
+namespace SurveyKit.Tests.Shared;
+
+// Linked into the test projects that check generated artefacts against snapshots.
 
 /// <summary>
 /// Snapshot testing with Verify's file conventions (Verify.Xunit cannot be restored here, so switching later is a
-/// rename): <c>Snapshots/{Class}.{Method}#{hint}.verified.cs</c> whose first line is <c>//HintName: {hint}</c>.
-/// On a mismatch a <c>.received.</c> file is written beside it and the test fails with the first difference;
-/// set SURVEYKIT_ACCEPT_SNAPSHOTS=1 to accept the received output.
+/// rename): <c>Snapshots/{Class}.{Method}#{name}.verified.{extension}</c>; generated sources start with
+/// <c>//HintName: {hint}</c> as Verify.SourceGenerators writes them. On a mismatch a <c>.received.</c> file is written
+/// beside it and the test fails with the first difference; set SURVEYKIT_ACCEPT_SNAPSHOTS=1 to accept the received
+/// output.
 /// </summary>
 internal static class Snapshot
 {
@@ -20,12 +23,23 @@ internal static class Snapshot
             .Single(a => a.Key == "ProjectDirectory")
             .Value!;
 
+    /// <summary>Checks a generated source file against its snapshot (with Verify's hint-name line).</summary>
     public static void Verify(
         string hintName,
         string content,
         string testClass,
         [CallerMemberName] string method = ""
-    )
+    ) => Check(hintName, $"//HintName: {hintName}\n" + content, testClass, method);
+
+    /// <summary>Checks any generated file (a report page, a mail) against its snapshot.</summary>
+    public static void VerifyFile(
+        string name,
+        string content,
+        string testClass,
+        [CallerMemberName] string method = ""
+    ) => Check(name, content, testClass, method);
+
+    private static void Check(string hintName, string content, string testClass, string method)
     {
         var extension = Path.GetExtension(hintName).TrimStart('.');
         var stem = $"{testClass}.{method}#{Path.GetFileNameWithoutExtension(hintName)}";
@@ -33,7 +47,7 @@ internal static class Snapshot
         Directory.CreateDirectory(folder);
         var verified = Path.Combine(folder, $"{stem}.verified.{extension}");
         var received = Path.Combine(folder, $"{stem}.received.{extension}");
-        var text = $"//HintName: {hintName}\n" + content.Replace("\r\n", "\n");
+        var text = content.Replace("\r\n", "\n");
         if (File.Exists(verified) && File.ReadAllText(verified).Replace("\r\n", "\n") == text)
         {
             File.Delete(received);
