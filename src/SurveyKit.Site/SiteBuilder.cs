@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Workspace;
+using SurveyKit.Rendering.Templates;
 using SurveyKit.Site.Scripts;
-using SurveyKit.Site.Templates;
 using SurveyKit.Site.Views;
 
 namespace SurveyKit.Site;
@@ -64,7 +64,13 @@ public sealed class SiteBuilder
     /// <param name="display">How a path is shown in diagnostics; as is when null.</param>
     public SiteBuilder(SiteOptions options, Func<string, string>? display = null)
     {
-        templates = TemplateSet.Load(options.TemplatesFolder, display ?? (p => p), loadDiagnostics);
+        templates = TemplateSet.Load(
+            typeof(SiteBuilder).Assembly,
+            "site",
+            options.TemplatesFolder,
+            display ?? (p => p),
+            loadDiagnostics
+        );
         links = new SiteLinks(
             options.BaseUrl,
             options.Submit,

@@ -1,3 +1,4 @@
+using SurveyKit.Rendering.Html;
 using SurveyKit.Site.Html;
 
 namespace SurveyKit.Site.Tests;

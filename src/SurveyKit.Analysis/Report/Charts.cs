@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using SurveyKit.Site.Html;
+using SurveyKit.Rendering.Html;
 
 namespace SurveyKit.Analysis.Report;
 

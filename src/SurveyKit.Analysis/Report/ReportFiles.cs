@@ -23,8 +23,18 @@ public static class ReportFiles
         string folder,
         bool tables,
         Action<string, TimeSpan>? timing
+    ) => Write(result, folder, tables, timing, ReportTemplates.BuiltIn);
+
+    /// <summary>As <see cref="Write(AnalysisResult, string, bool, Action{string, TimeSpan}?)"/>, rendered with <paramref name="templates"/>.</summary>
+    public static IReadOnlyList<string> Write(
+        AnalysisResult result,
+        string folder,
+        bool tables,
+        Action<string, TimeSpan>? timing,
+        ReportTemplates templates
     )
     {
+        ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(folder);
         var written = new List<string>();
@@ -44,11 +54,15 @@ public static class ReportFiles
         var documents = languages
             .Select(language => ReportBuilder.Build(result, language))
             .ToArray();
-        Save("report.html", s => HtmlReport.Write(documents, s));
-        Save("report.md", s => MarkdownReport.Write(documents[0], s));
-        foreach (var document in documents.Skip(1))
+        // Rendered before anything is written, so that a broken override leaves no half report behind.
+        var html = templates.Html(documents);
+        var markdown = documents.Select(templates.Markdown).ToArray();
+        Save("report.html", s => Text(s, html));
+        Save("report.md", s => Text(s, markdown[0]));
+        for (var i = 1; i < documents.Length; i++)
         {
-            Save($"report.{document.Language}.md", s => MarkdownReport.Write(document, s));
+            var text = markdown[i];
+            Save($"report.{documents[i].Language}.md", s => Text(s, text));
         }
         Save("summary.json", s => SummaryJson.Write(result, s));
         if (tables)
@@ -69,5 +83,11 @@ public static class ReportFiles
             File.Delete(followUp); // a list from an earlier run must not outlive the data it came from
         }
         return written;
+    }
+
+    private static void Text(Stream stream, string text)
+    {
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+        stream.Write(bytes);
     }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Globalization;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Analysis.Report;
 
 /// <summary>
-/// The words of the report in the languages SurveyKit knows (Dutch and English); a survey in another language gets
-/// English words around its own labels. Numbers follow the language: 7,4 in Dutch, 7.4 in English.
+/// The words of the report in the languages SurveyKit knows (Dutch and English), through Core's one
+/// <see cref="TextTable"/>: a survey in another language gets English words around its own labels, and numbers as its
+/// language writes them.
 /// </summary>
 internal sealed class ReportTexts
 {
@@ -13,7 +15,6 @@ internal sealed class ReportTexts
     {
         ["nl"] = new()
         {
-            ["language_name"] = "Nederlands",
             ["quadrant"] = "Kwadrant",
             ["why"] = "Waarom",
             ["group"] = "Groep",
@@ -151,7 +152,6 @@ internal sealed class ReportTexts
         },
         ["en"] = new()
         {
-            ["language_name"] = "English",
             ["quadrant"] = "Quadrant",
             ["why"] = "Why",
             ["group"] = "Group",
@@ -288,44 +288,26 @@ internal sealed class ReportTexts
         },
     };
 
-    private readonly Dictionary<string, string> texts;
+    private static readonly TextTable Table = new(Texts);
+    private readonly Words words;
 
-    private ReportTexts(string language)
-    {
-        Language = language;
-        texts = Texts.TryGetValue(language, out var known) ? known : Texts["en"];
-        var dutch = texts == Texts["nl"];
-        Numbers = new NumberFormatInfo
-        {
-            NumberDecimalSeparator = dutch ? "," : ".",
-            NumberGroupSeparator = dutch ? "." : ",",
-            NegativeSign = "-",
-        };
-    }
+    private ReportTexts(string language) => words = Table.For(language);
 
     public static ReportTexts For(string language) => new(language);
 
-    public string Language { get; }
+    public string Language => words.Language;
 
-    public NumberFormatInfo Numbers { get; }
+    public NumberFormatInfo Numbers => words.Numbers;
 
-    public string this[string key] => texts[key];
+    public string this[string key] => words[key];
 
-    public string Format(string key, params object[] values) =>
-        string.Format(Numbers, texts[key], values);
+    /// <summary>The name of a language in that language, for the switcher.</summary>
+    public static string LanguageName(string language) => TextTable.NativeName(language);
+
+    public string Format(string key, params object[] values) => words.Format(key, values);
 
     /// <summary>A number with <paramref name="decimals"/> decimals; "-" when it cannot be computed.</summary>
-    public string Number(double value, int decimals = 1)
-    {
-        if (!double.IsFinite(value))
-        {
-            return "-";
-        }
-        // + 0.0 turns a rounded -0 into 0: "-0,0" reads as a loss that is not there.
-        var rounded =
-            System.Math.Round(value, decimals, System.MidpointRounding.AwayFromZero) + 0.0;
-        return rounded.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
-    }
+    public string Number(double value, int decimals = 1) => words.Number(value, decimals);
 
     /// <summary>An NPS with its sign, as managers read it: +12,3 or -4,0 (and 0,0 without a sign).</summary>
     public string Nps(double value)
@@ -342,10 +324,10 @@ internal sealed class ReportTexts
     public string Date(System.DateTimeOffset date) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{date.Day} {texts["months"].Split(' ')[date.Month - 1]} {date.Year}"
+            $"{date.Day} {words["months"].Split(' ')[date.Month - 1]} {date.Year}"
         );
 
-    public string Count(long value) => value.ToString("N0", Numbers);
+    public string Count(long value) => words.Count(value);
 
     /// <summary>A p-value with its relation: "= 0.042", or "&lt; 0.001" for the smallest.</summary>
     public string P(double p) =>

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Scriban;
 using Scriban.Runtime;
 using SurveyKit.Analysis.Data;
+using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Text;
+using SurveyKit.Rendering.Templates;
 
 namespace SurveyKit.Analysis.Scaffold;
 
@@ -22,16 +23,39 @@ public static class AnalysisProjects
     public sealed record Written(string SurveyId, string Folder, bool Created);
 
     /// <summary>
+    /// The scaffold's templates: the built-in <c>templates/analysis</c>, with a workspace's
+    /// <c>templates/analysis/...</c> files in their place.
+    /// </summary>
+    public static TemplateSet Templates(
+        string? overrideFolder,
+        Func<string, string> display,
+        List<Diagnostic> diagnostics
+    ) =>
+        TemplateSet.Load(
+            typeof(AnalysisProjects).Assembly,
+            "analysis",
+            overrideFolder,
+            display,
+            diagnostics
+        );
+
+    /// <summary>
     /// Writes the projects of <paramref name="surveys"/> (each with its file) under <paramref name="folder"/>.
     /// <paramref name="source"/> is the SurveyKit repository to reference by project, or null to reference packages.
+    /// <paramref name="templates"/> renders them (the built-in ones when null); a template that fails adds an SK0085
+    /// to <paramref name="diagnostics"/> and that project is not written.
     /// </summary>
     public static IReadOnlyList<Written> Write(
         IEnumerable<(Survey Survey, string File)> surveys,
         string folder,
-        string? source
+        string? source,
+        TemplateSet? templates = null,
+        List<Diagnostic>? diagnostics = null
     )
     {
         ArgumentNullException.ThrowIfNull(surveys);
+        diagnostics ??= [];
+        templates ??= Templates(null, p => p, diagnostics);
         var written = new List<Written>();
         foreach (var (survey, file) in surveys)
         {
@@ -44,10 +68,17 @@ public static class AnalysisProjects
                 written.Add(new Written(survey.Id, project, false));
                 continue;
             }
-            Directory.CreateDirectory(project);
             var model = Model(survey, file, project, folder, name, source);
-            File.WriteAllText(csproj, Render("project.csproj.sbn", model));
-            File.WriteAllText(program, Render("Program.cs.sbn", model));
+            var projectText = templates.Render("project.csproj.sbn", model, out var projectError);
+            var programText = templates.Render("Program.cs.sbn", model, out var programError);
+            if (projectError is not null || programError is not null)
+            {
+                diagnostics.AddRange(new[] { projectError, programError }.OfType<Diagnostic>());
+                continue;
+            }
+            Directory.CreateDirectory(project);
+            File.WriteAllText(csproj, projectText.Replace("\r\n", "\n", StringComparison.Ordinal));
+            File.WriteAllText(program, programText.Replace("\r\n", "\n", StringComparison.Ordinal));
             written.Add(new Written(survey.Id, project, true));
         }
         return written;
@@ -135,20 +166,6 @@ public static class AnalysisProjects
         return plan.Outcome is { } outcome
             ? ("promoters", $"response.{CSharpNames.Pascal(outcome.Id)} >= 9", "Promoters")
             : ("responses", "true", "Responses");
-    }
-
-    private static string Render(string name, ScriptObject model)
-    {
-        using var stream =
-            typeof(AnalysisProjects).Assembly.GetManifestResourceStream("analysis/" + name)
-            ?? throw new InvalidOperationException(
-                $"The template analysis/{name} is not embedded."
-            );
-        using var reader = new StreamReader(stream);
-        var template = Template.Parse(reader.ReadToEnd(), name);
-        var context = new TemplateContext { StrictVariables = true };
-        context.PushGlobal(model);
-        return template.Render(context).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     private static string Slashes(string path) => path.Replace('\\', '/');

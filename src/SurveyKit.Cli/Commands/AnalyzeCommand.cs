@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -51,6 +52,11 @@ internal static class AnalyzeCommand
         {
             Description = "Print how long reading, scoring and each output file took.",
         };
+        var templates = new Option<string?>("--templates")
+        {
+            Description =
+                "A templates folder whose report/ files replace the built-in report templates (default: the templates folder of surveykit.json here, when there is one).",
+        };
         var command = new Command("analyze", "Score submissions and write the report.")
         {
             survey,
@@ -59,6 +65,7 @@ internal static class AnalyzeCommand
             interval,
             tables,
             timings,
+            templates,
         };
         command.SetAction(result =>
             Run(
@@ -68,7 +75,8 @@ internal static class AnalyzeCommand
                 result.GetValue(output)!,
                 result.GetValue(interval)!,
                 result.GetValue(timings),
-                result.GetValue(tables)
+                result.GetValue(tables),
+                result.GetValue(templates)
             )
         );
         return command;
@@ -81,7 +89,8 @@ internal static class AnalyzeCommand
         string output,
         string interval,
         bool timings = false,
-        bool tables = false
+        bool tables = false,
+        string? templatesFolder = null
     )
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -116,6 +125,10 @@ internal static class AnalyzeCommand
         {
             return ExitCodes.Errors;
         }
+        if (Templates(context, templatesFolder) is not { } reportTemplates)
+        {
+            return ExitCodes.Errors;
+        }
         var builder = new ResponseTableBuilder(AnalysisPlan.For(definition));
         Time("survey", clock.Elapsed);
         clock.Restart();
@@ -141,7 +154,17 @@ internal static class AnalyzeCommand
         );
         Time("score", clock.Elapsed);
         var folder = context.Resolve(output);
-        var written = ReportFiles.Write(result, folder, tables, Time);
+        IReadOnlyList<string> written;
+        try
+        {
+            written = ReportFiles.Write(result, folder, tables, Time, reportTemplates);
+        }
+        catch (ReportTemplateException exception)
+        {
+            DiagnosticPrinter.Print(context, [exception.Diagnostic], false);
+            context.Output.WriteLine("No report written: a report template failed.");
+            return ExitCodes.Errors;
+        }
 
         foreach (var rejection in table.Rejections.Take(5))
         {
@@ -185,6 +208,31 @@ internal static class AnalyzeCommand
             return ExitCodes.Errors;
         }
         return ExitCodes.Success;
+    }
+
+    // The report's templates: the built-in ones, with a workspace's report/ overrides (named, or surveykit.json's).
+    private static ReportTemplates? Templates(CliContext context, string? folder)
+    {
+        if (folder is null)
+        {
+            var config = context.Resolve(WorkspaceConfig.FileName);
+            if (File.Exists(config) && WorkspaceLoader.Load(config).Config is { } workspace)
+            {
+                folder = Path.Combine(workspace.Root, workspace.Templates);
+            }
+        }
+        else
+        {
+            folder = context.Resolve(folder);
+        }
+        var diagnostics = new List<Core.Diagnostics.Diagnostic>();
+        var templates = ReportTemplates.Load(folder, context.Display, diagnostics);
+        if (DiagnosticPrinter.Print(context, diagnostics, false).Errors > 0)
+        {
+            context.Output.WriteLine("No report written: the report templates have errors.");
+            return null;
+        }
+        return templates;
     }
 
     /// <summary>Rounded as the report rounds, so the console and the report never differ in the last digit.</summary>

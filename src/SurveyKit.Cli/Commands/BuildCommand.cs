@@ -99,11 +99,20 @@ internal static class BuildCommand
         var surveys = set
             .Files.Where(f => f.Result.Survey is not null)
             .Select(f => (f.Result.Survey!, f.Path));
+        var diagnostics = new List<Core.Diagnostics.Diagnostic>();
+        var templates = AnalysisProjects.Templates(
+            Path.Combine(config.Root, config.Templates),
+            context.Display,
+            diagnostics
+        );
         var written = AnalysisProjects.Write(
             surveys,
             folder,
-            AnalysisProjects.FindSource(config.Root)
+            AnalysisProjects.FindSource(config.Root),
+            templates,
+            diagnostics
         );
+        DiagnosticPrinter.Print(context, diagnostics, false);
         var created = written.Count(w => w.Created);
         context.Output.WriteLine(
             $"Analysis projects in {context.Display(folder)}: {created} new, {written.Count - created} kept as they are."

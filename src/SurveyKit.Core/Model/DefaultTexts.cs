@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Core.Model;
 
@@ -34,15 +35,15 @@ public static class DefaultTexts
         },
     };
 
+    // The one text mechanism (Core's TextTable); no fallback here: a survey's own texts must be in its language.
+    private static readonly TextTable Table = new(Texts);
+
     /// <summary>The languages that have default texts.</summary>
-    public static IReadOnlyCollection<string> Languages => Texts.Keys;
+    public static IReadOnlyCollection<string> Languages => Table.Languages;
 
     /// <summary>True when <paramref name="language"/> has default texts.</summary>
-    public static bool Has(string language) => Texts.ContainsKey(language);
+    public static bool Has(string language) => Table.Has(language);
 
     /// <summary>The default text <paramref name="key"/> (such as <c>nps.low</c>) in <paramref name="language"/>, or null.</summary>
-    public static string? Get(string language, string key) =>
-        Texts.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text)
-            ? text
-            : null;
+    public static string? Get(string language, string key) => Table.Get(language, key);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Site.Texts;
 
@@ -92,42 +92,19 @@ internal static class UiTexts
         },
     };
 
-    private static readonly Dictionary<string, string> LanguageNames = new()
-    {
-        ["nl"] = "Nederlands",
-        ["en"] = "English",
-        ["de"] = "Deutsch",
-        ["fr"] = "Français",
-        ["es"] = "Español",
-        ["it"] = "Italiano",
-        ["pt"] = "Português",
-        ["da"] = "Dansk",
-        ["sv"] = "Svenska",
-        ["no"] = "Norsk",
-        ["fi"] = "Suomi",
-        ["pl"] = "Polski",
-        ["tr"] = "Türkçe",
-        ["ar"] = "العربية",
-    };
+    private static readonly TextTable Table = new(Texts);
 
     /// <summary>The text <paramref name="key"/> in <paramref name="language"/>, or in English.</summary>
-    public static string Get(string language, string key) =>
-        Texts.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text)
-            ? text
-            : Texts["en"][key];
+    public static string Get(string language, string key) => Table.For(language)[key];
 
-    /// <summary>The text <paramref name="key"/> with its placeholders filled.</summary>
+    /// <summary>The text <paramref name="key"/> with its placeholders filled, numbers as the language writes them.</summary>
     public static string Format(string language, string key, params object[] values) =>
-        string.Format(CultureInfo.InvariantCulture, Get(language, key), values);
+        Table.For(language).Format(key, values);
 
-    /// <summary>A number as people in <paramref name="language"/> write it (7,5 in Dutch).</summary>
-    public static string Number(string language, double value)
-    {
-        var text = value.ToString("0.##########", CultureInfo.InvariantCulture);
-        return language == "nl" ? text.Replace('.', ',') : text;
-    }
+    /// <summary>A number as people in <paramref name="language"/> write it (7,5 in Dutch), without grouping.</summary>
+    public static string Number(string language, double value) =>
+        value.ToString("0.##########", TextTable.NumberFormat(language));
 
     /// <summary>The language's own name (its endonym), for the language switcher.</summary>
-    public static string LanguageName(string language) =>
-        LanguageNames.TryGetValue(language, out var name) ? name : language;
+    public static string LanguageName(string language) => TextTable.NativeName(language);
 }

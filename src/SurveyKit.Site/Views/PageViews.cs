@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Workspace;
+using SurveyKit.Rendering.Html;
 using SurveyKit.Site.Html;
 using SurveyKit.Site.Texts;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using SurveyKit.Core.Model;
+using SurveyKit.Rendering.Html;
 using SurveyKit.Site.Html;
 using SurveyKit.Site.Texts;
 

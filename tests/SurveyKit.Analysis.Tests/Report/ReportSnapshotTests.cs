@@ -12,7 +12,9 @@ namespace SurveyKit.Analysis.Tests.Report;
 /// </summary>
 public sealed class ReportSnapshotTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("surveykit-snapshot-").FullName;
+    private readonly string folder = Directory
+        .CreateTempSubdirectory("surveykit-snapshot-")
+        .FullName;
 
     public ReportSnapshotTests()
     {

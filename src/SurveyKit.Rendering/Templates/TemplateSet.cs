@@ -10,16 +10,16 @@ using Scriban.Syntax;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Text;
 
-namespace SurveyKit.Site.Templates;
+namespace SurveyKit.Rendering.Templates;
 
 /// <summary>
-/// The site's templates and assets: the built-in ones (embedded from the repository's templates/site folder) with a
-/// workspace's files of the same name in their place. Every template is parsed once; a page render never parses.
+/// One set of templates and assets: the built-in ones (embedded by the assembly that uses them, under a prefix such
+/// as <c>site/</c> or <c>report/</c>, from the repository's templates folder) with a workspace's files of the same name
+/// in their place (<c>templates/site/...</c>). Every template is parsed once; a render never parses. The pages, the
+/// report, the analysis scaffold and the mails are all rendered this one way.
 /// </summary>
-internal sealed class TemplateSet : ITemplateLoader
+public sealed class TemplateSet : ITemplateLoader
 {
-    private const string Prefix = "site/";
-
     // Scriban's built-in functions, made once: a new TemplateContext otherwise builds them again for every page.
     // Templates assign to the page's own globals, never to these, so threads can share them.
     private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
@@ -42,41 +42,46 @@ internal sealed class TemplateSet : ITemplateLoader
     public IReadOnlyDictionary<string, byte[]> Assets => assets;
 
     /// <summary>
-    /// Loads the built-in files and the overrides in <paramref name="overrideFolder"/> (its <c>site</c> folder).
-    /// A template that does not parse is a located SK0085 in <paramref name="diagnostics"/>.
+    /// Loads the built-in files that <paramref name="resources"/> embeds under <paramref name="prefix"/> (as
+    /// <c>prefix/name</c>) and the overrides in <paramref name="overrideFolder"/>'s folder of that name. A template
+    /// that does not parse is a located SK0085 in <paramref name="diagnostics"/>.
     /// </summary>
+    /// <param name="resources">The assembly that embeds the built-in templates.</param>
+    /// <param name="prefix">The set: <c>site</c>, <c>report</c>, <c>analysis</c>, <c>mail</c>.</param>
     /// <param name="overrideFolder">The workspace's templates folder, or null.</param>
     /// <param name="display">How a path is shown in diagnostics.</param>
     /// <param name="diagnostics">Where template errors go.</param>
     public static TemplateSet Load(
+        Assembly resources,
+        string prefix,
         string? overrideFolder,
         Func<string, string> display,
         List<Diagnostic> diagnostics
     )
     {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var sources = new Dictionary<string, (byte[] Bytes, string ShownAs)>(
             StringComparer.Ordinal
         );
-        var assembly = typeof(TemplateSet).Assembly;
         foreach (
-            var resource in assembly
+            var resource in resources
                 .GetManifestResourceNames()
-                .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+                .Where(n => n.StartsWith(prefix + "/", StringComparison.Ordinal))
         )
         {
-            sources[resource.Substring(Prefix.Length)] = (
-                Read(assembly, resource),
+            sources[resource.Substring(prefix.Length + 1)] = (
+                Read(resources, resource),
                 "(built-in) templates/" + resource
             );
         }
-        var siteFolder = overrideFolder is null ? null : Path.Combine(overrideFolder, "site");
-        if (siteFolder is not null && Directory.Exists(siteFolder))
+        var folder = overrideFolder is null ? null : Path.Combine(overrideFolder, prefix);
+        if (folder is not null && Directory.Exists(folder))
         {
-            foreach (
-                var file in Directory.EnumerateFiles(siteFolder, "*", SearchOption.AllDirectories)
-            )
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             {
-                var name = Path.GetRelativePath(siteFolder, file).Replace('\\', '/');
+                var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
                 sources[name] = (File.ReadAllBytes(file), display(file));
             }
         }
@@ -92,7 +97,7 @@ internal sealed class TemplateSet : ITemplateLoader
                 assets[asset] = AssetTrimmer.Trim(asset, source.Bytes);
                 continue;
             }
-            if (!name.EndsWith(".sbn-html", StringComparison.Ordinal))
+            if (!IsTemplate(name))
             {
                 continue;
             }
@@ -111,6 +116,12 @@ internal sealed class TemplateSet : ITemplateLoader
         return new TemplateSet(templates, assets, shownAs);
     }
 
+    // Scriban templates: HTML (.sbn-html), Markdown (.sbn-md), text and code (.sbn: Program.cs.sbn).
+    private static bool IsTemplate(string name) =>
+        name.EndsWith(".sbn-html", StringComparison.Ordinal)
+        || name.EndsWith(".sbn-md", StringComparison.Ordinal)
+        || name.EndsWith(".sbn", StringComparison.Ordinal);
+
     /// <summary>True when the template <paramref name="name"/> exists.</summary>
     public bool Has(string name) => templates.ContainsKey(name);
 
@@ -118,7 +129,11 @@ internal sealed class TemplateSet : ITemplateLoader
     /// Renders <paramref name="name"/> with <paramref name="page"/> as <c>page</c>. A failure while rendering (a
     /// missing include, a bad member in an override) becomes an SK0085 at the template's line rather than an exception.
     /// </summary>
-    public string Render(string name, object page, out Diagnostic? error)
+    public string Render(string name, object page, out Diagnostic? error) =>
+        Render(name, new ScriptObject { ["page"] = page }, out error);
+
+    /// <summary>Renders <paramref name="name"/> with <paramref name="globals"/> as its variables.</summary>
+    public string Render(string name, ScriptObject globals, out Diagnostic? error)
     {
         error = null;
         if (!templates.TryGetValue(name, out var template))
@@ -138,7 +153,6 @@ internal sealed class TemplateSet : ITemplateLoader
         {
             context.CachedTemplates[key] = value;
         }
-        var globals = new ScriptObject { ["page"] = page };
         context.PushGlobal(globals);
         try
         {

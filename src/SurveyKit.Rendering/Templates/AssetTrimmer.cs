@@ -1,14 +1,14 @@
 using System;
 using System.Text;
 
-namespace SurveyKit.Site.Templates;
+namespace SurveyKit.Rendering.Templates;
 
 /// <summary>
 /// Trims the shipped JavaScript and CSS without a JavaScript toolchain: indentation, blank lines and comments that
 /// stand on lines of their own go; nothing inside a line changes, so the code means what its source says.
 /// The sources stay readable, and a whole page still fits in one round trip (14 KB).
 /// </summary>
-internal static class AssetTrimmer
+public static class AssetTrimmer
 {
     public static byte[] Trim(string name, byte[] bytes)
     {

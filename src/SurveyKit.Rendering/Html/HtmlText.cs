@@ -1,13 +1,13 @@
 using System;
 using System.Text;
 
-namespace SurveyKit.Site.Html;
+namespace SurveyKit.Rendering.Html;
 
 /// <summary>
 /// Escapes text for HTML. Scriban does not escape, so every survey text is escaped here, before a template sees it:
 /// the view model only ever holds safe HTML.
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     /// <summary>
     /// <paramref name="text"/> safe in element content and in double- or single-quoted attributes. Only the five
