@@ -91,12 +91,7 @@ public static class CollectorApp
         app.Use(
             async (context, next) =>
             {
-                // For the API's own answers; a served site's pages get the policy of its _headers file instead.
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                SecurityHeaders(context.Response.Headers);
                 await next(context);
             }
         );
@@ -117,6 +112,7 @@ public static class CollectorApp
                         $"{DateTimeOffset.UtcNow:O} {context.Request.Method} {context.Request.Path} failed: {StoreFailure.Describe(exception)}"
                     );
                     context.Response.Clear();
+                    SecurityHeaders(context.Response.Headers); // Clear() took them too
                     await Problem
                         .Of(
                             500,
@@ -167,6 +163,15 @@ public static class CollectorApp
             store.DisposeAsync().AsTask().GetAwaiter().GetResult()
         );
         return app;
+    }
+
+    // For the API's own answers; a served site's pages get the policy of its _headers file instead.
+    private static void SecurityHeaders(IHeaderDictionary headers)
+    {
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
     }
 
     /// <summary>How long /health waits for the store before it says the store is down.</summary>

@@ -76,7 +76,7 @@ public static class SubmissionJson
         switch (value.Kind)
         {
             case AnswerKind.Number:
-                writer.WriteNumberValue(value.Number);
+                WriteNumber(writer, value.Number);
                 break;
             case AnswerKind.Text:
                 writer.WriteStringValue(value.Text);
@@ -106,6 +106,10 @@ public static class SubmissionJson
                 break;
         }
     }
+
+    // Core's one way to write an answer's number (a whole number as one, however large).
+    private static void WriteNumber(Utf8JsonWriter writer, double number) =>
+        writer.WriteRawValue(NumberText.Of(number));
 
     /// <summary>
     /// A stored submission without its personal data (<see cref="PersonalData"/>): the same JSON with the personal

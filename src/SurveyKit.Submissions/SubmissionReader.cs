@@ -47,6 +47,10 @@ public sealed class SubmissionReader
     private readonly Interner texts = new();
     private readonly Dictionary<string, AnswerValue> textValues = new(StringComparer.Ordinal);
     private readonly bool reuse;
+    private readonly HashSet<string> surveyKeys = new(StringComparer.Ordinal);
+
+    /// <summary>How many lists and maps the reader keeps for reuse (bounded by the survey's keys).</summary>
+    internal int Reused => maps.Count + lists.Count;
     private readonly Dictionary<
         string,
         (Dictionary<string, AnswerValue> Map, AnswerValue Value)
@@ -98,6 +102,8 @@ public sealed class SubmissionReader
         }
         foreach (var question in survey.Questions)
         {
+            surveyKeys.Add(question.Id);
+            surveyKeys.Add(question.Id + "_compare");
             names.Add(question.Id);
             names.Add(question.Id + "_other");
             names.Add(question.Id + "_compare");
@@ -388,7 +394,9 @@ public sealed class SubmissionReader
         var text = reader.ValueIsEscaped
             ? Encoding.UTF8.GetBytes(reader.GetString()!)
             : reader.ValueSpan;
-        return text.Length > 6
+        // A date alone ("2026-01-01") has a '-' where an offset would be: an offset needs a time before it.
+        return text.IndexOfAny((byte)'T', (byte)'t') > 0
+            && text.Length > 6
             && (text[^1] is (byte)'Z' or (byte)'z' || text[^6] is (byte)'+' or (byte)'-');
     }
 
@@ -558,7 +566,8 @@ public sealed class SubmissionReader
     private AnswerValue List(ref Utf8JsonReader reader, Where at, List<ResponseError> errors)
     {
         (List<string> List, AnswerValue Value) reused = default;
-        if (reuse && at.Second is { } answer)
+        // Only the survey's own keys get a reused list: a key a file makes up must not grow the reader's memory.
+        if (reuse && at.Second is { } answer && surveyKeys.Contains(answer))
         {
             if (!lists.TryGetValue(answer, out reused))
             {
@@ -598,7 +607,7 @@ public sealed class SubmissionReader
     private AnswerValue Map(ref Utf8JsonReader reader, Where at, List<ResponseError> errors)
     {
         (Dictionary<string, AnswerValue> Map, AnswerValue Value) reused = default;
-        if (reuse && at.Second is { } answer)
+        if (reuse && at.Second is { } answer && surveyKeys.Contains(answer))
         {
             if (!maps.TryGetValue(answer, out reused))
             {

@@ -7,8 +7,10 @@ namespace SurveyKit.Tests.Shared;
 
 /// <summary>
 /// Asserts that work grows about linearly with the size of its input: ten times the input may take at most twenty
-/// times as long (plus a small allowance for timer noise on a busy CI machine). A quadratic check fails this by far
-/// (a hundred times as long), an exponential one never finishes: each run is also bounded by <c>limit</c>.
+/// times as long (plus 5 ms for timer noise). A quadratic check fails this by far (a hundred times as long) once the
+/// smaller size takes a millisecond or more, so callers choose sizes that do; an exponential one never finishes: each
+/// run is also bounded by <c>limit</c>. Other test processes share the two cores of a CI machine, so one measurement
+/// can be unlucky: the pair is measured up to three times and must pass once. A quadratic check fails all three.
 /// </summary>
 internal static class Growth
 {
@@ -16,11 +18,19 @@ internal static class Growth
     public static void IsLinear(Action<int> work, int small, double limitSeconds = 10)
     {
         work(small); // warm up (JIT), not timed
-        var a = Best(work, small, limitSeconds);
-        var b = Best(work, small * 10, limitSeconds);
-        Xunit.Assert.True(
-            b <= 20 * a + 0.05,
-            $"10x the input ({small} -> {small * 10}) took {b / Math.Max(a, 1e-9):F1}x as long ({a * 1000:F1} ms -> {b * 1000:F1} ms)"
+        var failures = new System.Collections.Generic.List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var a = Best(work, small, limitSeconds);
+            var b = Best(work, small * 10, limitSeconds);
+            if (b <= 20 * a + 0.005)
+            {
+                return;
+            }
+            failures.Add($"{b / Math.Max(a, 1e-9):F1}x ({a * 1000:F1} ms -> {b * 1000:F1} ms)");
+        }
+        Xunit.Assert.Fail(
+            $"10x the input ({small} -> {small * 10}) took {string.Join(", ", failures)} as long"
         );
     }
 

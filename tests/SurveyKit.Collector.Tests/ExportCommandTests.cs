@@ -107,4 +107,71 @@ public sealed class ExportCommandTests
         }
         Assert.Equal(2, Export("xml", "x"));
     }
+
+    // A default export leaves the e-mail out; analyze once rejected every respondent who agreed to be contacted
+    // (the e-mail is required for them), and the NPS of the rest was +100 where it was -50.
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("csv")]
+    public async Task Analyze_scores_a_default_export_whole_and_says_the_contact_details_were_left_out(
+        string format
+    )
+    {
+        await using var collector = await Collector.Start();
+        for (var i = 0; i < 3; i++)
+        {
+            await collector.PostJson(
+                Collector.Submission(
+                    answers: $"\"recommend\":{i},\"contact_ok\":true,\"email\":\"d{i}@example.org\""
+                )
+            );
+        }
+        await collector.PostJson(Collector.Submission(answers: "\"recommend\":10"));
+        var survey = Path.Combine(
+            AppContext.BaseDirectory,
+            "TestData",
+            "examples",
+            "bezorging",
+            "bezorging.survey.yaml"
+        );
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, collector.Folder);
+        var database = Path.Combine(collector.Folder, "responses.db");
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(
+                [
+                    "export",
+                    "--db",
+                    database,
+                    "--survey",
+                    survey,
+                    "--format",
+                    format,
+                    "--out",
+                    "out." + format,
+                ],
+                context
+            )
+        );
+        Assert.Equal(
+            0,
+            SurveyKitCommand.Run(["analyze", survey, "out." + format, "--out", "report"], context)
+        );
+        Assert.Contains(
+            "Read 4: scored 4, rejected 0",
+            output.ToString(),
+            StringComparison.Ordinal
+        );
+        Assert.Contains("NPS -50.0", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "the input left out personal data (answers.email",
+            error.ToString(),
+            StringComparison.Ordinal
+        );
+        var report = File.ReadAllText(Path.Combine(collector.Folder, "report", "report.html"));
+        Assert.Contains("--personal", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.org", report, StringComparison.Ordinal);
+    }
 }

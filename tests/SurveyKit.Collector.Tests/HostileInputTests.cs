@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using SurveyKit.Core.Responses;
 
 namespace SurveyKit.Collector.Tests;
 
@@ -167,6 +168,10 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("%2F%20%2Fevil.example")]
     [InlineData("javascript%3Aalert(1)")]
     [InlineData("%2F%E2%80%AE%2Fevil")] // a right-to-left override: a format character, not a path
+    [InlineData("%2F.%2F%2Fevil.example%2Fx")] // dot segments that resolve to //evil.example/x
+    [InlineData("%2F..%2F%2Fevil.example")]
+    [InlineData("%2Fa%2F..%2F%2Fevil.example")]
+    [InlineData("%2F%252e%252e%2F%2Fevil.example")]
     public async Task A_next_that_leaves_the_site_is_a_400_and_nothing_is_stored(string next)
     {
         var response = await collector.PostForm(
@@ -378,5 +383,81 @@ public sealed class HostileInputTests : IAsyncLifetime
             StringComparison.Ordinal
         );
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    // A chunked body with a broken chunk once gave a 500, without the security headers.
+    [Fact]
+    public async Task A_body_kestrel_cannot_read_is_a_400_with_a_problem_body_and_the_headers()
+    {
+        var uri = new Uri(collector.Url);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port);
+        using var stream = client.GetStream();
+        var request =
+            "POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new System.IO.StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync();
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", answer, StringComparison.Ordinal);
+        Assert.Contains("X-Frame-Options: DENY", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await Count());
+    }
+
+    [Fact]
+    public async Task The_page_for_a_person_lists_at_most_twenty_errors()
+    {
+        var fields = string.Join("&", Enumerable.Range(0, 5_000).Select(i => $"x{i}=1"));
+        var response = await collector.PostForm(
+            "survey=bezorging&version=1&lang=nl&recommend=3&" + fields,
+            accept: "text/html"
+        );
+        Assert.Equal(422, (int)response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Length < 10_000, $"{html.Length} characters");
+        Assert.Contains("more like these", html, StringComparison.Ordinal);
+    }
+
+    // A value with a line break once forged a line of analyze's console; a key made of reordering characters
+    // reached the report.
+    [Fact]
+    public async Task Values_and_keys_quoted_in_a_problem_cannot_break_or_reorder_a_line()
+    {
+        var (status, problem) = await Post(
+            Collector.Submission(
+                answers: "\"recommend\":\"9\\nRead 1: scored 1\",\"x\\u202eevil\":1"
+            )
+        );
+        Assert.Equal(422, status);
+        Assert.DoesNotContain('\n', problem!.Value.GetProperty("detail").GetString()!);
+        var messages = problem
+            .Value.GetProperty("errors")
+            .EnumerateArray()
+            .Select(e => e.GetProperty("message").GetString()!)
+            .ToList();
+        Assert.All(messages, m => Assert.DoesNotContain('\n', m));
+        Assert.All(messages, m => Assert.DoesNotContain('\u202e', m));
+        Assert.Contains(messages, m => m.Contains("\\n", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("\\u202E", StringComparison.Ordinal));
+    }
+
+    // 12345678901234567890 once came back from the store as 1.2345678901234567E+19, which analyze refused.
+    [Fact]
+    public void A_large_whole_number_is_stored_as_a_whole_number()
+    {
+        var data = new ResponseData
+        {
+            ResponseId = Guid.NewGuid().ToString(),
+            Survey = "x",
+            Version = 1,
+        };
+        data.Answers["n"] = AnswerValue.Of(12345678901234567890d);
+        var body = SurveyKit.Submissions.SubmissionJson.Write(
+            new SurveyKit.Submissions.Submission(data, null, null),
+            null
+        );
+        Assert.Contains("\"n\":12345678901234567168", body, StringComparison.Ordinal);
+        var read = SurveyKit.Submissions.SubmissionJson.Read(Encoding.UTF8.GetBytes(body));
+        Assert.Null(read.Submission!.Data.Answers["n"].Written);
     }
 }

@@ -29,16 +29,24 @@ internal static class Blocks
     /// <summary>Parses a block of complete records whose first record starts on <paramref name="firstLine"/>.</summary>
     public delegate void Parser(ReadOnlySpan<byte> block, long firstLine, ParsedRows rows);
 
-    /// <summary>Consumes a prologue (a CSV header) from the first data; returns its length, 0 when not complete yet.</summary>
+    /// <summary>
+    /// Consumes a prologue (a CSV header, the note of an export) from the first data: returns its length, 0 when it is
+    /// not complete yet, or -1 when the data has none.
+    /// </summary>
     public delegate int Prologue(ReadOnlySpan<byte> data, bool final);
 
+    /// <summary>
+    /// Reads <paramref name="stream"/> in blocks of complete records (<paramref name="end"/> finds where they end);
+    /// <paramref name="quoted"/> says that a record may hold line breaks inside double quotes (CSV).
+    /// </summary>
     public static void Read(
         Stream stream,
         AnalysisPlan plan,
         EndFinder end,
         Parser parse,
         Action<ParsedRows> commit,
-        Prologue? prologue = null
+        Prologue? prologue = null,
+        bool quoted = false
     )
     {
         var free = new ConcurrentBag<ParsedRows>();
@@ -73,9 +81,17 @@ internal static class Blocks
                     var head = prologue(buffer.AsSpan(from, filled - from), eof);
                     if (head == 0 && !eof)
                     {
+                        if (filled - from > MaxRecordBytes)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            throw new UnreadableInputException(
+                                $"its first record (the header) is longer than {MaxRecordBytes / (1 << 20)} MiB; is a quote left open?"
+                            );
+                        }
                         Grow(ref leftover, ref size, buffer, filled);
                         continue;
                     }
+                    head = Math.Max(head, 0);
                     line += buffer.AsSpan(from, head).Count((byte)'\n');
                     from += head;
                 }
@@ -88,17 +104,18 @@ internal static class Blocks
                 var rejected = free.TryTake(out var spare) ? spare : new ParsedRows(plan);
                 rejected.Reset();
                 rejected.Next(line);
-                rejected.Done(
-                    new ResponseError(
-                        "",
-                        "size",
-                        $"The record is longer than {MaxRecordBytes / (1 << 20)} MiB; no submission is that long. Reading goes on at the next line."
-                    )
-                );
-                line += buffer.AsSpan(from, filled - from).Count((byte)'\n');
+                rejected.Done(TooLong());
+                var part = buffer.AsSpan(from, filled - from);
+                line += part.Count((byte)'\n');
+                // In CSV the record's end is the first line break outside quotes: go on from the quotes seen so far.
+                var inQuotes = quoted && part.Count((byte)'"') % 2 == 1;
                 offset += filled;
                 ArrayPool<byte>.Shared.Return(buffer);
-                (leftover, var skippedLines, var skippedBytes, eof) = SkipLine(stream);
+                (leftover, var skippedLines, var skippedBytes, eof) = SkipRecord(
+                    stream,
+                    quoted,
+                    inQuotes
+                );
                 line += skippedLines;
                 offset += skippedBytes;
                 rejected.End = offset;
@@ -140,31 +157,47 @@ internal static class Blocks
         }
     }
 
-    // Reads on to just past the next line break: what follows it, the line breaks passed (the one ending the long
-    // record included) and the bytes skipped; and whether the stream ended.
-    private static (byte[] After, long Lines, long Bytes, bool Eof) SkipLine(Stream stream)
+    // Reads on to just past the end of the record: the next line break (outside quotes, for CSV). Returns what
+    // follows it, the line breaks passed (the one ending the record included), the bytes skipped, and whether the
+    // stream ended. Memory stays one chunk, however long the record.
+    private static (byte[] After, long Lines, long Bytes, bool Eof) SkipRecord(
+        Stream stream,
+        bool csv,
+        bool inQuotes
+    )
     {
         var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             long bytes = 0;
+            long lines = 0;
             while (true)
             {
                 var read = stream.Read(chunk, 0, chunk.Length);
                 if (read == 0)
                 {
-                    return ([], 0, bytes, true);
+                    return ([], lines, bytes, true);
                 }
-                var newline = chunk.AsSpan(0, read).IndexOf((byte)'\n');
-                if (newline >= 0)
+                for (var i = 0; i < read; i++)
                 {
-                    bytes += newline + 1;
-                    return (
-                        chunk.AsSpan(newline + 1, read - newline - 1).ToArray(),
-                        1,
-                        bytes,
-                        false
-                    );
+                    var b = chunk[i];
+                    if (csv && b == (byte)'"')
+                    {
+                        inQuotes = !inQuotes;
+                    }
+                    else if (b == (byte)'\n')
+                    {
+                        lines++;
+                        if (!inQuotes)
+                        {
+                            return (
+                                chunk.AsSpan(i + 1, read - i - 1).ToArray(),
+                                lines,
+                                bytes + i + 1,
+                                false
+                            );
+                        }
+                    }
                 }
                 bytes += read;
             }
@@ -174,6 +207,14 @@ internal static class Blocks
             ArrayPool<byte>.Shared.Return(chunk);
         }
     }
+
+    /// <summary>The rejection of a record over <see cref="MaxRecordBytes"/>.</summary>
+    public static ResponseError TooLong() =>
+        new(
+            "",
+            "size",
+            $"The record is longer than {MaxRecordBytes / (1 << 20)} MiB; no submission is that long. Reading goes on at the next record."
+        );
 
     private static void Grow(
         ref byte[] leftover,

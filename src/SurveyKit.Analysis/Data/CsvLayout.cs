@@ -21,6 +21,12 @@ internal sealed class CsvLayout
         Survey = survey;
         Header = header;
         UnknownColumns = new CsvImport(survey, header).UnknownColumns;
+        // A CSV exported without --personal has no column for the personal fields: they are left out, not missing.
+        var columns = new HashSet<string>(header, StringComparer.Ordinal);
+        LeftOut = PersonalData
+            .Fields(survey)
+            .Where(path => !columns.Contains(path[(path.IndexOf('.') + 1)..]))
+            .ToList();
         var common = new List<string>
         {
             survey.Id,
@@ -72,6 +78,9 @@ internal sealed class CsvLayout
     public IReadOnlyList<string> Header { get; }
 
     public IReadOnlyList<string> UnknownColumns { get; }
+
+    /// <summary>The personal fields (<c>answers.email</c>) whose columns the header does not have.</summary>
+    public IReadOnlyList<string> LeftOut { get; }
 
     private static readonly string[] Numbers = Enumerable
         .Range(0, 101)

@@ -55,7 +55,9 @@ internal sealed class CsvRecords(CsvLayout layout)
             if (!(fields.Count == 1 && fields[0].Start == fields[0].End))
             {
                 var row = rows.Next(line);
-                rows.Done(Record(record, row));
+                rows.Done(
+                    record.Length > Blocks.MaxRecordBytes ? Blocks.TooLong() : Record(record, row)
+                );
             }
             line += Math.Max(1, lines);
             block = block[length..];

@@ -6,9 +6,10 @@ using SurveyKit.Core.Responses;
 namespace SurveyKit.Analysis.Data;
 
 /// <summary>
-/// Parses a block of JSON Lines: one submission per line; empty lines are not records. The first line of a file may
-/// be the note of an export that left personal data out (<see cref="PersonalData.NotePrefix"/>): it is no record, and
-/// what it says was left out is kept, so the follow-up list can say why its e-mail column is empty.
+/// Parses a block of JSON Lines: one submission per line; empty lines are not records; a line over
+/// <see cref="Blocks.MaxRecordBytes"/> is rejected. The first line of a file may be the note of an export that left
+/// personal data out (<see cref="PersonalData.NotePrefix"/>): read as the file's prologue (<see cref="Note"/>), it is
+/// no record, and what it says was left out is kept.
 /// </summary>
 internal static class JsonLines
 {
@@ -23,14 +24,14 @@ internal static class JsonLines
             {
                 text = text[..^1];
             }
-            if (line == 1 && text.StartsWith(NotePrefix))
-            {
-                rows.LeftOut = LeftOut(text);
-            }
-            else if (!text.Trim((byte)' ').IsEmpty)
+            if (!text.Trim((byte)' ').IsEmpty)
             {
                 var row = rows.Next(line);
-                rows.Done(rows.Reader.Json(text, row));
+                rows.Done(
+                    text.Length > Blocks.MaxRecordBytes
+                        ? Blocks.TooLong()
+                        : rows.Reader.Json(text, row)
+                );
             }
             line++;
             block = newline < 0 ? [] : block[(newline + 1)..];
@@ -38,6 +39,31 @@ internal static class JsonLines
     }
 
     private static ReadOnlySpan<byte> NotePrefix => "{\"surveykit\":"u8;
+
+    /// <summary>
+    /// The prologue of a JSON Lines file: the note line of an export without personal data, if the file starts with
+    /// one (its length, with what it says was left out), -1 when it does not, 0 when the line is not complete yet.
+    /// </summary>
+    public static int Note(ReadOnlySpan<byte> data, bool final, out List<string> leftOut)
+    {
+        leftOut = [];
+        if (data.Length < NotePrefix.Length)
+        {
+            return final || !NotePrefix.StartsWith(data) ? -1 : 0;
+        }
+        if (!data.StartsWith(NotePrefix))
+        {
+            return -1;
+        }
+        var newline = data.IndexOf((byte)'\n');
+        if (newline < 0 && !final)
+        {
+            return 0;
+        }
+        var length = newline < 0 ? data.Length : newline + 1;
+        leftOut = LeftOut(data[..length]);
+        return length;
+    }
 
     // {"surveykit":{"export":"...","left_out":["answers.email", ...],"because":"..."}}
     private static List<string> LeftOut(ReadOnlySpan<byte> note)

@@ -62,7 +62,6 @@ internal sealed class ParsedRows
     {
         Count = 0;
         FollowUps.Clear();
-        LeftOut = null;
     }
 
     /// <summary>The cleared row for the record that starts on <paramref name="line"/>; <see cref="Done"/> stores it.</summary>

@@ -19,6 +19,12 @@ internal sealed class RecordReader(AnalysisPlan plan)
     private CsvLayout? csvLayout;
     private CsvImport? csv;
 
+    /// <summary>
+    /// Fields the input says it left out (<c>answers.email</c> of an export without personal data): a required
+    /// question among them is no reason to reject a record, since the answer exists where the input came from.
+    /// </summary>
+    public IReadOnlySet<string> LeftOut { get; set; } = new HashSet<string>();
+
     /// <summary>Reads a JSON submission into <paramref name="row"/>; returns why it is rejected, or null.</summary>
     public ResponseError? Json(ReadOnlySpan<byte> utf8, Row row)
     {
@@ -65,7 +71,10 @@ internal sealed class RecordReader(AnalysisPlan plan)
         response ??= data;
         foreach (var error in ResponseValidator.Validate(plan.Survey, response))
         {
-            if (!(response.Version != plan.Survey.Version && OtherVersion(error.Rule)))
+            var excused =
+                (response.Version != plan.Survey.Version && OtherVersion(error.Rule))
+                || (error.Rule == ResponseRules.Required && LeftOut.Contains(error.Path));
+            if (!excused)
             {
                 return error;
             }

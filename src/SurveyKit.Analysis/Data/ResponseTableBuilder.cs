@@ -51,12 +51,24 @@ public sealed class ResponseTableBuilder
     public void ReadJsonLines(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
         Blocks.Read(
             stream,
             Plan,
             Blocks.JsonLinesEnd,
-            JsonLines.Parse,
-            rows => Commit(rows, source, stream)
+            (block, line, rows) =>
+            {
+                rows.Reader.LeftOut = leftOut;
+                JsonLines.Parse(block, line, rows);
+            },
+            rows => Commit(rows, source, stream),
+            (data, final) =>
+            {
+                var length = JsonLines.Note(data, final, out var fields);
+                leftOut.UnionWith(fields);
+                table.LeftOut.UnionWith(fields);
+                return length;
+            }
         );
     }
 
@@ -65,11 +77,16 @@ public sealed class ResponseTableBuilder
     {
         ArgumentNullException.ThrowIfNull(stream);
         CsvLayout? layout = null;
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
         Blocks.Read(
             stream,
             Plan,
             Blocks.CsvEnd,
-            (block, line, rows) => new CsvRecords(layout!).Parse(block, line, rows),
+            (block, line, rows) =>
+            {
+                rows.Reader.LeftOut = leftOut;
+                new CsvRecords(layout!).Parse(block, line, rows);
+            },
             rows => Commit(rows, source, stream),
             (data, final) =>
             {
@@ -78,9 +95,12 @@ public sealed class ResponseTableBuilder
                 {
                     layout = new CsvLayout(Plan.Survey, names);
                     table.UnknownColumns.UnionWith(layout.UnknownColumns);
+                    leftOut.UnionWith(layout.LeftOut);
+                    table.LeftOut.UnionWith(layout.LeftOut);
                 }
                 return length;
-            }
+            },
+            quoted: true
         );
     }
 
@@ -150,10 +170,6 @@ public sealed class ResponseTableBuilder
     /// </summary>
     private void Commit(ParsedRows rows, string source, Stream? stream)
     {
-        if (rows.LeftOut is { } leftOut)
-        {
-            table.LeftOut.UnionWith(leftOut);
-        }
         var count = rows.Count;
         if (
             count > 0

@@ -551,6 +551,21 @@ internal sealed partial class ReportBuilder
             new Table(t["quality"], [t["check"], t["n"]], rows),
             new Paragraph(t["q_flagged"]),
         };
+        if (table.UnknownColumns.Count > 0)
+        {
+            blocks.Add(
+                new Paragraph(
+                    t.Format(
+                        "q_unknown_columns",
+                        string.Join(", ", table.UnknownColumns.Select(c => Core.Text.Excerpt.Of(c)))
+                    )
+                )
+            );
+        }
+        if (table.LeftOut.Count > 0)
+        {
+            blocks.Add(new Paragraph(t.Format("q_left_out", string.Join(", ", table.LeftOut))));
+        }
         if (table.Rejections.Count > 0)
         {
             blocks.Add(

@@ -131,6 +131,10 @@ internal sealed class ReportTexts
             ["q_versions"] = "Antwoorden op een andere versie van de enquête",
             ["q_rejected"] = "Niet meegeteld",
             ["q_flagged"] = "Gemarkeerd, niet verwijderd: de onderzoeker beslist.",
+            ["q_unknown_columns"] =
+                "Kolommen die niet bij de enquête horen, zijn niet meegenomen: {0}.",
+            ["q_left_out"] =
+                "De invoer bevat geen persoonsgegevens ({0}); de follow-up-lijst heeft daarom geen contactgegevens. Exporteer met --personal om ze mee te nemen.",
             ["rejections"] = "Niet meegetelde regels",
             ["rejections_more"] = "De eerste {0} van {1} niet meegetelde regels staan hierboven.",
             ["followup"] = "Opvolging",
@@ -267,6 +271,9 @@ internal sealed class ReportTexts
             ["q_versions"] = "Responses to another version of the survey",
             ["q_rejected"] = "Not scored",
             ["q_flagged"] = "Flagged, not removed: the researcher decides.",
+            ["q_unknown_columns"] = "Columns that are not the survey's were left out: {0}.",
+            ["q_left_out"] =
+                "The input left out personal data ({0}), so the follow-up list has no contact details; export with --personal to include them.",
             ["rejections"] = "Lines not scored",
             ["rejections_more"] = "The first {0} of {1} lines not scored are listed above.",
             ["followup"] = "Follow-up",

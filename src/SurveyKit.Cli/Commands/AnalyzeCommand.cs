@@ -178,6 +178,18 @@ internal static class AnalyzeCommand
                 $"... and {table.Rejected - 5:N0} more; the report lists them."
             );
         }
+        if (table.UnknownColumns.Count > 0)
+        {
+            context.Error.WriteLine(
+                $"warning: the input has columns that are not the survey's, left out: {string.Join(", ", table.UnknownColumns.Take(10).Select(c => Core.Text.Excerpt.Of(c)))}{(table.UnknownColumns.Count > 10 ? ", ..." : "")}"
+            );
+        }
+        if (table.LeftOut.Count > 0)
+        {
+            context.Error.WriteLine(
+                $"warning: the input left out personal data ({string.Join(", ", table.LeftOut)}), so the follow-up list has no contact details; export with --personal to include them."
+            );
+        }
         var nps = result.Nps;
         context.Output.WriteLine(
             string.Create(
@@ -264,15 +276,25 @@ internal static class AnalyzeCommand
         );
         using var progress = new ProgressLine(context, context.Display(path), stream.Length);
         builder.Progress = progress.Report;
-        if (IsCsv(path, stream))
+        try
         {
-            builder.ReadCsv(stream, context.Display(path));
+            if (IsCsv(path, stream))
+            {
+                builder.ReadCsv(stream, context.Display(path));
+            }
+            else
+            {
+                builder.ReadJsonLines(stream, context.Display(path));
+            }
         }
-        else
+        catch (UnreadableInputException exception)
         {
-            builder.ReadJsonLines(stream, context.Display(path));
+            return $"'{input}' cannot be read: {exception.Message}";
         }
-        builder.Progress = null;
+        finally
+        {
+            builder.Progress = null;
+        }
         return null;
     }
 

@@ -70,9 +70,15 @@ internal static class FormPost
         );
         html.Append(WebUtility.HtmlEncode(survey.Title[survey.DefaultLanguage]))
             .Append("</title><main><h1>There is a problem with your answers</h1><ul>");
-        foreach (var error in errors)
+        foreach (var error in errors.Take(Http.Problem.MaxListed))
         {
             html.Append("<li>").Append(WebUtility.HtmlEncode(error.Message)).Append("</li>");
+        }
+        if (errors.Count > Http.Problem.MaxListed)
+        {
+            html.Append("<li>")
+                .Append(errors.Count - Http.Problem.MaxListed)
+                .Append(" more like these.</li>");
         }
         html.Append(
             "</ul><p>Use your browser's Back button: your answers are still there.</p></main></html>"

@@ -52,7 +52,9 @@ internal static class NextPath
         {
             return false;
         }
+        // Dot segments are resolved by then: "/.//evil.example/x" becomes "//evil.example/x", which a browser reads as
+        // another host. What is followed is checked again, as it is sent.
         path = resolved.PathAndQuery + resolved.Fragment;
-        return true;
+        return path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal);
     }
 }

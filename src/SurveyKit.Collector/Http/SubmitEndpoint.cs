@@ -54,6 +54,18 @@ internal sealed class SubmitEndpoint(
         {
             return TooLarge(context);
         }
+        catch (BadHttpRequestException exception)
+        {
+            // A body Kestrel could not read (a broken chunk, a client too slow to send it): the sender's problem.
+            context.Response.Headers.Connection = "close";
+            return Problem.Of(
+                exception.StatusCode,
+                "Unreadable body",
+                "",
+                EnvelopeRules.Syntax,
+                "The request body could not be read (a broken chunked encoding, or it arrived too slowly); send it again."
+            );
+        }
         if (body.Length > options.MaxBodyBytes)
         {
             return TooLarge(context);

@@ -118,7 +118,7 @@ public sealed class CsvExport
     private static string Format(AnswerValue answer) =>
         answer.Kind switch
         {
-            AnswerKind.Number => answer.Number.ToString("R", CultureInfo.InvariantCulture),
+            AnswerKind.Number => NumberText.Of(answer.Number),
             AnswerKind.Text => answer.Text,
             AnswerKind.Boolean => answer.Boolean ? "true" : "false",
             AnswerKind.TextList => string.Join(";", answer.Texts),

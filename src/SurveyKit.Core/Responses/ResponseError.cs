@@ -72,13 +72,51 @@ public sealed record ResponseError
     /// <summary>"path: message", the field said once ("responseId must be a UUID" already names it).</summary>
     public override string ToString() => Located(Message);
 
-    /// <summary>As <see cref="ToString"/>, with each quoted value replaced by '…'.</summary>
-    public string ToStringWithoutValues() => Located(MessageWithoutValues);
+    /// <summary>
+    /// As <see cref="ToString"/>, with each quoted value replaced by '…', and so is each part of the path that is not
+    /// an id (a key the sender made up can be anything: an address, or characters that reorder the line).
+    /// </summary>
+    public string ToStringWithoutValues() => Located(MessageWithoutValues, PathWithoutValues());
 
-    private string Located(string message) =>
-        Path.Length == 0 || message.StartsWith(Path + " ", System.StringComparison.Ordinal)
+    private string Located(string message) => Located(message, Path);
+
+    private string Located(string message, string path) =>
+        path.Length == 0 || message.StartsWith(Path + " ", System.StringComparison.Ordinal)
             ? message
-            : Path + ": " + message;
+            : path + ": " + message;
+
+    private string PathWithoutValues()
+    {
+        if (Path.Length == 0)
+        {
+            return "";
+        }
+        var parts = Path.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!IsId(parts[i]))
+            {
+                parts[i] = "…";
+            }
+        }
+        return string.Join(".", parts);
+    }
+
+    private static bool IsId(string part)
+    {
+        if (part.Length is 0 or > 64)
+        {
+            return false;
+        }
+        foreach (var c in part)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
 
 /// <summary>The names of the rules a response can break; stable, for clients that react to them.</summary>

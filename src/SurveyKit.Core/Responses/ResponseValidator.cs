@@ -119,7 +119,7 @@ public static class ResponseValidator
             {
                 errors.Add(
                     new(
-                        "context." + entry.Key,
+                        "context." + Excerpt.Of(entry.Key),
                         ResponseRules.Unknown,
                         $"{ResponseError.Quote(entry.Key)} is not a context field of the survey."
                     )
@@ -132,7 +132,7 @@ public static class ResponseValidator
             {
                 errors.Add(
                     new(
-                        "context." + entry.Key,
+                        "context." + Excerpt.Of(entry.Key),
                         ResponseRules.Option,
                         $"{ResponseError.Quote(entry.Value)} is not a value of '{entry.Key}' ({string.Join(", ", field.Values)})."
                     )
@@ -155,7 +155,7 @@ public static class ResponseValidator
             }
             errors.Add(
                 new(
-                    "answers." + key,
+                    "answers." + Excerpt.Of(key),
                     ResponseRules.Unknown,
                     $"{ResponseError.Quote(key)} is not a question of the survey."
                 )
@@ -407,7 +407,7 @@ public static class ResponseValidator
                     Add(
                         ResponseRules.Unknown,
                         $"{ResponseError.Quote(entry.Key)} is not an item of '{question.Id}'.",
-                        path + "." + entry.Key
+                        path + "." + Excerpt.Of(entry.Key)
                     );
                     continue;
                 }
@@ -416,7 +416,7 @@ public static class ResponseValidator
                     Add(
                         ResponseRules.Hidden,
                         $"'{question.Id}.{item.Id}' is answered, but its condition ({item.ShowIf.Source}) hides it.",
-                        path + "." + entry.Key
+                        path + "." + Excerpt.Of(entry.Key)
                     );
                     continue;
                 }

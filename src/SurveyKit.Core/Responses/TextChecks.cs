@@ -83,12 +83,12 @@ internal static class TextChecks
         {
             return true;
         }
-        var parent = answer is null ? area : area + "." + answer;
+        var parent = answer is null ? area : area + "." + Excerpt.Of(answer);
         errors.Add(
             new ResponseError(
                 parent,
                 ResponseRules.Text,
-                $"A key in {parent} ({ResponseError.Quote(Printable(key))}) {problem}."
+                $"A key in {parent} ({ResponseError.Quote(key)}) {problem}."
             )
         );
         return false;
@@ -100,7 +100,7 @@ internal static class TextChecks
         {
             return true;
         }
-        var path = "answers." + key + (item is null ? "" : "." + item);
+        var path = "answers." + Excerpt.Of(key) + (item is null ? "" : "." + Excerpt.Of(item));
         errors.Add(new ResponseError(path, ResponseRules.Text, $"The text {problem}."));
         return false;
     }
@@ -118,19 +118,5 @@ internal static class TextChecks
             var path = key is null ? area : area + "." + key;
             errors.Add(new ResponseError(path, ResponseRules.Text, $"{path} {problem}."));
         }
-    }
-
-    // A key quoted in a message shows what it is without carrying what made it wrong.
-    private static string Printable(string key)
-    {
-        var chars = key.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] == '\0' || char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-        return new string(chars);
     }
 }

@@ -302,7 +302,11 @@ public static class WorkspaceLoader
                     .OrderByDescending(d => d, StringComparer.Ordinal)
             )
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                // A linked folder is not followed: "loop -> ." would repeat every survey, and a link to / walk the disk.
+                if (
+                    !SkippedFolders.Contains(Path.GetFileName(sub))
+                    && (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0
+                )
                 {
                     pending.Push(sub);
                 }

@@ -159,6 +159,10 @@ public class FormatEquivalenceTests
 /// <summary>Files are read in blocks on several threads; what comes out must be what one reader in file order gives.</summary>
 public class BlockReadingTests
 {
+    private static readonly Core.Model.Survey Survey = TestSurveys.Klantloyaliteit;
+    private static readonly System.Collections.Generic.List<SurveyKit.Analysis.Sampling.SampleResponse> Responses =
+        TestSurveys.Sample(Survey, 8, seed: 5);
+
     [Fact]
     public void A_file_of_many_blocks_keeps_file_order_line_numbers_and_the_first_of_duplicates()
     {
@@ -186,5 +190,41 @@ public class BlockReadingTests
             table.FollowUps.Select(f => f.ResponseId),
             csv.FollowUps.Select(f => f.ResponseId)
         );
+    }
+
+    // A quoted field of several megabytes with line breaks once left the reader inside its quotes: every record after
+    // it was lost.
+    [Fact]
+    public void After_a_record_over_a_mebibyte_the_records_that_follow_are_read()
+    {
+        var lines = TestSurveys.Csv(Survey, Responses.Take(8)).Split("\r\n");
+        var fields = lines[1].Split(',');
+        var remarks = string.Concat(Enumerable.Repeat("a line of a long remark,\n", 120_000));
+        var huge = string.Join(',', fields.Take(fields.Length - 1)) + ",\"" + remarks + "\"";
+        var text =
+            string.Join("\r\n", lines.Take(4))
+            + "\r\n"
+            + huge
+            + "\r\n"
+            + string.Join("\r\n", lines.Skip(4));
+        var table = TestSurveys.ReadCsv(Survey, text);
+        Assert.Equal(8, table.Count); // the three before it and the five after
+        var rejection = Assert.Single(table.Rejections);
+        Assert.Equal(5, rejection.Line);
+        Assert.Contains("longer than 1 MiB", rejection.Reason, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_longer_than_a_mebibyte_makes_the_file_unreadable_not_a_gigabyte()
+    {
+        var text = "response_id,\"" + new string('x', 3_000_000) + "\n1,2\n";
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(Survey));
+        var exception = Assert.Throws<UnreadableInputException>(() =>
+            builder.ReadCsv(
+                new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)),
+                "x.csv"
+            )
+        );
+        Assert.Contains("header", exception.Message, System.StringComparison.Ordinal);
     }
 }

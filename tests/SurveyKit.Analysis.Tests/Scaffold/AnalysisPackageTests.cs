@@ -12,7 +12,7 @@ public sealed class AnalysisFeed()
     : PackedFeed(
         "SurveyKit.Core",
         "SurveyKit.Submissions",
-        "SurveyKit.Site",
+        "SurveyKit.Rendering",
         "SurveyKit.Analysis",
         "SurveyKit.Generators"
     );
