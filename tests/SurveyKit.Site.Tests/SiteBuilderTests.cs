@@ -196,6 +196,40 @@ public sealed class SiteBuilderTests
         Assert.Contains("name=\"bot-field\"", html, StringComparison.Ordinal);
     }
 
+    // A total that jumps ("Step 1 of 2", then "Step 2 of 3") misleads: when an answer can add or remove a page, the
+    // page counts steps without a total (issue 12).
+    [Theory]
+    [InlineData(false, "data-m-step=\"Step {0} of {1}\"")]
+    [InlineData(true, "data-m-step=\"Step {0}\"")]
+    public void The_progress_line_shows_a_total_only_when_no_answer_can_change_it(
+        bool skippable,
+        string expected
+    )
+    {
+        var survey = TestSite.Parse(
+            $$"""
+            survey: steps
+            version: 1
+            languages: [en]
+            title: Steps
+            pages:
+              - id: first
+                questions:
+                  - id: recommend
+                    type: nps
+                    text: Recommend?
+              - id: second
+                questions:
+                  - id: why
+                    type: text
+                    text: Why?
+                    {{(skippable ? "show_if: recommend <= 6" : "")}}
+            """
+        );
+        using var site = new TestSite([survey], SubmitConfig.Default);
+        Assert.Contains(expected, site.Text("steps/index.html"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Formspree_forms_post_to_Formspree_and_the_policy_allows_exactly_that_origin()
     {

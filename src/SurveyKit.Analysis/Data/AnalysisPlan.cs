@@ -184,7 +184,7 @@ public sealed record SegmentColumn(
                 field.Label,
                 true,
                 field.Values.ToArray(),
-                field.Values.Select(_ => (LocalizedText?)null).ToArray()
+                field.Values.Select(field.LabelOf).ToArray()
             );
         }
         return survey.FindQuestion(id) switch

@@ -53,13 +53,9 @@ internal static class ResponseDataRow
                 && comparisons.Entries.TryGetValue(driver.ItemId!, out var comparison)
             )
             {
-                row.Compare[d] = comparison.Text switch
-                {
-                    "worse" => 0,
-                    "same" => 1,
-                    "better" => 2,
-                    _ => -1,
-                };
+                row.Compare[d] = AnswerValues.ComparisonOf(comparison.Text) is { } c
+                    ? (sbyte)c
+                    : (sbyte)-1;
             }
         }
         if (
@@ -111,7 +107,7 @@ internal static class ResponseDataRow
                 when value.Number >= scale.Min
                     && value.Number <= scale.Max
                     && value.Number == Math.Floor(value.Number) => (float)value.Number,
-            AnswerKind.Text when value.Text == "na" => Row.NotApplicable,
+            AnswerKind.Text when value.Text == AnswerValues.NotApplicable => Row.NotApplicable,
             _ => null,
         };
 

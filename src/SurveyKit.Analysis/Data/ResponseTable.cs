@@ -96,17 +96,33 @@ public sealed class ResponseTable
 /// <summary>A record that was not scored.</summary>
 public sealed class Rejection
 {
-    private Rejection(string source, long line, string reason, string reasonWithoutValues)
+    private Rejection(
+        string source,
+        long line,
+        string reason,
+        string reasonWithoutValues,
+        string rule,
+        string path
+    )
     {
         Source = source;
         Line = line;
         Reason = reason;
         ReasonWithoutValues = reasonWithoutValues;
+        Rule = rule;
+        Path = path;
     }
 
     /// <summary>A rejection for a rule a record broke (Core's, or the reader's): its values shown, or left out.</summary>
     internal static Rejection Of(string source, long line, ResponseError error) =>
-        new(source, line, error.ToString(), error.ToStringWithoutValues());
+        new(
+            source,
+            line,
+            error.ToString(),
+            error.ToStringWithoutValues(),
+            error.Rule,
+            error.PathWithoutValues()
+        );
 
     /// <summary>
     /// A rejection whose reason comes from elsewhere (a generated reader's error) and may quote values anywhere: the
@@ -126,7 +142,7 @@ public sealed class Rejection
             path > 0 && path < reason.Length && reason[path] == ':'
                 ? reason[..(path + 1)] + " '…'"
                 : "'…'";
-        return new(source, line, reason, hidden);
+        return new(source, line, reason, hidden, "read", path > 0 ? reason[..path] : "");
     }
 
     /// <summary>The file (or database) it came from.</summary>
@@ -140,6 +156,16 @@ public sealed class Rejection
 
     /// <summary>What was wrong, without those values (for the report, which is read beyond the analyst).</summary>
     public string ReasonWithoutValues { get; }
+
+    /// <summary>
+    /// The rule broken: one of Core's <c>ResponseRules</c>, the envelope's (<c>syntax</c>, <c>missing</c>,
+    /// <c>duplicate</c>), <c>repeated</c> for a response id read before, <c>size</c> for a record over the cap, or
+    /// <c>read</c> for a reason from elsewhere. The report says it in its own language.
+    /// </summary>
+    public string Rule { get; }
+
+    /// <summary>The field, with every part that is not an id hidden; empty for the whole record.</summary>
+    public string Path { get; }
 }
 
 /// <summary>A detractor who agreed to be contacted: the only place personal data appears.</summary>

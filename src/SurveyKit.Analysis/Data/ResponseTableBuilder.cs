@@ -201,7 +201,7 @@ public sealed class ResponseTableBuilder
                         rows.Lines[i],
                         new ResponseError(
                             "responseId",
-                            "duplicate",
+                            "repeated",
                             $"Response {rows.Ids[i]} was read before; the first one counts."
                         )
                     )

@@ -8,7 +8,8 @@ namespace SurveyKit.Analysis.Report;
 
 /// <summary>
 /// Turns an analysis into the report's content in one language: key findings first, written as sentences a manager
-/// can repeat, then one section per question a manager asks, each with the numbers as a table.
+/// can repeat, then one section per question a manager asks, each with the numbers as a table. Every word comes from
+/// the report's text table; touchpoints, segments and values are named by the survey's labels.
 /// </summary>
 internal sealed partial class ReportBuilder(AnalysisResult result, string language)
 {
@@ -104,27 +105,32 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 )
             );
         }
+        var options = result.Options;
         var method = new List<ReportBlock>
         {
-            new Paragraph(t.Format("method_text", t["method_" + result.Nps.Method])),
+            new Paragraph(
+                t.Format(
+                    "method_text",
+                    t["method_" + result.Nps.Method],
+                    options.MinGroupN,
+                    t.Number(options.MinDriverR2 * 100, 0)
+                )
+            ),
         };
         if (result.Notes.Count > 0)
         {
-            method.Add(new BulletList(result.Notes));
+            method.Add(new Paragraph("**" + t["notes"] + "**"));
+            method.Add(new BulletList(result.Notes.Select(Note).ToArray()));
         }
         sections.Add(new ReportSection("method", t["method"], method));
         var title = result.Survey.Title?[language] ?? result.Survey.Id;
-        return new ReportDocument(
-            language,
-            $"{title}: {t["report"].ToLowerInvariant()}",
-            lead,
-            sections
-        );
+        return new ReportDocument(language, t.Format("title", title), lead, sections);
     }
 
     private List<string> KeyFindings()
     {
         var findings = new List<string>();
+        var options = result.Options;
         var nps = result.Nps;
         findings.Add(
             t.Format(
@@ -135,6 +141,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 t.Count(nps.N)
             )
         );
+        if (nps.N < options.MinGroupN)
+        {
+            findings.Add(t.Format("k_few", t.Count(nps.N), options.MinGroupN));
+        }
         if (result.Weighted is { } weighted)
         {
             findings.Add(
@@ -146,63 +156,73 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 )
             );
         }
-        if (result.Drivers?.Items.FirstOrDefault() is { } top)
+        if (result.Drivers is { Informative: false } weak)
         {
-            findings.Add(t.Format("k_driver", top.Label[language], t.Number(top.SharePercent, 0)));
+            findings.Add(t.Format("k_drivers_weak", t.Number(weak.R2 * 100, 0)));
+        }
+        else if (result.Drivers?.Items.FirstOrDefault() is { } top)
+        {
+            findings.Add(t.Format("k_driver", DriverLabel(top.Id), t.Number(top.SharePercent, 0)));
             if (result.WhatIf is { } whatIf)
             {
                 var up = whatIf.Scenarios.FirstOrDefault(s => s.Item == top.Id && s.Delta == 1);
                 var down = whatIf.Scenarios.FirstOrDefault(s => s.Item == top.Id && s.Delta == -1);
-                if (up is not null && down is not null)
+                // A change whose interval holds zero cannot be told apart from no change: no headline.
+                if (up is not null && down is not null && up.ChangeCi95.Low > 0)
                 {
                     findings.Add(
                         t.Format(
                             "k_whatif",
-                            top.Label[language],
+                            DriverLabel(top.Id),
                             t.Nps(up.Change),
+                            t.Nps(up.ChangeCi95.Low),
+                            t.Nps(up.ChangeCi95.High),
                             t.Number(Math.Abs(down.Change), 1)
                         )
                     );
                 }
             }
-        }
-        if (result.Priorities.FirstOrDefault() is { } priority)
-        {
-            findings.Add(t.Format("k_priority", priority.Label[language], Why(priority)));
+            if (result.Priorities.FirstOrDefault() is { } priority)
+            {
+                findings.Add(
+                    priority.Quadrant == SurveyAnalyzer.Quadrants.Concentrate
+                        ? t.Format("k_priority", DriverLabel(priority.Id), Why(priority))
+                        : t.Format("k_priority_none", DriverLabel(top.Id))
+                );
+            }
         }
         var significant = result
-            .Segments.SelectMany(s => s.Values.Select(v => (Segment: s, Value: v)))
-            .Where(x =>
-                x.Value.PVsRest < result.Options.Alpha
-                && x.Segment.Values.Count > 1
-                && x.Segment.Id != result.Table.Plan.Complaint?.Id // complaint handling has its own finding
-            )
-            .OrderBy(x => x.Value.PVsRest)
+            .Segments.Where(s => s.Id != result.Table.Plan.Complaint?.Id) // complaints have their own finding
+            .SelectMany(s => s.Values.Select(v => (Segment: s, Value: v)))
+            .Where(x => x.Value.VsRest is { Significant: true })
+            .OrderBy(x => x.Value.VsRest!.PAdjusted)
+            .ThenByDescending(x => Math.Abs(x.Value.VsRest!.Difference))
             .Take(3);
         foreach (var (segment, value) in significant)
         {
+            var comparison = value.VsRest!;
             findings.Add(
                 t.Format(
                     "k_segment",
                     SegmentLabel(segment.Id),
                     ValueLabel(value),
                     t.Nps(value.Nps.Value),
-                    t.Nps(value.DifferenceVsRest),
-                    t.P(value.PVsRest)
+                    t.Nps(value.Rest.Value),
+                    t.Nps(comparison.Difference),
+                    t.Nps(comparison.Ci95.Low),
+                    t.Nps(comparison.Ci95.High)
                 )
             );
         }
-        if (
-            result.Complaints is { } complaints
-            && complaints.Resolved.N > 0
-            && complaints.Unresolved.N > 0
-        )
+        if (result.Complaints is { ResolvedVsUnresolved: { } complaint } complaints)
         {
             findings.Add(
                 t.Format(
-                    "k_complaint",
+                    complaint.Significant ? "k_complaint" : "k_complaint_ns",
                     t.Nps(complaints.Resolved.Value),
-                    t.Nps(complaints.Unresolved.Value)
+                    t.Nps(complaints.Unresolved.Value),
+                    t.Number(Math.Abs(complaint.Difference), 1),
+                    t.P(complaint.P)
                 )
             );
         }
@@ -232,10 +252,55 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         return string.Join(", ", reasons);
     }
 
+    /// <summary>A note in this language, naming touchpoints, segments and values by their labels.</summary>
+    private string Note(AnalysisNote note) =>
+        t.Format(
+            "note_" + note.Key,
+            note.Arguments.Select(argument =>
+                    (object)(
+                        argument switch
+                        {
+                            NoteDriver d => DriverLabel(d.Id),
+                            NoteSegment s => SegmentLabel(s.Id),
+                            NoteValue v => ValueLabel(v.Segment, v.Value),
+                            NoteNumber n => t.Number(n.Value, n.Decimals),
+                            int i => t.Count(i),
+                            long l => t.Count(l),
+                            string key => t[key],
+                            _ => throw new ArgumentOutOfRangeException(nameof(note)),
+                        }
+                    )
+                )
+                .ToArray()
+        );
+
     private string SegmentLabel(string id) =>
         result.Table.Plan.Segments.FirstOrDefault(s => s.Id == id)?.Label?[language] ?? id;
 
     private string ValueLabel(SegmentValue value) => value.Label?[language] ?? value.Value;
+
+    private string ValueLabel(string segment, string value)
+    {
+        var column = result.Table.Plan.Segments.FirstOrDefault(s => s.Id == segment);
+        var index = column?.FixedValues.ToList().IndexOf(value) ?? -1;
+        return index >= 0 && index < column!.ValueLabels.Count
+            ? column.ValueLabels[index]?[language] ?? value
+            : value;
+    }
+
+    /// <summary>A touchpoint's label; one that stands for others too names them ("Delivery + Tracking").</summary>
+    private string DriverLabel(string id)
+    {
+        var drivers = result.Table.Plan.Drivers;
+        var label = drivers.First(d => d.Id == id).Label[language];
+        var also = result.Drivers?.Items.FirstOrDefault(i => i.Id == id)?.Also ?? [];
+        return also.Count == 0
+            ? label
+            : string.Join(
+                " + ",
+                also.Select(a => drivers.First(d => d.Id == a).Label[language]).Prepend(label)
+            );
+    }
 
     private string Label(LocalizedText text) => text[language];
 

@@ -32,5 +32,60 @@ internal sealed record Table(
     IReadOnlyList<IReadOnlyList<string>> Rows
 ) : ReportBlock;
 
-/// <summary>An inline SVG chart, with a text alternative; Markdown shows only the tables beside it.</summary>
-internal sealed record Chart(string Title, string Svg) : ReportBlock;
+/// <summary>
+/// A chart with a table of the same numbers beside it; Markdown shows only the table. The geometry (shares and
+/// positions, in percent of the chart's width) is computed here; the templates draw it with CSS classes, so the
+/// stylesheet owns the palette, and it reflows from a phone to a desktop.
+/// </summary>
+internal sealed record Chart(string Title, ChartBody Body) : ReportBlock;
+
+/// <summary>What a chart shows.</summary>
+internal abstract record ChartBody;
+
+/// <summary>A legend entry: a label and the CSS class of its swatch.</summary>
+internal sealed record ChartKey(string Label, string Class);
+
+/// <summary>One bar per row, split into parts that add up to 100%.</summary>
+internal sealed record StackChart(IReadOnlyList<ChartKey> Legend, IReadOnlyList<StackRow> Rows)
+    : ChartBody;
+
+/// <summary>A split bar; <see cref="Label"/> may be empty for a chart of one bar.</summary>
+internal sealed record StackRow(string Label, IReadOnlyList<StackPart> Parts);
+
+/// <summary>A part of a split bar: its width in percent, and its text when it fits inside.</summary>
+internal sealed record StackPart(string Class, double Percent, string Text, bool TextFits);
+
+/// <summary>Bars from zero.</summary>
+internal sealed record BarChart(IReadOnlyList<BarRow> Rows) : ChartBody;
+
+/// <summary>A bar: its length as a share (0..1) of the longest, and its value as text.</summary>
+internal sealed record BarRow(string Label, double Share, string Class, string Value);
+
+/// <summary>Values with their intervals on one axis.</summary>
+/// <param name="Zero">Where zero is, in percent of the axis; NaN when zero is not on it.</param>
+internal sealed record RangeChart(
+    IReadOnlyList<AxisTick> Ticks,
+    double Zero,
+    IReadOnlyList<RangeRow> Rows
+) : ChartBody;
+
+/// <summary>A tick: where (percent of the axis) and its label.</summary>
+internal sealed record AxisTick(double At, string Label);
+
+/// <summary>A value (<see cref="At"/>) with its interval (<see cref="Low"/>..<see cref="High"/>), in percent of the axis.</summary>
+internal sealed record RangeRow(string Label, string Value, double Low, double High, double At);
+
+/// <summary>Changes to either side of a centre line, several per row.</summary>
+internal sealed record DivergingChart(
+    IReadOnlyList<ChartKey> Legend,
+    IReadOnlyList<DivergingRow> Rows
+) : ChartBody;
+
+/// <summary>A row of a diverging chart.</summary>
+internal sealed record DivergingRow(string Label, IReadOnlyList<SignedBar> Bars);
+
+/// <summary>A bar from the centre: <see cref="Value"/> from -1 (the largest change down) to 1.</summary>
+internal sealed record SignedBar(double Value, string Class, string Text);
+
+/// <summary>An SVG drawn here (points placed apart, colours by class) with its numbered legend.</summary>
+internal sealed record ScatterChart(string Svg, IReadOnlyList<string> Legend) : ChartBody;

@@ -20,6 +20,7 @@ internal static class ReportPage
         return new HtmlPage(
             first.Language,
             HtmlText.Escape(first.Title),
+            HtmlText.Escape(ReportTexts.For(first.Language)["language"]),
             css,
             documents
                 .Select(d => new LanguageLink(
@@ -58,11 +59,20 @@ internal static class ReportPage
             {
                 Caption = HtmlText.Escape(table.Caption),
                 Headers = table.Headers.Select(HtmlText.Escape).ToList(),
+                // More than three columns do not fit a phone: the stylesheet shows each row as a card of
+                // label: value lines there, which needs each cell's column name.
+                Cards = table.Headers.Count > 3,
                 Rows = table
                     .Rows.Select(row => new RowView(
                         HtmlText.Escape(row[0]),
                         row.Skip(1)
-                            .Select(cell => new CellView(HtmlText.Escape(cell), cell.Length > 24))
+                            .Select(
+                                (cell, i) =>
+                                    new CellView(HtmlText.Escape(cell), cell.Length > 24)
+                                    {
+                                        Label = HtmlText.Escape(table.Headers[i + 1]),
+                                    }
+                            )
                             .ToList()
                     ))
                     .ToList(),
@@ -70,7 +80,7 @@ internal static class ReportPage
             Chart chart => new BlockView("chart")
             {
                 Caption = HtmlText.Escape(chart.Title),
-                Svg = chart.Svg,
+                Chart = ChartView.Of(chart.Body),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(block)),
         };
@@ -174,6 +184,7 @@ internal static class ReportPage
 internal sealed record HtmlPage(
     string Lang,
     string Title,
+    string LanguageLabel,
     string Css,
     IReadOnlyList<LanguageLink> Languages,
     IReadOnlyList<ArticleView> Articles
@@ -206,9 +217,14 @@ internal sealed record BlockView(string Kind)
     public bool CaptionShown { get; init; }
     public IReadOnlyList<string> Headers { get; init; } = [];
     public IReadOnlyList<RowView> Rows { get; init; } = [];
-    public string Svg { get; init; } = "";
+    public bool Cards { get; init; }
+    public ChartView? Chart { get; init; }
 }
 
 internal sealed record RowView(string Head, IReadOnlyList<CellView> Cells);
 
-internal sealed record CellView(string Html, bool Text);
+/// <summary>A table cell, escaped, with its column's name for the phone layout.</summary>
+internal sealed record CellView(string Html, bool Text)
+{
+    public string Label { get; init; } = "";
+}

@@ -15,6 +15,8 @@ internal sealed class ReportTexts
     {
         ["nl"] = new()
         {
+            ["title"] = "Resultaten van ‘{0}’",
+            ["language"] = "Taal",
             ["quadrant"] = "Kwadrant",
             ["why"] = "Waarom",
             ["group"] = "Groep",
@@ -26,23 +28,30 @@ internal sealed class ReportTexts
                 "Een minteken bij de richting betekent: bij gelijke andere cijfers gaat een hoger cijfer samen met een iets lagere aanbeveling; meestal overlap tussen contactmomenten, geen reden om slechter te worden.",
             ["months"] =
                 "januari februari maart april mei juni juli augustus september oktober november december",
-            ["report"] = "Rapport",
             ["fieldwork"] = "Veldwerk van {0} tot en met {1}",
             ["responses_line"] =
                 "{0} ingelezen: {1} meegeteld, {2} niet meegeteld (waarvan {3} dubbel).",
             ["summary"] = "In het kort",
             ["k_nps"] = "De NPS is **{0}** (95%-interval {1} tot {2}, n = {3}).",
+            ["k_few"] =
+                "Dit zijn nog maar {0} antwoorden: het interval is breed, en groepen worden pas vanaf {1} antwoorden vergeleken.",
             ["k_weighted"] =
                 "Gewogen naar de bekende verdeling ({0}) is de NPS {1} (effectieve n = {2}).",
             ["k_driver"] =
                 "**{0}** weegt het zwaarst voor loyaliteit: {1}% van wat de contactmomenten samen verklaren.",
+            ["k_drivers_weak"] =
+                "De contactmomenten verklaren samen maar {0}% van de verschillen in aanbeveling: te weinig om te zeggen wat loyaliteit drijft.",
             ["k_priority"] = "Eerste prioriteit: **{0}**: {1}.",
+            ["k_priority_none"] =
+                "Geen contactmoment is zowel belangrijker als lager beoordeeld dan gemiddeld; houd **{0}** vast, dat het zwaarst weegt.",
             ["k_whatif"] =
-                "Een punt hoger op {0} levert naar verwachting {1} NPS-punten op; een punt lager kost er {2}.",
+                "Een punt hoger op {0} levert naar verwachting {1} NPS-punten op (95%-interval {2} tot {3}); een punt lager kost er {4}.",
             ["k_segment"] =
-                "Groep '{1}' ({0}) wijkt significant af van de rest: NPS {2} (verschil {3}, p {4}).",
+                "Groep '{1}' ({0}) wijkt significant af van de rest: NPS {2} tegen {3} (verschil {4} punten, 95%-interval {5} tot {6}).",
             ["k_complaint"] =
-                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}.",
+                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is significant (p {3}).",
+            ["k_complaint_ns"] =
+                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is niet significant (p {3}).",
             ["k_followup"] = "{0} criticasters willen teruggebeld worden: zie follow-up.csv.",
             ["nps"] = "Net Promoter Score",
             ["nps_intro"] =
@@ -50,7 +59,15 @@ internal sealed class ReportTexts
             ["promoters"] = "Promotors",
             ["passives"] = "Passieven",
             ["detractors"] = "Criticasters",
+            ["class_promoter"] = "promotor",
+            ["class_passive"] = "passief",
+            ["class_detractor"] = "criticaster",
             ["interval"] = "95%-interval",
+            ["interval_method"] = "Interval: {0}.",
+            ["interval_extended"] =
+                "Het interval is uitgebreid tot de gemeten NPS: met zo weinig antwoorden ligt het midden van het interval niet op de meting.",
+            ["interval_fallback"] =
+                "Alle antwoorden vallen in één NPS-groep, waarvoor {0} een interval zonder breedte geeft; getoond is het aangepaste Wald-interval (Rocks 2016).",
             ["method_adjusted-wald"] = "aangepaste Wald (Rocks 2016)",
             ["method_wald"] = "Wald",
             ["method_score"] = "score-interval (Tango)",
@@ -58,13 +75,19 @@ internal sealed class ReportTexts
             ["weighted"] = "Gewogen NPS",
             ["weighted_intro"] =
                 "Gewogen (raking) naar de verdeling in de enquête: {0}. Effectieve steekproefomvang (Kish) {1} van {2}.",
+            ["weighted_fallback"] =
+                "Alle gewogen antwoorden vallen in één NPS-groep; het interval is het aangepaste Wald-interval bij de effectieve steekproefomvang.",
+            ["n_eff"] = "Effectieve n",
             ["segments"] = "Segmenten",
             ["segments_intro"] =
-                "Elke groep is getoetst tegen de rest van de steekproef (tweezijdig, 5%).",
+                "Per groep de NPS met 95%-interval, en het verschil met de rest van de steekproef met een eigen 95%-interval (aangepaste Wald, Rocks 2016). * = significant na Holm-correctie voor {0} vergelijkingen. Groepen met minder dan {1} antwoorden, of met een rest van minder dan {1}, worden getoond maar niet vergeleken.",
             ["value"] = "Groep",
             ["n"] = "n",
-            ["difference"] = "Verschil met rest",
-            ["significant"] = "significant",
+            ["difference"] = "Verschil met rest (punten)",
+            ["difference_interval"] = "95%-interval verschil",
+            ["p_holm"] = "p (Holm)",
+            ["ns"] = "n.s.",
+            ["too_few"] = "te weinig om te vergelijken",
             ["touchpoints"] = "Contactmomenten",
             ["touchpoints_intro"] = "Rapportcijfers; 'niet gebruikt' telt nooit als cijfer.",
             ["touchpoint"] = "Contactmoment",
@@ -73,7 +96,11 @@ internal sealed class ReportTexts
             ["na"] = "Niet gebruikt",
             ["drivers"] = "Wat drijft loyaliteit?",
             ["drivers_intro"] =
-                "Belang volgens Shapley/LMG: het deel van de verklaarde variantie in de aanbevelingsscore (R² = {0}) dat elk contactmoment voor zijn rekening neemt, samen 100%. Ernaast Johnsons relatieve gewichten en de gewone correlatie. {1}",
+                "Belang volgens Shapley/LMG: het deel van de verklaarde variantie in de aanbevelingsscore dat elk contactmoment voor zijn rekening neemt, samen 100%. Ernaast Johnsons relatieve gewichten en de gewone correlatie. {0}",
+            ["drivers_fit"] =
+                "De contactmomenten verklaren samen {0}% van de verschillen in aanbeveling (R² = {1}; F-toets p {2}).",
+            ["drivers_weak"] =
+                "Let op: de contactmomenten verklaren samen maar {0}% van de verschillen in aanbeveling (R² = {1}; F-toets p {2}). Een model dat zo weinig verklaart, zegt niet betrouwbaar welk contactmoment het zwaarst weegt; daarom staan drivers, prioriteiten en wat-als niet in de kernpunten.",
             ["deletion_pairwise"] =
                 "Ontbrekende en 'niet gebruikt'-cijfers zijn paarsgewijs weggelaten (kleinste paar n = {0}).",
             ["deletion_listwise"] = "Alleen respondenten met alle cijfers telden mee (n = {0}).",
@@ -82,7 +109,7 @@ internal sealed class ReportTexts
             ["r"] = "Correlatie",
             ["ipa"] = "Belang en prestatie",
             ["ipa_intro"] =
-                "Belang (aandeel LMG) tegen prestatie (gemiddeld cijfer). Het kruis ligt op het gemiddelde belang ({0}%) en de gemiddelde prestatie ({1}): hoog belang met lage prestatie is waar u zich op richt.",
+                "Belang (aandeel LMG) tegen prestatie (gemiddeld cijfer). De lijnen liggen op het gemiddelde belang ({0}%) en de gemiddelde prestatie ({1}): hoog belang met lage prestatie is waar u zich op richt. De nummers in de grafiek staan in de lijst eronder.",
             ["q_concentrate"] = "Hier op richten",
             ["q_keep_up"] = "Zo houden",
             ["q_low_priority"] = "Lage prioriteit",
@@ -91,25 +118,34 @@ internal sealed class ReportTexts
             ["performance"] = "Prestatie",
             ["whatif"] = "Wat als?",
             ["whatif_intro"] =
-                "Voorspelde NPS als iedereen die het contactmoment gebruikte het zoveel punten hoger of lager gaf, volgens een ordinaal logitmodel van de drie NPS-groepen op alle contactmomenten (n = {0}). De verandering is ten opzichte van de voorspelling van het model zelf bij 0. Effecten kleiner dan een half punt zijn ruis.",
+                "Voorspelde NPS als iedereen die het contactmoment gebruikte het zoveel punten hoger of lager gaf, volgens een ordinaal logitmodel van de NPS-groepen op alle contactmomenten (n = {0}). Per scenario de voorspelde NPS en de verandering ten opzichte van de voorspelling van het model zelf bij 0, met een 95%-interval (deltamethode). Een verandering waarvan het interval 0 bevat, is niet van nul te onderscheiden.",
+            ["whatif_subsample"] =
+                "Het model is geschat op {0} van de {1} antwoorden, gekozen op antwoordnummer: dezelfde antwoorden geven altijd dezelfde selectie, en de intervallen houden rekening met de steekproef.",
+            ["whatif_two_classes"] =
+                "Geen enkele respondent is {0}; het model onderscheidt daarom de twee andere groepen.",
+            ["whatif_delta"] = "Verschil in cijfer",
+            ["whatif_nps"] = "Voorspelde NPS",
+            ["whatif_change"] = "Verandering (punten)",
+            ["whatif_change_interval"] = "95%-interval verandering",
+            ["whatif_down"] = "Eén punt lager",
+            ["whatif_up"] = "Eén punt hoger",
             ["levels"] = "Wat elk cijfer waard is",
             ["levels_intro"] =
-                "De NPS van de respondenten per gegeven cijfer: loont een 9 nog ten opzichte van een 8?",
-            ["grade"] = "Cijfer",
+                "De NPS van de respondenten per gegeven cijfer: loont een 9 nog ten opzichte van een 8? Tussen haakjes: minder dan {0} antwoorden, alleen een indicatie.",
             ["competitors"] = "Ten opzichte van concurrenten",
             ["competitors_intro"] =
-                "Hoe respondenten elk contactmoment vergelijken met andere aanbieders. Netto = beter - slechter.",
+                "Hoe respondenten elk contactmoment vergelijken met andere aanbieders. Netto = % beter - % slechter, in procentpunten.",
             ["worse"] = "Slechter",
             ["same"] = "Gelijk",
             ["better"] = "Beter",
-            ["net"] = "Netto",
+            ["net"] = "Netto (procentpunten)",
             ["priorities"] = "Prioriteiten",
             ["priorities_intro"] =
-                "Score = belang × (ruimte om te groeien + achterstand op concurrenten). Bovenaan: waar een beter cijfer de meeste loyaliteit oplevert. Anders dan bij de kwadranten kan een contactmoment dat al boven gemiddeld scoort hier bovenaan staan, als het veel zwaarder weegt dan de rest; 'Wat als?' laat zien wat een punt meer waard is.",
+                "Eén regel voor de kwadranten, deze lijst en de kernpunten: eerst wat belangrijker dan gemiddeld is en lager beoordeeld dan gemiddeld ('Hier op richten'), dan 'Zo houden', 'Lage prioriteit' en 'Mogelijk overbodig'. Binnen een kwadrant telt de score: belang × (ruimte om te groeien + achterstand op concurrenten).",
             ["why_important"] = "{0}% van het belang",
             ["why_headroom"] = "gemiddeld {0} van {1}",
-            ["why_behind"] = "{0}% vaker slechter dan beter dan concurrenten",
-            ["why_ahead"] = "voorsprong op concurrenten (netto {0}%)",
+            ["why_behind"] = "{0} procentpunten vaker slechter dan beter dan concurrenten",
+            ["why_ahead"] = "voorsprong op concurrenten (netto {0} procentpunten)",
             ["score"] = "Score",
             ["satisfaction_loyalty"] = "Tevredenheid is geen loyaliteit",
             ["sl_intro"] = "Tevreden: {0} of hoger op de tevredenheidsvraag; loyaal: promotor.",
@@ -123,7 +159,10 @@ internal sealed class ReportTexts
             ["resolved"] = "Opgelost",
             ["unresolved"] = "Niet opgelost",
             ["no_complaint"] = "Geen klacht",
-            ["complaint_test"] = "Verschil opgelost - niet opgelost: {0} (p {1}).",
+            ["complaint_test"] =
+                "Verschil opgelost - niet opgelost: {0} punten (95%-interval {1} tot {2}; p {3}).",
+            ["complaint_few"] =
+                "Te weinig klagers om opgelost en niet opgelost te vergelijken: daarvoor zijn minstens {0} antwoorden per groep nodig.",
             ["quality"] = "Datakwaliteit",
             ["q_duplicates"] = "Dubbel ingestuurd (eerste telt)",
             ["q_straight"] = "Alle contactmomenten hetzelfde cijfer (3 of meer)",
@@ -137,25 +176,70 @@ internal sealed class ReportTexts
                 "De invoer bevat geen persoonsgegevens ({0}); de follow-up-lijst heeft daarom geen contactgegevens. Exporteer met --personal om ze mee te nemen.",
             ["rejections"] = "Niet meegetelde regels",
             ["rejections_more"] = "De eerste {0} van {1} niet meegetelde regels staan hierboven.",
+            ["reject_survey"] = "hoort bij een andere enquête",
+            ["reject_version"] = "een versie van de enquête die niet bestaat",
+            ["reject_unknown"] = "geen vraag, onderdeel, keuze of contextveld van de enquête",
+            ["reject_type"] = "een waarde van de verkeerde soort",
+            ["reject_range"] = "een getal buiten de schaal of niet heel",
+            ["reject_option"] = "een keuze die de vraag niet heeft",
+            ["reject_count"] = "te weinig of te veel keuzes",
+            ["reject_length"] = "een tekst die langer is dan toegestaan",
+            ["reject_email"] = "geen geldig e-mailadres",
+            ["reject_text"] = "een tekst met een ongeldig teken, of een te lange sleutel",
+            ["reject_required"] = "een verplichte vraag is niet beantwoord",
+            ["reject_hidden"] = "een antwoord op een vraag die verborgen was",
+            ["reject_syntax"] = "geen geldige JSON of CSV",
+            ["reject_missing"] = "een verplicht veld ontbreekt",
+            ["reject_duplicate"] = "een sleutel staat er twee keer in",
+            ["reject_repeated"] = "al eerder ingelezen; het eerste antwoord telt",
+            ["reject_size"] = "een regel van meer dan 1 MiB",
+            ["reject_read"] = "kon niet worden gelezen",
             ["followup"] = "Opvolging",
             ["followup_text"] =
                 "{0} criticasters gaven toestemming voor contact. De lijst met contactgegevens staat in follow-up.csv (persoonsgegevens: zorgvuldig behandelen); dit rapport bevat ze niet.",
             ["followup_none"] = "Geen criticasters gaven toestemming voor contact.",
             ["method"] = "Verantwoording",
             ["method_text"] =
-                "Intervallen: {0}, begrensd op -100 tot 100. Segmenten: tweesteekproeven-z-toets tegen de rest. Drivers: Shapley/LMG (Lindeman, Merenda en Gold; relaimpo), Johnsons relatieve gewichten, Pearson-correlatie. Wat-als: proportional-odds-logit. Weging: raking (iteratieve poststratificatie). Gemaakt met SurveyKit.",
-            ["notes"] = "Opmerkingen",
-            ["none"] = "geen",
+                "Intervallen: {0}, begrensd op -100 tot 100 en altijd met de gemeten waarde erin. Segmenten: verschil met de rest met het aangepaste Wald-interval en de bijbehorende toets (Rocks 2016), Holm-correctie over alle vergelijkingen, geen vergelijking onder {1} antwoorden. Drivers: Shapley/LMG (Lindeman, Merenda en Gold; relaimpo), Johnsons relatieve gewichten, Pearson-correlatie; in de kernpunten alleen als het model minstens {2}% verklaart en de F-toets significant is. Wat-als: proportional-odds-logit met intervallen volgens de deltamethode. Weging: raking (iteratieve poststratificatie). Gemaakt met SurveyKit.",
+            ["notes"] = "Opmerkingen bij deze analyse",
             ["chart_nps"] = "Verdeling van promotors, passieven en criticasters",
             ["chart_drivers"] = "Belang per contactmoment (aandeel van 100)",
-            ["chart_ipa"] = "Belang tegen prestatie, met het kruis op de gemiddelden",
-            ["chart_whatif"] = "Verandering in NPS bij één punt hoger of lager",
+            ["chart_ipa"] = "Belang tegen prestatie, met lijnen op de gemiddelden",
+            ["chart_whatif"] = "Verandering in NPS-punten bij één punt hoger of lager",
             ["chart_segments"] = "NPS per groep met 95%-interval",
             ["chart_competitors"] = "Slechter, gelijk of beter dan concurrenten",
             ["no_data"] = "Er zijn (nog) geen antwoorden om te tonen.",
+            ["note_drivers_few_responses"] =
+                "Drivers en wat-als: er zijn {0} antwoorden, en er zijn er minstens {1} nodig.",
+            ["note_outcome_constant"] =
+                "Iedereen gaf een {0} op de aanbevelingsvraag: niets kan verschillen in aanbeveling verklaren, dus er is geen driver- of wat-als-analyse.",
+            ["note_driver_few"] =
+                "'{0}' is door {1} respondenten beoordeeld, minder dan {2}, en is weggelaten uit de driver- en wat-als-analyse.",
+            ["note_driver_constant"] =
+                "Iedereen gaf '{0}' hetzelfde cijfer; het kan geen verschillen verklaren en is weggelaten uit de driver- en wat-als-analyse.",
+            ["note_drivers_same"] =
+                "'{0}' en '{1}' kregen van {2}% van de {3} respondenten die beide beoordeelden hetzelfde cijfer; hun belang is niet te scheiden, dus ze zijn als één geanalyseerd (onder '{0}').",
+            ["note_drivers_correlated"] =
+                "'{0}' en '{1}' hangen zo sterk samen (r = {2}) dat hun belang niet te scheiden is; ze zijn als één geanalyseerd (onder '{0}').",
+            ["note_driver_sparse"] =
+                "'{0}' is door maar {1} respondenten beoordeeld; naast de andere contactmomenten past dat niet in één model, dus het is weggelaten uit de driver- en wat-als-analyse.",
+            ["note_drivers_too_many"] =
+                "{0} contactmomenten is meer dan de {1} waarvoor de Shapley-verdeling wordt berekend; er is geen driveranalyse.",
+            ["note_drivers_weak"] =
+                "Het drivermodel verklaart te weinig (R² = {0}; nodig: minstens {1} en een significante F-toets): drivers, prioriteiten en wat-als staan niet in de kernpunten.",
+            ["note_whatif_one_class"] =
+                "Elke respondent is {0}: zonder verschil in NPS-groep is er geen wat-als-model.",
+            ["note_whatif_no_model"] =
+                "Het wat-als-model kon niet worden geschat (de cijfers scheiden de NPS-groepen volledig, of variëren te weinig); er is daarom geen wat-als.",
+            ["note_weighting_empty"] =
+                "Weging op {0} is niet mogelijk: '{1}' heeft een doelaandeel van {2}% maar geen respondenten. Alleen de ongewogen NPS is getoond.",
+            ["note_weighting_not_converged"] =
+                "De weging (raking) kwam in {0} rondes niet tot rust; de gewogen NPS is bij benadering.",
         },
         ["en"] = new()
         {
+            ["title"] = "Results of ‘{0}’",
+            ["language"] = "Language",
             ["quadrant"] = "Quadrant",
             ["why"] = "Why",
             ["group"] = "Group",
@@ -167,22 +251,29 @@ internal sealed class ReportTexts
                 "A minus sign in the direction means: with the other grades equal, a higher grade goes with slightly less recommendation; usually overlap between touchpoints, no reason to get worse.",
             ["months"] =
                 "January February March April May June July August September October November December",
-            ["report"] = "Report",
             ["fieldwork"] = "Fieldwork from {0} to {1}",
             ["responses_line"] = "{0} read: {1} scored, {2} not scored ({3} of them duplicates).",
             ["summary"] = "At a glance",
             ["k_nps"] = "The NPS is **{0}** (95% interval {1} to {2}, n = {3}).",
+            ["k_few"] =
+                "These are only {0} responses: the interval is wide, and groups are compared from {1} responses on.",
             ["k_weighted"] =
                 "Weighted to the known distribution ({0}) the NPS is {1} (effective n = {2}).",
             ["k_driver"] =
                 "**{0}** drives loyalty most: {1}% of what the touchpoints explain together.",
+            ["k_drivers_weak"] =
+                "Together the touchpoints explain only {0}% of the differences in recommendation: too little to say what drives loyalty.",
             ["k_priority"] = "First priority: **{0}**: {1}.",
+            ["k_priority_none"] =
+                "No touchpoint is both more important and graded lower than average; keep up **{0}**, which weighs most.",
             ["k_whatif"] =
-                "One point more on {0} is predicted to add {1} NPS points; one point less costs {2}.",
+                "One point more on {0} is predicted to add {1} NPS points (95% interval {2} to {3}); one point less costs {4}.",
             ["k_segment"] =
-                "Group '{1}' ({0}) differs significantly from the rest: NPS {2} (difference {3}, p {4}).",
+                "Group '{1}' ({0}) differs significantly from the rest: NPS {2} against {3} (difference {4} points, 95% interval {5} to {6}).",
             ["k_complaint"] =
-                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}.",
+                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is significant (p {3}).",
+            ["k_complaint_ns"] =
+                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is not significant (p {3}).",
             ["k_followup"] = "{0} detractors want to be contacted: see follow-up.csv.",
             ["nps"] = "Net Promoter Score",
             ["nps_intro"] =
@@ -190,7 +281,15 @@ internal sealed class ReportTexts
             ["promoters"] = "Promoters",
             ["passives"] = "Passives",
             ["detractors"] = "Detractors",
+            ["class_promoter"] = "a promoter",
+            ["class_passive"] = "a passive",
+            ["class_detractor"] = "a detractor",
             ["interval"] = "95% interval",
+            ["interval_method"] = "Interval: {0}.",
+            ["interval_extended"] =
+                "The interval is extended to the measured NPS: with this few responses the centre of the interval is not the measurement.",
+            ["interval_fallback"] =
+                "Every response is in one NPS class, for which {0} gives an interval without width; the adjusted Wald interval (Rocks 2016) is shown instead.",
             ["method_adjusted-wald"] = "adjusted Wald (Rocks 2016)",
             ["method_wald"] = "Wald",
             ["method_score"] = "score interval (Tango)",
@@ -198,13 +297,19 @@ internal sealed class ReportTexts
             ["weighted"] = "Weighted NPS",
             ["weighted_intro"] =
                 "Weighted (raking) to the distribution in the survey: {0}. Effective sample size (Kish) {1} of {2}.",
+            ["weighted_fallback"] =
+                "Every weighted response is in one NPS class; the interval is the adjusted Wald interval at the effective sample size.",
+            ["n_eff"] = "Effective n",
             ["segments"] = "Segments",
             ["segments_intro"] =
-                "Each group is tested against the rest of the sample (two-sided, 5%).",
+                "Per group the NPS with its 95% interval, and the difference with the rest of the sample with its own 95% interval (adjusted Wald, Rocks 2016). * = significant after Holm's correction for {0} comparisons. Groups with fewer than {1} responses, or a rest of fewer than {1}, are shown but not compared.",
             ["value"] = "Group",
             ["n"] = "n",
-            ["difference"] = "Difference vs rest",
-            ["significant"] = "significant",
+            ["difference"] = "Difference with rest (points)",
+            ["difference_interval"] = "95% interval of the difference",
+            ["p_holm"] = "p (Holm)",
+            ["ns"] = "n.s.",
+            ["too_few"] = "too few to compare",
             ["touchpoints"] = "Touchpoints",
             ["touchpoints_intro"] = "Grades; 'did not use' never counts as a grade.",
             ["touchpoint"] = "Touchpoint",
@@ -213,7 +318,11 @@ internal sealed class ReportTexts
             ["na"] = "Did not use",
             ["drivers"] = "What drives loyalty?",
             ["drivers_intro"] =
-                "Importance by Shapley/LMG: the part of the explained variance in the recommendation score (R² = {0}) that each touchpoint accounts for, 100% together. Beside it Johnson's relative weights and the plain correlation. {1}",
+                "Importance by Shapley/LMG: the part of the explained variance in the recommendation score that each touchpoint accounts for, 100% together. Beside it Johnson's relative weights and the plain correlation. {0}",
+            ["drivers_fit"] =
+                "Together the touchpoints explain {0}% of the differences in recommendation (R² = {1}; F-test p {2}).",
+            ["drivers_weak"] =
+                "Note: together the touchpoints explain only {0}% of the differences in recommendation (R² = {1}; F-test p {2}). A model that explains this little does not tell reliably which touchpoint weighs most, so drivers, priorities and what-if are kept out of the key findings.",
             ["deletion_pairwise"] =
                 "Missing and 'did not use' grades were left out pairwise (smallest pair n = {0}).",
             ["deletion_listwise"] = "Only respondents with every grade counted (n = {0}).",
@@ -222,7 +331,7 @@ internal sealed class ReportTexts
             ["r"] = "Correlation",
             ["ipa"] = "Importance and performance",
             ["ipa_intro"] =
-                "Importance (LMG share) against performance (mean grade). The crosshair is at the mean importance ({0}%) and the mean performance ({1}): high importance with low performance is where to concentrate.",
+                "Importance (LMG share) against performance (mean grade). The lines are at the mean importance ({0}%) and the mean performance ({1}): high importance with low performance is where to concentrate. The numbers in the chart are listed below it.",
             ["q_concentrate"] = "Concentrate here",
             ["q_keep_up"] = "Keep up the good work",
             ["q_low_priority"] = "Low priority",
@@ -231,25 +340,34 @@ internal sealed class ReportTexts
             ["performance"] = "Performance",
             ["whatif"] = "What if?",
             ["whatif_intro"] =
-                "Predicted NPS if everyone who used the touchpoint graded it this many points higher or lower, from an ordinal logit model of the three NPS classes on all touchpoints (n = {0}). The change is against the model's own prediction at 0. Effects smaller than half a point are noise.",
+                "Predicted NPS if everyone who used the touchpoint graded it this many points higher or lower, from an ordinal logit model of the NPS classes on all touchpoints (n = {0}). Per scenario the predicted NPS and the change against the model's own prediction at 0, with a 95% interval (delta method). A change whose interval holds 0 cannot be told apart from no change.",
+            ["whatif_subsample"] =
+                "The model is fitted on {0} of the {1} responses, chosen by response id: the same responses always give the same selection, and the intervals allow for the sample.",
+            ["whatif_two_classes"] =
+                "No respondent is {0}; the model tells the two other classes apart.",
+            ["whatif_delta"] = "Grade change",
+            ["whatif_nps"] = "Predicted NPS",
+            ["whatif_change"] = "Change (points)",
+            ["whatif_change_interval"] = "95% interval of the change",
+            ["whatif_down"] = "One point lower",
+            ["whatif_up"] = "One point higher",
             ["levels"] = "What each grade is worth",
             ["levels_intro"] =
-                "The NPS of the respondents per grade given: does a 9 still pay compared with an 8?",
-            ["grade"] = "Grade",
+                "The NPS of the respondents per grade given: does a 9 still pay compared with an 8? In brackets: fewer than {0} responses, an indication only.",
             ["competitors"] = "Against competitors",
             ["competitors_intro"] =
-                "How respondents compare each touchpoint with other providers. Net = better - worse.",
+                "How respondents compare each touchpoint with other providers. Net = % better - % worse, in percentage points.",
             ["worse"] = "Worse",
             ["same"] = "Same",
             ["better"] = "Better",
-            ["net"] = "Net",
+            ["net"] = "Net (percentage points)",
             ["priorities"] = "Priorities",
             ["priorities_intro"] =
-                "Score = importance × (room to grow + gap behind competitors). On top: where a better grade earns the most loyalty. Unlike the quadrants, a touchpoint that already scores above average can top this list when it weighs much more than the rest; 'What if?' shows what a point more is worth.",
+                "One rule for the quadrants, this list and the key findings: first what is more important than average and graded lower than average ('Concentrate here'), then 'Keep up the good work', 'Low priority' and 'Possible overkill'. Within a quadrant the score counts: importance × (room to grow + gap behind competitors).",
             ["why_important"] = "{0}% of the importance",
             ["why_headroom"] = "mean {0} of {1}",
-            ["why_behind"] = "{0}% more often worse than better than competitors",
-            ["why_ahead"] = "ahead of competitors (net {0}%)",
+            ["why_behind"] = "{0} percentage points more often worse than better than competitors",
+            ["why_ahead"] = "ahead of competitors (net {0} percentage points)",
             ["score"] = "Score",
             ["satisfaction_loyalty"] = "Satisfaction is not loyalty",
             ["sl_intro"] =
@@ -263,7 +381,10 @@ internal sealed class ReportTexts
             ["resolved"] = "Resolved",
             ["unresolved"] = "Not resolved",
             ["no_complaint"] = "No complaint",
-            ["complaint_test"] = "Difference resolved - not resolved: {0} (p {1}).",
+            ["complaint_test"] =
+                "Difference resolved - not resolved: {0} points (95% interval {1} to {2}; p {3}).",
+            ["complaint_few"] =
+                "Too few complainers to compare resolved with not resolved: that takes at least {0} responses per group.",
             ["quality"] = "Data quality",
             ["q_duplicates"] = "Sent twice (the first one counts)",
             ["q_straight"] = "Same grade for every touchpoint (3 or more)",
@@ -276,22 +397,65 @@ internal sealed class ReportTexts
                 "The input left out personal data ({0}), so the follow-up list has no contact details; export with --personal to include them.",
             ["rejections"] = "Lines not scored",
             ["rejections_more"] = "The first {0} of {1} lines not scored are listed above.",
+            ["reject_survey"] = "belongs to another survey",
+            ["reject_version"] = "a version of the survey that does not exist",
+            ["reject_unknown"] = "not a question, item, option or context field of the survey",
+            ["reject_type"] = "a value of the wrong kind",
+            ["reject_range"] = "a number outside the scale or not whole",
+            ["reject_option"] = "an option the question does not have",
+            ["reject_count"] = "too few or too many options picked",
+            ["reject_length"] = "a text longer than allowed",
+            ["reject_email"] = "not a valid email address",
+            ["reject_text"] = "a text with an invalid character, or a key that is too long",
+            ["reject_required"] = "a required question is not answered",
+            ["reject_hidden"] = "an answer to a question that was hidden",
+            ["reject_syntax"] = "not valid JSON or CSV",
+            ["reject_missing"] = "a required field is missing",
+            ["reject_duplicate"] = "a key appears twice",
+            ["reject_repeated"] = "read before; the first response counts",
+            ["reject_size"] = "a line of more than 1 MiB",
+            ["reject_read"] = "could not be read",
             ["followup"] = "Follow-up",
             ["followup_text"] =
                 "{0} detractors agreed to be contacted. The list with contact details is in follow-up.csv (personal data: handle with care); this report does not contain it.",
             ["followup_none"] = "No detractors agreed to be contacted.",
             ["method"] = "Method",
             ["method_text"] =
-                "Intervals: {0}, bounded to -100..100. Segments: two-sample z-test against the rest. Drivers: Shapley/LMG (Lindeman, Merenda and Gold; relaimpo), Johnson's relative weights, Pearson correlation. What-if: proportional-odds logit. Weighting: raking (iterative post-stratification). Made with SurveyKit.",
-            ["notes"] = "Notes",
-            ["none"] = "none",
+                "Intervals: {0}, bounded to -100..100 and always holding the measured value. Segments: the difference with the rest with the adjusted Wald interval and its test (Rocks 2016), Holm's correction over all comparisons, no comparison under {1} responses. Drivers: Shapley/LMG (Lindeman, Merenda and Gold; relaimpo), Johnson's relative weights, Pearson correlation; in the key findings only when the model explains at least {2}% and its F-test is significant. What-if: proportional-odds logit with delta-method intervals. Weighting: raking (iterative post-stratification). Made with SurveyKit.",
+            ["notes"] = "Notes on this analysis",
             ["chart_nps"] = "Distribution of promoters, passives and detractors",
             ["chart_drivers"] = "Importance per touchpoint (share of 100)",
-            ["chart_ipa"] = "Importance against performance, crosshair at the means",
-            ["chart_whatif"] = "Change in NPS for one point more or less",
+            ["chart_ipa"] = "Importance against performance, with lines at the means",
+            ["chart_whatif"] = "Change in NPS points for one point more or less",
             ["chart_segments"] = "NPS per group with 95% interval",
             ["chart_competitors"] = "Worse, same or better than competitors",
             ["no_data"] = "There are no responses to show (yet).",
+            ["note_drivers_few_responses"] =
+                "Drivers and what-if: there are {0} responses, and they need at least {1}.",
+            ["note_outcome_constant"] =
+                "Everyone gave a {0} on the recommendation question: nothing can explain differences in recommendation, so there is no driver or what-if analysis.",
+            ["note_driver_few"] =
+                "'{0}' was graded by {1} respondents, fewer than {2}, and is left out of the driver and what-if analysis.",
+            ["note_driver_constant"] =
+                "Everyone gave '{0}' the same grade; it cannot explain differences and is left out of the driver and what-if analysis.",
+            ["note_drivers_same"] =
+                "'{0}' and '{1}' got the same grade from {2}% of the {3} respondents who graded both; their importance cannot be told apart, so they are analysed as one (under '{0}').",
+            ["note_drivers_correlated"] =
+                "'{0}' and '{1}' go together so closely (r = {2}) that their importance cannot be told apart; they are analysed as one (under '{0}').",
+            ["note_driver_sparse"] =
+                "'{0}' was graded by only {1} respondents; beside the other touchpoints that does not fit one model, so it is left out of the driver and what-if analysis.",
+            ["note_drivers_too_many"] =
+                "{0} touchpoints is more than the {1} for which the Shapley decomposition is computed; there is no driver analysis.",
+            ["note_drivers_weak"] =
+                "The driver model explains too little (R² = {0}; needed: at least {1} and a significant F-test): drivers, priorities and what-if are kept out of the key findings.",
+            ["note_whatif_one_class"] =
+                "Every respondent is {0}: without a difference in NPS class there is no what-if model.",
+            ["note_whatif_no_model"] =
+                "The what-if model could not be fitted (the grades separate the NPS classes completely, or vary too little), so there is no what-if.",
+            ["note_weighting_empty"] =
+                "Weighting on {0} is not possible: '{1}' has a target share of {2}% but no respondents. Only the unweighted NPS is shown.",
+            ["note_weighting_not_converged"] =
+                "Weighting (raking) did not settle in {0} rounds; the weighted NPS is approximate.",
         },
     };
 
@@ -307,6 +471,9 @@ internal sealed class ReportTexts
     public NumberFormatInfo Numbers => words.Numbers;
 
     public string this[string key] => words[key];
+
+    /// <summary>Whether the table has a text for <paramref name="key"/>.</summary>
+    public static bool HasText(string key) => Texts[TextTable.Fallback].ContainsKey(key);
 
     /// <summary>The name of a language in that language, for the switcher.</summary>
     public static string LanguageName(string language) => TextTable.NativeName(language);
@@ -335,6 +502,9 @@ internal sealed class ReportTexts
         );
 
     public string Count(long value) => words.Count(value);
+
+    /// <summary>The texts of <paramref name="language"/>, for the test that no language's sentences leak into another.</summary>
+    internal static IReadOnlyDictionary<string, string> All(string language) => Texts[language];
 
     /// <summary>A p-value with its relation: "= 0.042", or "&lt; 0.001" for the smallest.</summary>
     public string P(double p) =>

@@ -39,7 +39,12 @@ public static class SummaryJson
 
         json.WritePropertyName("nps");
         Nps(json, result.Nps, includeCounts: true);
-        if (result.Weighted is { } weighted)
+        // Keys that cannot be computed are null, never missing (formats.md).
+        if (result.Weighted is not { } weighted)
+        {
+            json.WriteNull("weighted_nps");
+        }
+        else
         {
             json.WriteStartObject("weighted_nps");
             Number(json, "value", weighted.Value, 1);
@@ -62,7 +67,13 @@ public static class SummaryJson
                 Number(json, "nps", value.Nps.Value, 1);
                 json.WriteNumber("n", value.Nps.N);
                 Pair(json, "ci95", value.Nps.Ci95, 1);
-                Number(json, "p_vs_rest", value.PVsRest, 4);
+                var vs = value.VsRest;
+                json.WriteBoolean("compared", vs is not null);
+                Number(json, "difference", vs?.Difference ?? double.NaN, 1);
+                Pair(json, "ci95_difference", vs?.Ci95 ?? new Interval(double.NaN, double.NaN), 1);
+                Number(json, "p_vs_rest", vs?.P ?? double.NaN, 4);
+                Number(json, "p_holm", vs?.PAdjusted ?? double.NaN, 4);
+                json.WriteBoolean("significant", vs?.Significant ?? false);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
@@ -81,6 +92,14 @@ public static class SummaryJson
             if (touchpoint.Quadrant.Length > 0)
             {
                 json.WriteString("quadrant", touchpoint.Quadrant);
+            }
+            else
+            {
+                json.WriteNull("quadrant");
+            }
+            if (touchpoint.AnalysedWith is { } with)
+            {
+                json.WriteString("analysed_with", with);
             }
             if (touchpoint.Comparison is { } comparison)
             {
@@ -104,14 +123,26 @@ public static class SummaryJson
             json.WriteNumber("sign", driver.Sign);
             Number(json, "relative_weight", driver.RelativeWeight, 4);
             Number(json, "r", driver.Correlation, 3);
+            if (driver.Also.Count > 0)
+            {
+                json.WriteStartArray("also");
+                driver.Also.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        if (result.Drivers is { } drivers)
+        if (result.Drivers is not { } drivers)
+        {
+            json.WriteNull("driver_model");
+        }
+        else
         {
             json.WriteStartObject("driver_model");
             json.WriteString("method", "lmg");
             Number(json, "r2", drivers.R2, 4);
+            Number(json, "p", drivers.P, 6);
+            json.WriteBoolean("informative", drivers.Informative);
             json.WriteString("deletion", drivers.Deletion);
             json.WriteNumber("n", drivers.N);
             json.WriteEndObject();
@@ -125,6 +156,7 @@ public static class SummaryJson
             json.WriteNumber("delta", scenario.Delta);
             Number(json, "nps", scenario.Nps, 1);
             Number(json, "change", scenario.Change, 1);
+            Pair(json, "ci95_change", scenario.ChangeCi95, 1);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -135,11 +167,16 @@ public static class SummaryJson
             json.WriteStartObject();
             json.WriteString("id", priority.Id);
             Number(json, "score", priority.Score, 1);
+            json.WriteString("quadrant", priority.Quadrant);
             json.WriteEndObject();
         }
         json.WriteEndArray();
 
-        if (result.SatisfactionLoyalty is { } quadrant)
+        if (result.SatisfactionLoyalty is not { } quadrant)
+        {
+            json.WriteNull("satisfaction_loyalty");
+        }
+        else
         {
             json.WriteStartObject("satisfaction_loyalty");
             json.WriteNumber("loyal", quadrant.Loyal);
@@ -148,14 +185,21 @@ public static class SummaryJson
             json.WriteNumber("neither", quadrant.Neither);
             json.WriteEndObject();
         }
-        if (result.Complaints is { } complaints)
+        if (result.Complaints is not { } complaints)
+        {
+            json.WriteNull("complaints");
+        }
+        else
         {
             json.WriteStartObject("complaints");
             json.WritePropertyName("resolved");
             Nps(json, complaints.Resolved, includeCounts: false);
             json.WritePropertyName("unresolved");
             Nps(json, complaints.Unresolved, includeCounts: false);
-            Number(json, "p", complaints.ResolvedVsUnresolved.P, 4);
+            var test = complaints.ResolvedVsUnresolved;
+            json.WriteBoolean("compared", test is not null);
+            Number(json, "difference", test?.Difference ?? double.NaN, 1);
+            Number(json, "p", test?.P ?? double.NaN, 4);
             json.WriteEndObject();
         }
         json.WriteStartObject("quality");
@@ -165,6 +209,12 @@ public static class SummaryJson
         json.WriteNumber("other_versions", result.Quality.OtherVersions);
         json.WriteEndObject();
         json.WriteNumber("follow_up", table.FollowUps.Count);
+        json.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            json.WriteStringValue(note.ToString());
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -180,7 +230,7 @@ public static class SummaryJson
             json.WriteNumber("detractors", nps.Detractors);
         }
         Pair(json, "ci95", nps.Ci95, 1);
-        json.WriteString("method", nps.Method);
+        json.WriteString("method", nps.Fallback ? "adjusted-wald" : nps.Method);
         json.WriteEndObject();
     }
 

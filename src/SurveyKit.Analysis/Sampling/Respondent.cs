@@ -265,7 +265,7 @@ internal sealed class Respondent
             var driver = Driver(touchpoints.Id, item.Id);
             if (driver >= 0 && notUsed[driver])
             {
-                answers[item.Id] = AnswerValue.Of("na");
+                answers[item.Id] = AnswerValue.Of(AnswerValues.NotApplicable);
                 continue;
             }
             var grade =
@@ -288,9 +288,9 @@ internal sealed class Respondent
                     / Math.Max(1, touchpoints.Scale.Max - touchpoints.Scale.Min);
                 var roll = random.NextDouble();
                 comparisons[item.Id] = AnswerValue.Of(
-                    roll < relative - 0.45 ? "better"
-                    : roll > relative + 0.2 ? "worse"
-                    : "same"
+                    roll < relative - 0.45 ? AnswerValues.Better
+                    : roll > relative + 0.2 ? AnswerValues.Worse
+                    : AnswerValues.Same
                 );
             }
         }

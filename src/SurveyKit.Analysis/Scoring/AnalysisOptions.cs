@@ -21,11 +21,30 @@ public sealed record AnalysisOptions
     /// <summary>The grade changes simulated per touchpoint.</summary>
     public IReadOnlyList<int> WhatIfDeltas { get; init; } = [-2, -1, 1, 2];
 
-    /// <summary>The what-if model is fitted on at most this many respondents (a seeded random subset beyond it).</summary>
+    /// <summary>
+    /// The what-if model is fitted on at most this many respondents: beyond it, a subset chosen by a hash of the response
+    /// id (so the same responses in any order give the same subset, and the same report).
+    /// </summary>
     public int MaxModelRows { get; init; } = 100_000;
 
-    /// <summary>Drivers with fewer grades than this are left out of the driver analysis.</summary>
-    public int MinDriverN { get; init; } = 10;
+    /// <summary>
+    /// Groups smaller than this are shown but not compared (no p-value, never a key finding), and touchpoints graded by
+    /// fewer are left out of the driver and what-if models. 30 is the usual floor for a normal approximation of a
+    /// difference of proportions; docs/analysis.md states it.
+    /// </summary>
+    public int MinGroupN { get; init; } = 30;
+
+    /// <summary>
+    /// The driver model must explain at least this share of the outcome's variance (and pass its F-test) before the
+    /// report names a driver, a first priority or a what-if in its key findings.
+    /// </summary>
+    public double MinDriverR2 { get; init; } = 0.10;
+
+    /// <summary>
+    /// Two touchpoints graded identically by at least this share of the respondents who graded both (or correlating at
+    /// least this much) are analysed as one: separately their importance cannot be told apart.
+    /// </summary>
+    public double SameGradesShare { get; init; } = 0.95;
 
     /// <summary>The significance level used for the correlation method and in the report's wording.</summary>
     public double Alpha { get; init; } = 0.05;

@@ -24,7 +24,7 @@ public sealed record AnalysisResult(
     IReadOnlyList<PriorityItem> Priorities,
     ComplaintSummary? Complaints,
     DataQuality Quality,
-    IReadOnlyList<string> Notes
+    IReadOnlyList<AnalysisNote> Notes
 )
 {
     /// <summary>The raking weight of each scored response, when the survey gives population shares.</summary>
@@ -32,6 +32,16 @@ public sealed record AnalysisResult(
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>
+/// <param name="Ci95">The interval; it always contains <paramref name="Value"/> (see <paramref name="Extended"/>).</param>
+/// <param name="Extended">
+/// The method's interval left out the observed NPS and was extended to it. The adjusted Wald interval is centred on
+/// the adjusted NPS, so with a handful of responses all in one class (one promoter: +100) it can end below the
+/// observed value; the union of the interval and the estimate covers at least as often as the interval.
+/// </param>
+/// <param name="Fallback">
+/// The chosen method gave an interval of width 0 (every response in one class: Wald's variance and every bootstrap
+/// resample are then degenerate), so the adjusted Wald interval is shown instead.
+/// </param>
 public sealed record NpsSummary(
     double Value,
     int N,
@@ -39,7 +49,9 @@ public sealed record NpsSummary(
     int Passives,
     int Detractors,
     Interval Ci95,
-    string Method
+    string Method,
+    bool Extended = false,
+    bool Fallback = false
 )
 {
     /// <summary>The summary of <paramref name="counts"/> with an interval by <paramref name="options"/>.</summary>
@@ -52,19 +64,36 @@ public sealed record NpsSummary(
             options.BootstrapResamples,
             options.Seed
         );
+        var fallback = counts.N > 0 && interval.Width == 0;
+        if (fallback)
+        {
+            interval = NpsInterval.Compute(counts, IntervalMethod.AdjustedWald, options.Confidence);
+        }
+        var value = counts.N > 0 ? counts.Nps * 100 : double.NaN;
+        var scaled = new Interval(interval.Low * 100, interval.High * 100);
+        var extended = counts.N > 0 && !scaled.Contains(value);
         return new NpsSummary(
-            counts.N > 0 ? counts.Nps * 100 : double.NaN,
+            value,
             (int)counts.N,
             (int)counts.Promoters,
             (int)counts.Passives,
             (int)counts.Detractors,
-            new Interval(interval.Low * 100, interval.High * 100),
-            options.MethodName
+            extended ? scaled.Including(value) : scaled,
+            options.MethodName,
+            extended,
+            fallback
         );
     }
+
+    /// <summary>The class counts again, for a comparison.</summary>
+    public NpsCounts Counts => new(Detractors, Passives, Promoters);
 }
 
 /// <summary>NPS after raking to the population shares in the survey.</summary>
+/// <param name="Fallback">
+/// Every weighted response is in one class, so the linearized variance is 0: the interval is the adjusted Wald
+/// interval of the weighted shares at the effective sample size instead.
+/// </param>
 public sealed record WeightedSummary(
     double Value,
     Interval Ci95,
@@ -72,7 +101,8 @@ public sealed record WeightedSummary(
     int N,
     bool Converged,
     int Iterations,
-    IReadOnlyList<string> Variables
+    IReadOnlyList<string> Variables,
+    bool Fallback = false
 );
 
 /// <summary>NPS per value of one segment, each tested against the rest of the sample.</summary>
@@ -82,14 +112,36 @@ public sealed record SegmentSummary(
     IReadOnlyList<SegmentValue> Values
 );
 
-/// <summary>One segment value.</summary>
-/// <param name="PVsRest">Two-sided p of the two-sample test of this value against everyone else (NaN when a side is empty).</param>
+/// <summary>One segment value: its own NPS, the NPS of everyone else, and the comparison of the two.</summary>
+/// <param name="Rest">Everyone else with an outcome.</param>
+/// <param name="VsRest">
+/// The comparison with the rest; null when either side has fewer than <see cref="AnalysisOptions.MinGroupN"/>
+/// responses: too few to compare, so no p-value is given.
+/// </param>
 public sealed record SegmentValue(
     string Value,
     LocalizedText? Label,
     NpsSummary Nps,
-    double DifferenceVsRest,
-    double PVsRest
+    NpsSummary Rest,
+    GroupComparison? VsRest
+);
+
+/// <summary>
+/// Group a against group b: the observed difference in NPS points with Rocks' adjusted Wald interval and test (the
+/// interval extended to the observed difference when it falls outside), and whether it is significant after Holm's
+/// correction over every comparison of the report.
+/// </summary>
+/// <param name="Difference">NPS(a) - NPS(b), observed, in points (-200..200).</param>
+/// <param name="Ci95">The interval of the difference in points; contains <paramref name="Difference"/>.</param>
+/// <param name="P">The two-sided p-value of this comparison alone.</param>
+/// <param name="PAdjusted">The p-value after Holm's correction for the number of comparisons made.</param>
+/// <param name="Significant">PAdjusted below alpha.</param>
+public sealed record GroupComparison(
+    double Difference,
+    Interval Ci95,
+    double P,
+    double PAdjusted,
+    bool Significant
 );
 
 /// <summary>A touchpoint's grades, its importance for loyalty and where it stands.</summary>
@@ -106,7 +158,14 @@ public sealed record TouchpointSummary(
     double Importance,
     double SharePercent,
     string Quadrant
-);
+)
+{
+    /// <summary>
+    /// The touchpoint whose driver stands for this one too (they were graded nearly identically, so the models
+    /// analyse them as one); null when it is its own driver or not a driver.
+    /// </summary>
+    public string? AnalysedWith { get; init; }
+}
 
 /// <summary>The NPS of the respondents who gave one grade: what each level of a touchpoint is worth.</summary>
 public sealed record GradeLevel(int Grade, int N, double Nps);
@@ -125,13 +184,21 @@ public sealed record ComparisonCounts(int Worse, int Same, int Better)
 /// <param name="R2">The share of the outcome's variance the drivers explain together.</param>
 /// <param name="Deletion">"pairwise" or "listwise": how unanswered and not-applicable grades were left out.</param>
 /// <param name="N">Respondents used (listwise), or the smallest pair count (pairwise).</param>
+/// <param name="P">The p-value of the overall F-test of R² with the drivers as predictors on N cases.</param>
+/// <param name="Informative">
+/// The drivers explain enough to name one: R² of at least <see cref="AnalysisOptions.MinDriverR2"/> and the F-test
+/// significant. When false the report shows the numbers with that warning and keeps drivers, priorities and the
+/// what-if out of its key findings.
+/// </param>
 public sealed record DriverSummary(
     double R2,
     string Deletion,
     int N,
     IReadOnlyList<DriverImportance> Items,
     double ImportanceCrosshair,
-    double PerformanceCrosshair
+    double PerformanceCrosshair,
+    double P,
+    bool Informative
 );
 
 /// <summary>One driver's importance by three methods.</summary>
@@ -141,6 +208,7 @@ public sealed record DriverSummary(
 /// <param name="RelativeWeight">Johnson's relative weight (NaN when the correlation matrix is not positive definite).</param>
 /// <param name="Correlation">Pearson r with the outcome.</param>
 /// <param name="CorrelationP">The p-value of r.</param>
+/// <param name="Also">Touchpoints analysed as one with this one (graded nearly identically); usually empty.</param>
 public sealed record DriverImportance(
     string Id,
     LocalizedText Label,
@@ -149,21 +217,37 @@ public sealed record DriverImportance(
     int Sign,
     double RelativeWeight,
     double Correlation,
-    double CorrelationP
+    double CorrelationP,
+    IReadOnlyList<string> Also
 );
 
 /// <summary>The what-if simulation: the predicted NPS when one touchpoint's grades move, from an ordinal model.</summary>
+/// <param name="ModelN">Respondents the model was fitted on.</param>
+/// <param name="Answered">Respondents with an outcome: more than ModelN when the model was fitted on a subsample.</param>
+/// <param name="Classes">NPS classes in the model: 3, or 2 when one class has no respondents.</param>
 public sealed record WhatIfSummary(
     int ModelN,
+    int Answered,
     double Baseline,
     IReadOnlyList<WhatIfScenario> Scenarios,
-    OrdinalLogitResult Model
+    OrdinalLogitResult Model,
+    int Classes
 );
 
 /// <summary>One scenario: every respondent who graded <paramref name="Item"/> grades it <paramref name="Delta"/> points differently.</summary>
 /// <param name="Nps">The observed NPS plus the predicted change.</param>
 /// <param name="Change">The predicted change in NPS points.</param>
-public sealed record WhatIfScenario(string Item, int Delta, double Nps, double Change);
+/// <param name="ChangeCi95">
+/// The 95% interval of the change by the delta method from the model's covariance: the precision of the model's
+/// estimate, including the noise of a subsample.
+/// </param>
+public sealed record WhatIfScenario(
+    string Item,
+    int Delta,
+    double Nps,
+    double Change,
+    Interval ChangeCi95
+);
 
 /// <summary>Satisfaction against loyalty: satisfaction is not loyalty.</summary>
 public sealed record LoyaltyQuadrant(
@@ -180,6 +264,7 @@ public sealed record LoyaltyQuadrant(
 
 /// <summary>A touchpoint on the priority list.</summary>
 /// <param name="Score">Importance x (headroom + the gap behind competitors), 0..100.</param>
+/// <param name="Quadrant">The quadrant, which orders the list before the score does (docs/analysis.md).</param>
 public sealed record PriorityItem(
     string Id,
     LocalizedText Label,
@@ -191,11 +276,12 @@ public sealed record PriorityItem(
 );
 
 /// <summary>Complaint handling: NPS of complainers whose complaint was resolved against those whose was not.</summary>
+/// <param name="ResolvedVsUnresolved">Null when either group has too few responses to compare.</param>
 public sealed record ComplaintSummary(
     NpsSummary Resolved,
     NpsSummary Unresolved,
     NpsSummary? NoComplaint,
-    NpsDifference ResolvedVsUnresolved
+    GroupComparison? ResolvedVsUnresolved
 );
 
 /// <summary>What in the data deserves a second look.</summary>

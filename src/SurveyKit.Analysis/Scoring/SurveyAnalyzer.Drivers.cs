@@ -20,61 +20,35 @@ public static partial class SurveyAnalyzer
 
     /// <summary>
     /// Key drivers of the outcome (0..10) by Shapley/LMG, with Johnson's relative weights and plain correlations
-    /// beside it. Not applicable and unanswered grades are left out pairwise (a respondent without a store still
-    /// tells us about delivery); when that gives a correlation matrix that is not positive definite, listwise.
+    /// beside it, on the predictors <see cref="Predictors"/> chose (pairwise deletion unless it had to be listwise).
+    /// The overall F-test and R² decide whether the model says enough to name a driver.
     /// </summary>
     private static DriverSummary? Drivers(
         ResponseTable table,
+        PredictorSet? set,
         AnalysisOptions options,
-        List<string> notes
+        List<AnalysisNote> notes
     )
     {
+        if (set is null)
+        {
+            return null;
+        }
         var plan = table.Plan;
-        var used = UsableDrivers(table, options);
-        foreach (var d in Enumerable.Range(0, plan.Drivers.Count).Except(used))
+        if (set.Items.Count > Lmg.MaxPredictors)
         {
-            notes.Add(
-                GradeCount(table.Drivers[d].Span) < options.MinDriverN
-                    ? $"drivers: '{plan.Drivers[d].Id}' has fewer than {options.MinDriverN} grades and is left out"
-                    : $"drivers: everyone gave '{plan.Drivers[d].Id}' the same grade, so it cannot explain differences and is left out"
-            );
-        }
-        if (used.Length == 0 || used.Length > 15 || table.Count < options.MinDriverN)
-        {
-            if (used.Length > 15)
-            {
-                notes.Add(
-                    "drivers: more than 15 drivers; the Shapley decomposition is not computed"
-                );
-            }
+            notes.Add(AnalysisNote.Of("drivers_too_many", set.Items.Count, Lmg.MaxPredictors));
             return null;
         }
-        var deletion = MissingDeletion.Pairwise;
-        var matrix = PairwiseCorrelation.Compute([
-            Floats(table.Outcome.Span),
-            .. used.Select(d => table.Drivers[d].Memory),
-        ]);
-        if (!Matrix.IsPositiveDefinite(matrix.R) || HasNaN(matrix.R))
-        {
-            deletion = MissingDeletion.Listwise;
-            var columns = new List<double[]> { Doubles(Floats(table.Outcome.Span)) };
-            columns.AddRange(used.Select(d => Doubles(table.Drivers[d].Span.ToArray())));
-            matrix = Correlation.Compute(columns, deletion);
-        }
-        if (HasNaN(matrix.R) || !Matrix.IsPositiveDefinite(matrix.R))
-        {
-            notes.Add("drivers: the grades do not vary enough to estimate their influence");
-            return null;
-        }
-        var predictors = PredictorCorrelations.FromMatrix(matrix.R, 0);
+        var predictors = PredictorCorrelations.FromMatrix(set.Matrix.R, 0);
         var lmg = Lmg.Compute(predictors.Rxx, predictors.Rxy);
         var weights = RelativeWeights.Compute(predictors.Rxx, predictors.Rxy);
         var items = new List<DriverImportance>();
-        for (var k = 0; k < used.Length; k++)
+        for (var k = 0; k < set.Items.Count; k++)
         {
-            var driver = plan.Drivers[used[k]];
+            var members = set.Items[k].Drivers;
+            var driver = plan.Drivers[members[0]];
             var r = predictors.Rxy[k];
-            var pairs = matrix.N[0][k + 1];
             items.Add(
                 new DriverImportance(
                     driver.Id,
@@ -84,23 +58,38 @@ public static partial class SurveyAnalyzer
                     lmg.Beta[k] < 0 ? -1 : 1,
                     weights.Weights[k],
                     r,
-                    Correlation.PValue(r, pairs)
+                    Correlation.PValue(r, set.Matrix.N[0][k + 1]),
+                    members.Skip(1).Select(m => plan.Drivers[m].Id).ToArray()
                 )
             );
         }
-        var n =
-            deletion == MissingDeletion.Listwise
-                ? matrix.N[0][0]
-                : matrix.N.SelectMany(row => row).Min();
-        var performance = used.Select(d => Relative(Mean(table.Drivers[d].Span), plan.Drivers[d]))
+        var n = set.N;
+        var p = FDistribution.RegressionP(lmg.R2, set.Items.Count, n);
+        var informative = lmg.R2 >= options.MinDriverR2 && p < options.Alpha;
+        if (!informative)
+        {
+            notes.Add(
+                AnalysisNote.Of(
+                    "drivers_weak",
+                    new NoteNumber(lmg.R2, 2),
+                    new NoteNumber(options.MinDriverR2, 2)
+                )
+            );
+        }
+        var performance = set
+            .Items.Select(i =>
+                Relative(Mean(table.Drivers[i.Drivers[0]].Span), plan.Drivers[i.Drivers[0]])
+            )
             .Average();
         return new DriverSummary(
             lmg.R2,
-            deletion == MissingDeletion.Pairwise ? "pairwise" : "listwise",
+            set.Deletion == MissingDeletion.Pairwise ? "pairwise" : "listwise",
             n,
             items.OrderByDescending(i => i.Lmg).ToArray(),
-            100.0 / used.Length,
-            performance
+            100.0 / set.Items.Count,
+            performance,
+            p,
+            informative
         );
     }
 
@@ -175,6 +164,11 @@ public static partial class SurveyAnalyzer
                         ? Quadrants.Unknown
                         : Quadrant(importance.SharePercent, Relative(mean, driver), drivers)
                 )
+                {
+                    AnalysedWith = drivers
+                        ?.Items.FirstOrDefault(i => i.Also.Contains(driver.Id))
+                        ?.Id,
+                }
             );
         }
         return result;
@@ -199,9 +193,11 @@ public static partial class SurveyAnalyzer
     }
 
     /// <summary>
-    /// The priority list: importance (share of the explained variance) times the room left to improve (headroom on
-    /// the scale) plus how far behind competitors respondents see us (worse minus better, when compared). A
-    /// touchpoint that matters, scores low and sets us back against competitors comes first.
+    /// The priority list, by the one rule the quadrants, the list and the key findings share (docs/analysis.md): the
+    /// quadrant comes first (concentrate here, then keep up, then low priority, then possible overkill), and within a
+    /// quadrant the score: importance (share of the explained variance) times the room left to improve (headroom on
+    /// the scale) plus how far behind competitors respondents see us. The first priority is the top of this list when
+    /// it is in "concentrate here"; otherwise nothing is both important and lagging, and the report says so.
     /// </summary>
     private static List<PriorityItem> Priorities(List<TouchpointSummary> touchpoints) =>
         touchpoints
@@ -221,8 +217,20 @@ public static partial class SurveyAnalyzer
                     t.Quadrant
                 );
             })
-            .OrderByDescending(p => p.Score)
+            .OrderBy(p => QuadrantRank(p.Quadrant))
+            .ThenByDescending(p => p.Score)
             .ToList();
+
+    /// <summary>The order of the quadrants in the priority list.</summary>
+    internal static int QuadrantRank(string quadrant) =>
+        quadrant switch
+        {
+            Quadrants.Concentrate => 0,
+            Quadrants.KeepUp => 1,
+            Quadrants.LowPriority => 2,
+            Quadrants.Overkill => 3,
+            _ => 4,
+        };
 
     private static ComparisonCounts? Comparison(ResponseTable table, int d)
     {
@@ -272,19 +280,6 @@ public static partial class SurveyAnalyzer
         }
         return n;
     }
-
-    /// <summary>
-    /// The drivers that can take part in the driver analysis and the what-if model: enough grades, and not all the
-    /// same grade (a constant grade explains nothing and makes the model unsolvable). One rule for both.
-    /// </summary>
-    private static int[] UsableDrivers(ResponseTable table, AnalysisOptions options) =>
-        Enumerable
-            .Range(0, table.Plan.Drivers.Count)
-            .Where(d =>
-                GradeCount(table.Drivers[d].Span) >= options.MinDriverN
-                && Varies(table.Drivers[d].Span)
-            )
-            .ToArray();
 
     private static double[] Doubles(float[] grades)
     {

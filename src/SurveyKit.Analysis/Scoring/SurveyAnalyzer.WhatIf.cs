@@ -9,42 +9,61 @@ namespace SurveyKit.Analysis.Scoring;
 public static partial class SurveyAnalyzer
 {
     /// <summary>
-    /// What-if: a proportional-odds model of the three NPS classes on the driver grades. A grade that is missing or
-    /// "not applicable" is set to that driver's mean, so it pushes neither way. For a touchpoint and a delta, every
+    /// What-if: a proportional-odds model of the NPS classes on the predictors' grades. A grade that is missing or
+    /// "not applicable" is set to that predictor's mean, so it pushes neither way. For a touchpoint and a delta, every
     /// respondent who graded it gets the grade moved by delta (kept on the scale); the predicted NPS is the mean of
-    /// P(promoter) - P(detractor), and the change is measured against the model's own prediction at delta 0.
-    /// The reported NPS is the observed NPS plus that change.
+    /// P(promoter) - P(detractor), and the change is measured against the model's own prediction at delta 0, with a
+    /// 95% interval by the delta method. The reported NPS is the observed NPS plus that change. When one NPS class has
+    /// no respondents the model of the two others is fitted; a model that does not converge gives no what-if.
     /// </summary>
     private static WhatIfSummary? WhatIf(
         ResponseTable table,
+        PredictorSet? set,
         NpsSummary observed,
         AnalysisOptions options,
-        List<string> notes
+        List<AnalysisNote> notes
     )
     {
-        var plan = table.Plan;
-        var drivers = UsableDrivers(table, options);
-        var outcome = table.Outcome.Span;
-        var rows = SampleRows(outcome, options);
-        if (drivers.Length == 0 || rows.Length < 3 * options.MinDriverN)
+        if (set is null)
         {
             return null;
+        }
+        var plan = table.Plan;
+        var outcome = table.Outcome.Span;
+        var rows = ModelRows(table, options);
+        var classes = new bool[3];
+        foreach (var row in rows)
+        {
+            classes[(int)NpsCounts.Classify(outcome[row])] = true;
+        }
+        // The categories of the model: the NPS classes that occur, in order.
+        var present = Enumerable.Range(0, 3).Where(c => classes[c]).ToArray();
+        if (present.Length < 2)
+        {
+            notes.Add(
+                AnalysisNote.Of(
+                    "whatif_one_class",
+                    "class_" + ((NpsClass)present[0]).ToString().ToLowerInvariant()
+                )
+            );
+            return null;
+        }
+        var category = new int[3];
+        for (var c = 0; c < present.Length; c++)
+        {
+            category[present[c]] = c;
         }
         var y = new int[rows.Length];
         for (var r = 0; r < rows.Length; r++)
         {
-            y[r] = (int)NpsCounts.Classify(outcome[rows[r]]);
+            y[r] = category[(int)NpsCounts.Classify(outcome[rows[r]])];
         }
-        if (y.Distinct().Count() < 3)
+        var p = set.Items.Count;
+        var columns = new double[p][];
+        var graded = new bool[p][];
+        for (var k = 0; k < p; k++)
         {
-            notes.Add("what-if: every respondent is in fewer than three NPS classes; no model");
-            return null;
-        }
-        var columns = new double[drivers.Length][];
-        var graded = new bool[drivers.Length][];
-        for (var k = 0; k < drivers.Length; k++)
-        {
-            var grades = table.Drivers[drivers[k]].Span;
+            var grades = set.Items[k].Grades.Span;
             var mean = Mean(grades);
             columns[k] = new double[rows.Length];
             graded[k] = new bool[rows.Length];
@@ -58,70 +77,118 @@ public static partial class SurveyAnalyzer
         OrdinalLogitResult model;
         try
         {
-            model = OrdinalLogit.Fit(columns, y);
+            model = OrdinalLogit.Fit(columns, y, present.Length);
         }
-        catch (ArgumentException exception)
+        catch (ArgumentException)
         {
-            // A grade that does not vary within the model's rows: say so rather than stop the report.
-            notes.Add("what-if: no model (" + exception.Message + ")");
+            // A predictor that does not vary within the model's rows.
+            notes.Add(AnalysisNote.Of("whatif_no_model"));
             return null;
         }
-        if (!model.Converged)
+        if (!model.Converged || model.Covariance is null)
         {
-            notes.Add($"what-if: the model did not converge in {model.Iterations} iterations");
+            notes.Add(AnalysisNote.Of("whatif_no_model"));
+            return null;
         }
+        var prediction = new NpsPrediction(
+            model,
+            present[^1] == (int)NpsClass.Promoter,
+            present[0] == (int)NpsClass.Detractor
+        );
         var eta = new double[rows.Length];
-        for (var k = 0; k < drivers.Length; k++)
+        for (var k = 0; k < p; k++)
         {
             for (var r = 0; r < rows.Length; r++)
             {
                 eta[r] += model.Beta[k] * columns[k][r];
             }
         }
-        var baseline = PredictedNps(model, eta, static (_, e) => e);
-        // Each touchpoint's scenarios on their own core; the list keeps the drivers' order.
-        var perDriver = new WhatIfScenario[drivers.Length][];
+        var baseline = prediction.Mean(eta);
+        var z = Normal.CriticalValue(options.Confidence);
+        // Each touchpoint's scenarios on their own core; the list keeps the predictors' order.
+        var perDriver = new WhatIfScenario[p][];
         System.Threading.Tasks.Parallel.For(
             0,
-            drivers.Length,
+            p,
             k =>
             {
-                var driver = plan.Drivers[drivers[k]];
-                var column = columns[k];
-                var isGraded = graded[k];
-                var beta = model.Beta[k];
+                var driver = plan.Drivers[set.Items[k].Drivers[0]];
                 perDriver[k] = options
                     .WhatIfDeltas.Select(delta =>
                     {
-                        var predicted = PredictedNps(
-                            model,
+                        var (change, se) = prediction.Change(
                             eta,
-                            (r, e) =>
-                                isGraded[r]
-                                    ? e
-                                        + beta
-                                            * (
-                                                Math.Clamp(
-                                                    column[r] + delta,
-                                                    driver.Scale.Min,
-                                                    driver.Scale.Max
-                                                ) - column[r]
-                                            )
-                                    : e
+                            columns,
+                            k,
+                            graded[k],
+                            delta,
+                            driver.Scale
                         );
-                        var change = (predicted - baseline) * 100;
                         return new WhatIfScenario(
                             driver.Id,
                             delta,
-                            observed.Value + change,
-                            change
+                            observed.Value + change * 100,
+                            change * 100,
+                            new Interval((change - z * se) * 100, (change + z * se) * 100)
                         );
                     })
                     .ToArray();
             }
         );
         var scenarios = perDriver.SelectMany(s => s).ToList();
-        return new WhatIfSummary(rows.Length, baseline * 100, scenarios, model);
+        return new WhatIfSummary(
+            rows.Length,
+            GradeCount(Floats(outcome)),
+            baseline * 100,
+            scenarios,
+            model,
+            present.Length
+        );
+    }
+
+    /// <summary>
+    /// The rows with an outcome, or, beyond <see cref="AnalysisOptions.MaxModelRows"/>, the ones whose response id
+    /// hashes lowest: the same responses give the same rows in any file order. The rows are ordered by that hash too,
+    /// so even the model's sums add up in the same order and the report is the same to the last digit.
+    /// </summary>
+    private static int[] ModelRows(ResponseTable table, AnalysisOptions options)
+    {
+        var outcome = table.Outcome.Span;
+        var ids = table.ResponseIds.Span;
+        var rows = new List<int>(outcome.Length);
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            if (outcome[i] >= 0)
+            {
+                rows.Add(i);
+            }
+        }
+        var keys = new ulong[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            keys[r] = Hash(ids[rows[r]], options.Seed);
+        }
+        var order = rows.ToArray();
+        Array.Sort(keys, order);
+        return order.Length <= options.MaxModelRows ? order : order[..options.MaxModelRows];
+    }
+
+    /// <summary>SplitMix64 over the id's two halves and the seed: a well-mixed, stable 64-bit key per response.</summary>
+    private static ulong Hash(Guid id, int seed)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        var low = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        var high = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+        return Mix(Mix(low ^ (ulong)seed) ^ high);
+
+        static ulong Mix(ulong x)
+        {
+            x += 0x9E3779B97F4A7C15;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+            return x ^ (x >> 31);
+        }
     }
 
     /// <summary>True when the grades are not all the same (a constant grade explains nothing and breaks a model).</summary>
@@ -144,52 +211,6 @@ public static partial class SurveyAnalyzer
             }
         }
         return false;
-    }
-
-    private static double PredictedNps(
-        OrdinalLogitResult model,
-        double[] eta,
-        Func<int, double, double> shift
-    )
-    {
-        double sum = 0;
-        var low = model.Thresholds[0];
-        var high = model.Thresholds[^1];
-        for (var r = 0; r < eta.Length; r++)
-        {
-            var e = shift(r, eta[r]);
-            sum += OrdinalLogit.Logistic(e - high) - OrdinalLogit.Logistic(low - e);
-        }
-        return sum / eta.Length;
-    }
-
-    /// <summary>The rows with an outcome; a seeded random subset of <see cref="AnalysisOptions.MaxModelRows"/> beyond that.</summary>
-    private static int[] SampleRows(ReadOnlySpan<sbyte> outcome, AnalysisOptions options)
-    {
-        var answered = 0;
-        foreach (var score in outcome)
-        {
-            answered += score >= 0 ? 1 : 0;
-        }
-        var wanted = Math.Min(answered, options.MaxModelRows);
-        var rows = new int[wanted];
-        var random = new Random(options.Seed);
-        // Selection sampling (Knuth's algorithm S): exactly `wanted` rows, each equally likely, in file order.
-        var seen = 0;
-        var taken = 0;
-        for (var i = 0; i < outcome.Length && taken < wanted; i++)
-        {
-            if (outcome[i] < 0)
-            {
-                continue;
-            }
-            if (wanted == answered || (answered - seen) * random.NextDouble() < wanted - taken)
-            {
-                rows[taken++] = i;
-            }
-            seen++;
-        }
-        return rows;
     }
 
     /// <summary>

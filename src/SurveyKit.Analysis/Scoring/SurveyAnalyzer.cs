@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Analysis.Data;
 using SurveyKit.Analysis.Statistics;
+using SurveyKit.Core.Model;
 
 namespace SurveyKit.Analysis.Scoring;
 
@@ -18,39 +19,42 @@ public static partial class SurveyAnalyzer
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new AnalysisOptions();
-        var notes = new List<string>();
         // The parts read the table and nothing else, so they run side by side; notes are collected per part and
         // joined in a fixed order, so a report never depends on which part finished first.
-        System.Threading.Tasks.Task<T> Timed<T>(
-            string part,
-            Func<List<string>, T> compute,
-            List<string> partNotes
-        ) =>
-            System.Threading.Tasks.Task.Run(() =>
-            {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var value = compute(partNotes);
-                options.Timing?.Invoke(part, clock.Elapsed);
-                return value;
-            });
+        System.Threading.Tasks.Task<T> Timed<T>(string part, Func<T> compute) =>
+            System.Threading.Tasks.Task.Run(() => Time(part, compute));
+        T Time<T>(string part, Func<T> compute)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var value = compute();
+            options.Timing?.Invoke(part, clock.Elapsed);
+            return value;
+        }
         var nps = NpsSummary.Of(Counts(table.Outcome.Span, static _ => true), options);
-        var (weightingNotes, driverNotes, whatIfNotes) = (
-            new List<string>(),
-            new List<string>(),
-            new List<string>()
+        var (weightingNotes, predictorNotes, driverNotes, whatIfNotes) = (
+            new List<AnalysisNote>(),
+            new List<AnalysisNote>(),
+            new List<AnalysisNote>(),
+            new List<AnalysisNote>()
         );
-        var weighting = Timed("weighting", n => Weighted(table, options, n), weightingNotes);
-        var segmentsTask = Timed("segments", _ => Segments(table, options), []);
-        var driversTask = Timed("drivers", n => Drivers(table, options, n), driverNotes);
-        var whatIfTask = Timed("what-if", n => WhatIf(table, nps, options, n), whatIfNotes);
-        var qualityTask = Timed("quality", _ => Quality(table), []);
+        var weighting = Timed("weighting", () => Weighted(table, options, weightingNotes));
+        var segmentsTask = Timed("segments", () => Segments(table, options));
+        var qualityTask = Timed("quality", () => Quality(table));
+        // The driver analysis and the what-if share one choice of predictors.
+        var set = Time("predictors", () => Predictors(table, options, predictorNotes));
+        var driversTask = Timed("drivers", () => Drivers(table, set, options, driverNotes));
+        var whatIfTask = Timed("what-if", () => WhatIf(table, set, nps, options, whatIfNotes));
         var (weighted, rowWeights) = weighting.GetAwaiter().GetResult();
         var segments = segmentsTask.GetAwaiter().GetResult();
         var drivers = driversTask.GetAwaiter().GetResult();
         var touchpoints = Touchpoints(table, drivers);
         var whatIf = whatIfTask.GetAwaiter().GetResult();
         var quality = qualityTask.GetAwaiter().GetResult();
-        notes.AddRange(weightingNotes.Concat(driverNotes).Concat(whatIfNotes));
+        var notes = weightingNotes
+            .Concat(predictorNotes)
+            .Concat(driverNotes)
+            .Concat(whatIfNotes)
+            .ToList();
         return new AnalysisResult(
             table.Plan.Survey,
             table,
@@ -104,7 +108,7 @@ public static partial class SurveyAnalyzer
     private static (WeightedSummary?, double[]?) Weighted(
         ResponseTable table,
         AnalysisOptions options,
-        List<string> notes
+        List<AnalysisNote> notes
     )
     {
         var targets = table.Plan.Survey.Analysis?.Weights ?? default;
@@ -131,7 +135,24 @@ public static partial class SurveyAnalyzer
         );
         if (!raked.Succeeded)
         {
-            notes.Add("weighting: " + raked.Failure);
+            var failed = margins[raked.FailedMargin];
+            var segment = IndexOf(table.Plan.Segments, s => s.Id == failed.Name);
+            notes.Add(
+                AnalysisNote.Of(
+                    "weighting_empty",
+                    new NoteSegment(failed.Name),
+                    new NoteValue(failed.Name, table.SegmentValues[segment][raked.FailedCategory]),
+                    new NoteNumber(
+                        100
+                            * targets[raked.FailedMargin]
+                                .Shares.First(x =>
+                                    x.Value == table.SegmentValues[segment][raked.FailedCategory]
+                                )
+                                .Share,
+                        0
+                    )
+                )
+            );
             return (null, null);
         }
         var outcome = table.Outcome.Span;
@@ -152,25 +173,65 @@ public static partial class SurveyAnalyzer
         var result = WeightedNps.Compute(scores.ToArray(), weights.ToArray(), options.Confidence);
         if (!raked.Converged)
         {
-            notes.Add($"weighting: raking did not converge in {raked.Iterations} iterations");
+            notes.Add(AnalysisNote.Of("weighting_not_converged", raked.Iterations));
         }
+        var interval = result.Interval;
+        // Every weighted response in one class: the linearized variance is 0 and so is the width. Rocks' adjusted
+        // Wald interval of the weighted shares at Kish's effective sample size says how little is known instead.
+        var fallback = interval.Width == 0;
+        if (fallback)
+        {
+            double promoters = 0,
+                detractors = 0,
+                total = 0;
+            for (var i = 0; i < scores.Count; i++)
+            {
+                promoters += scores[i] > 0 ? weights[i] : 0;
+                detractors += scores[i] < 0 ? weights[i] : 0;
+                total += weights[i];
+            }
+            var n = result.EffectiveN;
+            interval = NpsInterval.Compute(
+                new NpsCounts(
+                    n * detractors / total,
+                    n * (total - promoters - detractors) / total,
+                    n * promoters / total
+                ),
+                IntervalMethod.AdjustedWald,
+                options.Confidence
+            );
+        }
+        var scaled = new Interval(interval.Low * 100, interval.High * 100).Including(
+            result.Nps * 100
+        );
         var summary = new WeightedSummary(
             result.Nps * 100,
-            new Interval(result.Interval.Low * 100, result.Interval.High * 100),
+            scaled,
             result.EffectiveN,
             result.N,
             raked.Converged,
             raked.Iterations,
-            margins.Select(m => m.Name).ToArray()
+            margins.Select(m => m.Name).ToArray(),
+            fallback
         );
         return (summary, raked.Weights);
     }
 
+    /// <summary>
+    /// NPS per value of each segment, each compared with the rest of the sample when both sides have at least
+    /// <see cref="AnalysisOptions.MinGroupN"/> responses, and significance judged after Holm's correction over all
+    /// these comparisons (a segment of two values is one comparison, seen from both sides).
+    /// </summary>
     private static List<SegmentSummary> Segments(ResponseTable table, AnalysisOptions options)
     {
         var outcome = table.Outcome.Span;
         var all = Counts(outcome, static _ => true);
-        var result = new List<SegmentSummary>();
+        var tests = new List<(int Segment, int Value, int Family, NpsDifference Test)>();
+        var summaries =
+            new List<(
+                SegmentColumn Column,
+                List<(string, LocalizedText?, NpsSummary, NpsSummary)> Values
+            )>();
         for (var s = 0; s < table.Plan.Segments.Count; s++)
         {
             var column = table.Plan.Segments[s];
@@ -183,32 +244,111 @@ public static partial class SurveyAnalyzer
                     counts[codes[i], (int)NpsCounts.Classify(outcome[i])]++;
                 }
             }
-            var values = new List<SegmentValue>();
+            var values = new List<(string, LocalizedText?, NpsSummary, NpsSummary)>();
+            var firstTest = tests.Count;
             for (var v = 0; v < table.SegmentValues[s].Count; v++)
             {
                 var group = new NpsCounts(counts[v, 0], counts[v, 1], counts[v, 2]);
-                var rest = new NpsCounts(
-                    all.Detractors - group.Detractors,
-                    all.Passives - group.Passives,
-                    all.Promoters - group.Promoters
-                );
-                var test =
-                    group.N > 0 && rest.N > 0
-                        ? NpsComparison.Compare(group, rest, false, options.Confidence)
-                        : default;
+                var rest = all.Subtract(group);
+                if (group.N >= options.MinGroupN && rest.N >= options.MinGroupN)
+                {
+                    // Two values that split everyone are one comparison, seen from both sides.
+                    var mirrored =
+                        table.SegmentValues[s].Count == 2
+                        && v == 1
+                        && tests.Count == firstTest + 1
+                        && group.N + counts[0, 0] + counts[0, 1] + counts[0, 2] == all.N;
+                    tests.Add(
+                        (
+                            s,
+                            v,
+                            mirrored ? firstTest : tests.Count,
+                            NpsComparison.Compare(group, rest, true, options.Confidence)
+                        )
+                    );
+                }
                 values.Add(
-                    new SegmentValue(
+                    (
                         table.SegmentValues[s][v],
                         v < column.ValueLabels.Count ? column.ValueLabels[v] : null,
                         NpsSummary.Of(group, options),
-                        group.N > 0 && rest.N > 0 ? test.Difference * 100 : double.NaN,
-                        group.N > 0 && rest.N > 0 ? test.P : double.NaN
+                        NpsSummary.Of(rest, options)
                     )
                 );
             }
-            result.Add(new SegmentSummary(column.Id, column.Label, values));
+            summaries.Add((column, values));
+        }
+        var adjusted = Holm(tests.Select(t => (t.Family, t.Test.P)).ToList());
+        var result = new List<SegmentSummary>();
+        for (var s = 0; s < summaries.Count; s++)
+        {
+            var (column, values) = summaries[s];
+            var items = new List<SegmentValue>();
+            for (var v = 0; v < values.Count; v++)
+            {
+                var (value, label, group, rest) = values[v];
+                var index = tests.FindIndex(t => t.Segment == s && t.Value == v);
+                items.Add(
+                    new SegmentValue(
+                        value,
+                        label,
+                        group,
+                        rest,
+                        index < 0
+                            ? null
+                            : Comparison(group, rest, tests[index].Test, adjusted[index], options)
+                    )
+                );
+            }
+            result.Add(new SegmentSummary(column.Id, column.Label, items));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The comparison of a and b as the report shows it: the observed difference with the adjusted Wald interval,
+    /// extended to the observed difference if it falls outside.
+    /// </summary>
+    private static GroupComparison Comparison(
+        NpsSummary a,
+        NpsSummary b,
+        NpsDifference test,
+        double adjustedP,
+        AnalysisOptions options
+    )
+    {
+        var difference = a.Value - b.Value;
+        var interval = new Interval(test.Interval.Low * 100, test.Interval.High * 100).Including(
+            difference
+        );
+        return new GroupComparison(
+            difference,
+            interval,
+            test.P,
+            adjustedP,
+            adjustedP < options.Alpha
+        );
+    }
+
+    /// <summary>
+    /// Holm's step-down correction: the i-th smallest of m p-values is multiplied by (m - i + 1), made monotone and
+    /// capped at 1. Tests of one family (two values that split everyone: the same comparison from both sides) count
+    /// once, with the family's first p-value.
+    /// </summary>
+    internal static double[] Holm(IReadOnlyList<(int Family, double P)> tests)
+    {
+        var families = tests.Select(t => t.Family).Distinct().ToArray();
+        var p = families.Select(f => tests.First(t => t.Family == f).P).ToArray();
+        var m = p.Length;
+        var order = Enumerable.Range(0, m).OrderBy(i => p[i]).ToArray();
+        var adjusted = new Dictionary<int, double>();
+        var running = 0.0;
+        for (var rank = 0; rank < m; rank++)
+        {
+            running = Math.Max(running, Math.Min(1, (m - rank) * p[order[rank]]));
+            adjusted[families[order[rank]]] = running;
+        }
+        return tests.Select(t => adjusted[t.Family]).ToArray();
     }
 
     private static ComplaintSummary? Complaints(
@@ -225,19 +365,18 @@ public static partial class SurveyAnalyzer
         var resolved = segment.Values.First(v => v.Value == "resolved").Nps;
         var unresolved = segment.Values.First(v => v.Value == "unresolved").Nps;
         var none = segment.Values.FirstOrDefault(v => v.Value is "no" or "none" or "nee")?.Nps;
-        var difference =
-            resolved.N > 0 && unresolved.N > 0
-                ? NpsComparison.Compare(Of(resolved), Of(unresolved), false, options.Confidence)
-                : new NpsDifference(
-                    double.NaN,
-                    double.NaN,
-                    double.NaN,
-                    double.NaN,
-                    new Interval(double.NaN, double.NaN)
-                );
+        GroupComparison? difference = null;
+        if (resolved.N >= options.MinGroupN && unresolved.N >= options.MinGroupN)
+        {
+            var test = NpsComparison.Compare(
+                resolved.Counts,
+                unresolved.Counts,
+                true,
+                options.Confidence
+            );
+            difference = Comparison(resolved, unresolved, test, test.P, options);
+        }
         return new ComplaintSummary(resolved, unresolved, none, difference);
-
-        static NpsCounts Of(NpsSummary s) => new(s.Detractors, s.Passives, s.Promoters);
     }
 
     internal static int IndexOf<T>(IReadOnlyList<T> list, Func<T, bool> match)

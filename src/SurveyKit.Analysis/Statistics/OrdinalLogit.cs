@@ -121,12 +121,14 @@ public static class OrdinalLogit
         var beta = parameters.AsSpan(thresholdCount).ToArray();
         var standardErrors = new double[data.P];
         Array.Fill(standardErrors, double.NaN);
+        double[][]? original = null;
         if (Matrix.TryInvertSpd(NegatedSymmetric(hessian, m), out double[][]? covariance))
         {
             for (int j = 0; j < data.P; j++)
             {
                 standardErrors[j] = Math.Sqrt(covariance[thresholdCount + j][thresholdCount + j]);
             }
+            original = Uncentred(covariance, data.Means, thresholdCount);
         }
 
         // Fitted on centred x: θ - (x - m)·β = (θ + m·β) - x·β, so shift the thresholds back.
@@ -149,7 +151,36 @@ public static class OrdinalLogit
             logLikelihood,
             iterations,
             converged
-        );
+        )
+        {
+            Covariance = original,
+        };
+    }
+
+    /// <summary>
+    /// The covariance of (θ, β) from that of the centred fit (θc, β): θ_k = θc_k + m·β, so with J = [[I, 1m'], [0, I]]
+    /// the covariance is J C J'.
+    /// </summary>
+    private static double[][] Uncentred(double[][] covariance, double[] means, int thresholdCount)
+    {
+        int m = covariance.Length;
+        var jacobian = Matrix.Identity(m);
+        for (int k = 0; k < thresholdCount; k++)
+        {
+            for (int j = 0; j < means.Length; j++)
+            {
+                jacobian[k][thresholdCount + j] = means[j];
+            }
+        }
+        var transposed = Matrix.Create(m, m);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                transposed[i][j] = jacobian[j][i];
+            }
+        }
+        return Matrix.Multiply(Matrix.Multiply(jacobian, covariance), transposed);
     }
 
     private static double[][] NegatedSymmetric(double[] lowerTriangle, int m)

@@ -43,6 +43,12 @@ public sealed class OrdinalLogitResult
     /// <summary>False when the iteration limit was hit or no improving step was found (e.g. separation).</summary>
     public bool Converged { get; }
 
+    /// <summary>
+    /// The estimated covariance of (θ_0..θ_{K-2}, β_1..β_p), the inverse of the observed information, on the caller's
+    /// scale; null when the information was singular. The delta method turns it into intervals for predictions.
+    /// </summary>
+    public double[][]? Covariance { get; init; }
+
     /// <summary>Number of outcome categories K.</summary>
     public int CategoryCount => Thresholds.Length + 1;
 

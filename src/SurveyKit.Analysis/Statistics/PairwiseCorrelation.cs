@@ -175,6 +175,10 @@ public static class PairwiseCorrelation
                             }
                             var y = low[j] + b - mean[j];
                             moments.Add(index, n, x, y);
+                            if (low[i] + a == low[j] + b)
+                            {
+                                moments.AddEqual(index, n);
+                            }
                         }
                     }
                 }
@@ -192,6 +196,9 @@ public static class PairwiseCorrelation
         private readonly double[] xx = new double[pairs];
         private readonly double[] yy = new double[pairs];
         private readonly double[] xy = new double[pairs];
+        private readonly double[] equal = new double[pairs];
+
+        public void AddEqual(int pair, double count) => equal[pair] += count;
 
         public void Add(int pair, double count, double xi, double yi)
         {
@@ -230,6 +237,10 @@ public static class PairwiseCorrelation
                         if (present[i] && present[j])
                         {
                             moments.Add(index, 1, value[i], value[j]);
+                            if (arrays[i][offsets[i] + row] == arrays[j][offsets[j] + row])
+                            {
+                                moments.AddEqual(index, 1);
+                            }
                         }
                     }
                 }
@@ -247,6 +258,7 @@ public static class PairwiseCorrelation
                 xx[p] += other.xx[p];
                 yy[p] += other.yy[p];
                 xy[p] += other.xy[p];
+                equal[p] += other.equal[p];
             }
         }
 
@@ -254,9 +266,11 @@ public static class PairwiseCorrelation
         {
             var r = Statistics.Matrix.Create(k, k);
             var counts = new int[k][];
+            var equals = new int[k][];
             for (var i = 0; i < k; i++)
             {
                 counts[i] = new int[k];
+                equals[i] = new int[k];
             }
             for (int i = 0, index = 0; i < k; i++)
             {
@@ -272,9 +286,10 @@ public static class PairwiseCorrelation
                             : double.NaN;
                     r[i][j] = r[j][i] = i == j && !double.IsNaN(value) ? 1 : value;
                     counts[i][j] = counts[j][i] = (int)count;
+                    equals[i][j] = equals[j][i] = (int)equal[index];
                 }
             }
-            return new CorrelationMatrix(r, counts);
+            return new CorrelationMatrix(r, counts) { Equal = equals };
         }
     }
 }

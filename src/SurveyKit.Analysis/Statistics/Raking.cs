@@ -54,8 +54,8 @@ public static class Raking
         {
             for (int v = 0; v < margins.Count; v++)
             {
-                string? failure = Adjust(margins[v], targets[v], options.TargetKind, weights);
-                if (failure is not null)
+                int category = Adjust(margins[v], targets[v], options.TargetKind, weights);
+                if (category >= 0)
                 {
                     return new RakingResult(
                         false,
@@ -63,8 +63,15 @@ public static class Raking
                         false,
                         iteration,
                         double.NaN,
-                        failure
-                    );
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"Cannot rake '{margins[v].Name}': category {category} has target {targets[v][category]} but no respondents with positive weight."
+                        )
+                    )
+                    {
+                        FailedMargin = v,
+                        FailedCategory = category,
+                    };
                 }
             }
 
@@ -85,8 +92,9 @@ public static class Raking
         return ones;
     }
 
-    // Post-stratifies on one variable; returns a failure message instead of dividing by zero.
-    private static string? Adjust(
+    // Post-stratifies on one variable; returns the category that has a target but no weight (else -1) instead of
+    // dividing by zero.
+    private static int Adjust(
         RakingMargin margin,
         double[] target,
         RakingTargetKind kind,
@@ -101,10 +109,7 @@ public static class Raking
             double wanted = target[c] * scale;
             if (wanted > 0 && !(current[c] > 0))
             {
-                return string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Cannot rake '{margin.Name}': category {c} has target {target[c]} but no respondents with positive weight."
-                );
+                return c;
             }
 
             factors[c] = wanted > 0 ? wanted / current[c] : 0;
@@ -120,7 +125,7 @@ public static class Raking
             }
         }
 
-        return null;
+        return -1;
     }
 
     private static double[] Margin(int[] codes, int categories, double[] weights, out double known)

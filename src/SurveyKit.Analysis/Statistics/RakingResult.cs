@@ -14,4 +14,11 @@ public sealed record RakingResult(
     int Iterations,
     double MaxRelativeError,
     string? Failure
-);
+)
+{
+    /// <summary>The margin (index into the margins) that could not be raked; -1 on success.</summary>
+    public int FailedMargin { get; init; } = -1;
+
+    /// <summary>The category of <see cref="FailedMargin"/> with a target but no respondents; -1 on success.</summary>
+    public int FailedCategory { get; init; } = -1;
+}

@@ -69,7 +69,28 @@ public sealed record ContextField(
     bool Pii,
     LocalizedText? Label,
     SourceSpan Span
-);
+)
+{
+    /// <summary>
+    /// Per value (same order as <see cref="Values"/>) its label in each language, or null where the survey gives the
+    /// short form (<c>values: [b2b, b2c]</c>) and reports show the id.
+    /// </summary>
+    public EquatableArray<LocalizedText?> ValueLabels { get; init; } =
+        EquatableArray<LocalizedText?>.Empty;
+
+    /// <summary>The label of <paramref name="value"/>, or null.</summary>
+    public LocalizedText? LabelOf(string value)
+    {
+        for (var i = 0; i < Values.Count && i < ValueLabels.Count; i++)
+        {
+            if (Values[i] == value)
+            {
+                return ValueLabels[i];
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>Behaviour of the survey pages.</summary>
 /// <param name="SaveProgress">Keep answers on the device until sent (opt-in, since it stores answers locally).</param>

@@ -12,6 +12,9 @@ internal static class Place
     public static string Context(string id) =>
         id.Length == 0 ? "a context field" : $"context field '{id}'";
 
+    public static string ContextValue(string id, string field) =>
+        (id.Length == 0 ? "a value" : $"value '{id}'") + " of " + Context(field);
+
     public static string Option(string id, string question) =>
         (id.Length == 0 ? "an option" : $"option '{id}'") + " of " + Question(question);
 

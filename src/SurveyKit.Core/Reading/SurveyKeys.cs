@@ -32,6 +32,9 @@ public static class SurveyKeys
     /// <summary>A context field.</summary>
     public static readonly IReadOnlyList<string> ContextField = ["id", "values", "pii", "label"];
 
+    /// <summary>A context value in the long form: <c>{ id: b2b, label: { nl: Zakelijk, en: Business } }</c>.</summary>
+    public static readonly IReadOnlyList<string> ContextValue = ["id", "label"];
+
     /// <summary>The settings.</summary>
     public static readonly IReadOnlyList<string> Settings = ["save_progress", "progress"];
 

@@ -158,36 +158,68 @@ internal sealed partial class SurveyReader
                 "in a survey (questions and context fields share one namespace)"
             );
             var values = new List<string>();
+            var labels = new List<LocalizedText?>();
             var seenValues = new Dictionary<string, int>();
             if (map["values"] is { } valuesNode)
             {
                 foreach (var valueNode in AsList(valuesNode, "values", place))
                 {
-                    if (AsScalar(valueNode, "values", place) is not { } scalar)
+                    // A value is its id ([b2b, b2c]), or an id with a label per language, like an option.
+                    var (value, valueLabel) = ReadContextValue(valueNode, id, place);
+                    if (value is null)
                     {
                         continue;
                     }
-                    if (seenValues.TryGetValue(scalar.Value, out var line))
+                    if (seenValues.TryGetValue(value.Value, out var line))
                     {
                         Report(
                             DiagnosticDescriptors.DuplicateId,
-                            scalar,
-                            scalar.Value,
+                            value,
+                            value.Value,
                             "another value",
                             line,
                             "within " + place
                         );
                         continue;
                     }
-                    seenValues[scalar.Value] = scalar.Span.Start.Line;
-                    values.Add(scalar.Value);
+                    seenValues[value.Value] = value.Span.Start.Line;
+                    values.Add(value.Value);
+                    labels.Add(valueLabel);
                 }
             }
             var pii = ReadBool(map, "pii", false);
             var label = ReadOptionalText(map, "label");
-            fields.Add(new ContextField(id, values.ToEquatableArray(), pii, label, mapping.Span));
+            fields.Add(
+                new ContextField(id, values.ToEquatableArray(), pii, label, mapping.Span)
+                {
+                    ValueLabels = labels.Any(l => l is not null)
+                        ? labels.ToEquatableArray()
+                        : EquatableArray<LocalizedText?>.Empty,
+                }
+            );
         }
         return fields;
+    }
+
+    /// <summary>A context value: a scalar id, or <c>{ id, label }</c> with the label in every language.</summary>
+    private (YamlScalar? Id, LocalizedText? Label) ReadContextValue(
+        YamlNode node,
+        string field,
+        string place
+    )
+    {
+        if (node is not YamlMapping mapping)
+        {
+            return (AsScalar(node, "values", place), null);
+        }
+        var (valueMap, id) = OpenWithId(
+            mapping,
+            valueId => Place.ContextValue(valueId, field),
+            SurveyKeys.ContextValue
+        );
+        return id.Length == 0 || mapping["id"] is not YamlScalar scalar
+            ? (null, null)
+            : (scalar, ReadRequiredText(valueMap, "label"));
     }
 
     /// <summary>

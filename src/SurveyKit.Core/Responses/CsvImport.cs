@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SurveyKit.Core.Model;
 
 namespace SurveyKit.Core.Responses;
@@ -114,7 +115,9 @@ public sealed class CsvImport
                 }
             }
         }
-        foreach (var text in new[] { "na", "worse", "same", "better", "other" })
+        foreach (
+            var text in AnswerValues.Comparisons.Append(AnswerValues.NotApplicable).Append("other")
+        )
         {
             texts[text] = AnswerValue.Of(text);
         }

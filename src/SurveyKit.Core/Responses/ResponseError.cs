@@ -85,7 +85,8 @@ public sealed record ResponseError
             ? message
             : path + ": " + message;
 
-    private string PathWithoutValues()
+    /// <summary>The path with each part that is not an id replaced by '…' (a key the sender made up can be anything).</summary>
+    public string PathWithoutValues()
     {
         if (Path.Length == 0)
         {

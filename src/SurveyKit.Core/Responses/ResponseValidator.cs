@@ -190,7 +190,7 @@ public static class ResponseValidator
                         !(
                             rating.NotApplicable is not null
                             && answer.Kind == AnswerKind.Text
-                            && answer.Text == "na"
+                            && answer.Text == AnswerValues.NotApplicable
                         )
                     )
                     {
@@ -422,7 +422,7 @@ public static class ResponseValidator
                 }
                 var value = entry.Value;
                 if (
-                    !(value.Kind == AnswerKind.Text && value.Text == "na")
+                    !(value.Kind == AnswerKind.Text && value.Text == AnswerValues.NotApplicable)
                     && !IsGrade(value, question.Scale)
                 )
                 {
@@ -463,7 +463,7 @@ public static class ResponseValidator
                 }
                 else if (
                     Expect(entry.Value, AnswerKind.Text, "worse, same or better", itemPath)
-                    && entry.Value.Text is not ("worse" or "same" or "better")
+                    && AnswerValues.ComparisonOf(entry.Value.Text) is null
                 )
                 {
                     Add(

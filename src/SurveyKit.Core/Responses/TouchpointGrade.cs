@@ -51,7 +51,9 @@ public readonly struct TouchpointGrade : IEquatable<TouchpointGrade>
 
     /// <summary>"na" or the grade, as in the submission format.</summary>
     public override string ToString() =>
-        IsNotApplicable ? "na" : _value.ToString(CultureInfo.InvariantCulture);
+        IsNotApplicable
+            ? AnswerValues.NotApplicable
+            : _value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Value equality.</summary>
     public static bool operator ==(TouchpointGrade left, TouchpointGrade right) =>

@@ -30,9 +30,25 @@ public static class SurveyWriter
             foreach (var field in survey.Context)
             {
                 w.Scalar(1, "- id", field.Id);
-                if (!field.Values.IsEmpty)
+                if (!field.Values.IsEmpty && field.ValueLabels.IsEmpty)
                 {
                     w.Line(2, "values: [" + string.Join(", ", field.Values.Select(Quote)) + "]");
+                }
+                else if (!field.Values.IsEmpty)
+                {
+                    w.Line(2, "values:");
+                    foreach (var value in field.Values)
+                    {
+                        if (field.LabelOf(value) is { } valueLabel)
+                        {
+                            w.Scalar(3, "- id", value);
+                            w.Text(4, "label", valueLabel);
+                        }
+                        else
+                        {
+                            w.Line(3, "- " + Quote(value));
+                        }
+                    }
                 }
                 w.Flag(2, "pii", field.Pii, false);
                 w.Text(2, "label", field.Label);

@@ -193,7 +193,7 @@ internal static class SharedEmitter
                     {
                         return null;
                     }
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("na"u8))
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(global::SurveyKit.Core.Responses.AnswerValues.NotApplicable))
                     {
                         return global::SurveyKit.Core.Responses.TouchpointGrade.NotApplicable;
                     }
@@ -212,28 +212,21 @@ internal static class SharedEmitter
                     }
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                     {
-                        if (reader.ValueTextEquals("worse"u8)) return global::SurveyKit.Core.Responses.Comparison.Worse;
-                        if (reader.ValueTextEquals("same"u8)) return global::SurveyKit.Core.Responses.Comparison.Same;
-                        if (reader.ValueTextEquals("better"u8)) return global::SurveyKit.Core.Responses.Comparison.Better;
+                        if (reader.ValueTextEquals(global::SurveyKit.Core.Responses.AnswerValues.Worse)) return global::SurveyKit.Core.Responses.Comparison.Worse;
+                        if (reader.ValueTextEquals(global::SurveyKit.Core.Responses.AnswerValues.Same)) return global::SurveyKit.Core.Responses.Comparison.Same;
+                        if (reader.ValueTextEquals(global::SurveyKit.Core.Responses.AnswerValues.Better)) return global::SurveyKit.Core.Responses.Comparison.Better;
                     }
                     throw Error(path, "worse, same or better", ref reader);
                 }
 
                 public static string ComparisonId(global::SurveyKit.Core.Responses.Comparison value) =>
-                    value switch
-                    {
-                        global::SurveyKit.Core.Responses.Comparison.Worse => "worse",
-                        global::SurveyKit.Core.Responses.Comparison.Same => "same",
-                        _ => "better",
-                    };
+                    global::SurveyKit.Core.Responses.AnswerValues.Text(value);
 
                 public static global::SurveyKit.Core.Responses.Comparison? ParseComparison(string text, string path) =>
                     text switch
                     {
                         "" => null,
-                        "worse" => global::SurveyKit.Core.Responses.Comparison.Worse,
-                        "same" => global::SurveyKit.Core.Responses.Comparison.Same,
-                        "better" => global::SurveyKit.Core.Responses.Comparison.Better,
+                        _ when global::SurveyKit.Core.Responses.AnswerValues.ComparisonOf(text) is { } comparison => comparison,
                         _ => throw new global::SurveyKit.Core.Responses.SubmissionFormatException(path, "expected worse, same or better, not '" + text + "'"),
                     };
 
@@ -241,7 +234,7 @@ internal static class SharedEmitter
                 {
                     if (grade.IsNotApplicable)
                     {
-                        writer.WriteString(name, "na");
+                        writer.WriteString(name, global::SurveyKit.Core.Responses.AnswerValues.NotApplicable);
                     }
                     else
                     {
@@ -250,7 +243,7 @@ internal static class SharedEmitter
                 }
 
                 public static global::SurveyKit.Core.Responses.AnswerValue GradeValue(global::SurveyKit.Core.Responses.TouchpointGrade grade) =>
-                    grade.IsNotApplicable ? global::SurveyKit.Core.Responses.AnswerValue.Of("na") : global::SurveyKit.Core.Responses.AnswerValue.Of(grade.Value);
+                    grade.IsNotApplicable ? global::SurveyKit.Core.Responses.AnswerValue.Of(global::SurveyKit.Core.Responses.AnswerValues.NotApplicable) : global::SurveyKit.Core.Responses.AnswerValue.Of(grade.Value);
 
                 public static global::SurveyKit.Core.Responses.SubmissionFormatException Error(string path, string expected, ref global::System.Text.Json.Utf8JsonReader reader) =>
                     new(path, "expected " + expected + ", not " + Describe(ref reader));
@@ -295,7 +288,7 @@ internal static class SharedEmitter
                 public static string? String(string text) => text.Length == 0 ? null : text;
 
                 public static global::SurveyKit.Core.Responses.TouchpointGrade? Grade(string text, string path) =>
-                    text == "na" ? global::SurveyKit.Core.Responses.TouchpointGrade.NotApplicable
+                    text == global::SurveyKit.Core.Responses.AnswerValues.NotApplicable ? global::SurveyKit.Core.Responses.TouchpointGrade.NotApplicable
                     : Int(text, path) is int grade ? global::SurveyKit.Core.Responses.TouchpointGrade.Of(grade)
                     : null;
 

@@ -72,9 +72,25 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
                 ))
                 .ToList(),
             pages,
-            Ui(lang),
+            SurveyUi(survey, lang),
             links.ReloadUrl
         );
+    }
+
+    /// <summary>
+    /// The words of a survey page. "Step 2 of 3" only when the number of steps cannot change: when a page can be
+    /// skipped (every question on it has a condition), an answer can add or remove a step, and a total that jumps
+    /// ("Step 1 of 2", then "Step 2 of 3") misleads; then the page says "Step 2" (as GOV.UK advises: no total that
+    /// changes).
+    /// </summary>
+    private static Dictionary<string, string> SurveyUi(Survey survey, string lang)
+    {
+        var ui = Ui(lang);
+        if (survey.Pages.Any(page => page.Questions.All(q => q.ShowIf is not null)))
+        {
+            ui["step"] = HtmlText.Escape(UiTexts.Get(lang, "step_open"));
+        }
+        return ui;
     }
 
     public ThanksView Thanks(Survey survey, string lang) =>

@@ -15,8 +15,6 @@ namespace SurveyKit.Site.Views;
 /// </summary>
 internal sealed class QuestionViews(string lang)
 {
-    private static readonly string[] Comparisons = ["worse", "same", "better"];
-
     public QuestionView Build(Question question)
     {
         var view = new QuestionView
@@ -64,6 +62,8 @@ internal sealed class QuestionViews(string lang)
     {
         var byValue = labels.ToDictionary(l => l.Value, l => l.Text[lang]);
         var points = new List<PointView>();
+        // On a narrow screen a long scale takes two rows; the second starts after the first half (rounded up).
+        var half = (scale.Points + 1) / 2;
         for (var value = scale.Min; value <= scale.Max; value++)
         {
             var text = value.ToString(CultureInfo.InvariantCulture);
@@ -71,7 +71,8 @@ internal sealed class QuestionViews(string lang)
                 new PointView(
                     text,
                     text,
-                    byValue.TryGetValue(value, out var label) ? Escape(label) : ""
+                    byValue.TryGetValue(value, out var label) ? Escape(label) : "",
+                    value - scale.Min == half
                 )
             );
         }
@@ -112,8 +113,11 @@ internal sealed class QuestionViews(string lang)
             Compare = question.Compare is null ? "" : Text(question.Compare),
             CompareOptions = question.Compare is null
                 ? []
-                : Comparisons
-                    .Select(c => new OptionView(c, Escape(Default("compare." + c)[lang])))
+                : Core
+                    .Responses.AnswerValues.Comparisons.Select(c => new OptionView(
+                        c,
+                        Escape(Default("compare." + c)[lang])
+                    ))
                     .ToList(),
         };
     }

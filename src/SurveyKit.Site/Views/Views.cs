@@ -67,7 +67,14 @@ internal sealed record PageView(
 );
 
 /// <summary>A point of a scale: a radio.</summary>
-internal sealed record PointView(string Value, string Text, string Label);
+/// <param name="Value">The value sent.</param>
+/// <param name="Text">The number shown.</param>
+/// <param name="Label">The point's label (the ends), escaped; read out, not shown on the point.</param>
+/// <param name="SecondRow">
+/// The first point of the second row when a long scale (8 points or more) takes two rows on a narrow screen: equal
+/// cells of at least 44 px, the first half on top, the second ending under the right edge.
+/// </param>
+internal sealed record PointView(string Value, string Text, string Label, bool SecondRow = false);
 
 /// <summary>An option of a choice question.</summary>
 internal sealed record OptionView(string Id, string Label);

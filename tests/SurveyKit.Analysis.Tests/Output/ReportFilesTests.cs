@@ -150,8 +150,16 @@ public sealed class ReportFilesTests : IDisposable
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
         var dutch = File.ReadAllText(Path.Combine(folder, "report.md"));
         var english = File.ReadAllText(Path.Combine(folder, "report.en.md"));
-        Assert.StartsWith("# Klanttevredenheid en loyaliteit", dutch, StringComparison.Ordinal);
-        Assert.StartsWith("# Customer satisfaction and loyalty", english, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "# Resultaten van ‘Klanttevredenheid en loyaliteit’",
+            dutch,
+            StringComparison.Ordinal
+        );
+        Assert.StartsWith(
+            "# Results of ‘Customer satisfaction and loyalty’",
+            english,
+            StringComparison.Ordinal
+        );
         Assert.Contains(
             "<article class=\"report\" id=\"nl\" lang=\"nl\">",
             html,

@@ -59,15 +59,23 @@ public class PlantedDriverTests
     }
 
     [Fact]
-    public void The_strongest_driver_that_scores_low_leads_the_priority_list()
+    public void The_priority_list_orders_by_quadrant_then_score_and_a_planted_driver_leads_it()
     {
         var result = Result.Value;
         var top = result.Priorities[0];
         Assert.Contains(top.Id, new[] { "service", "delivery" });
         Assert.Equal(
-            result.Priorities.OrderByDescending(p => p.Score).Select(p => p.Id),
+            result
+                .Priorities.OrderBy(p => SurveyAnalyzer.QuadrantRank(p.Quadrant))
+                .ThenByDescending(p => p.Score)
+                .Select(p => p.Id),
             result.Priorities.Select(p => p.Id)
         );
+        // The quadrant and the list say the same: a touchpoint in "concentrate here" is never below one that is not.
+        var ranks = result
+            .Priorities.Select(p => SurveyAnalyzer.QuadrantRank(p.Quadrant))
+            .ToArray();
+        Assert.Equal(ranks.Order(), ranks);
     }
 
     [Fact]
@@ -75,7 +83,7 @@ public class PlantedDriverTests
     {
         var complaints = Result.Value.Complaints!;
         Assert.True(complaints.Resolved.Value > complaints.Unresolved.Value + 30);
-        Assert.True(complaints.ResolvedVsUnresolved.P < 0.001);
+        Assert.True(complaints.ResolvedVsUnresolved!.P < 0.001);
     }
 
     [Fact]

@@ -69,9 +69,10 @@ public class SurveyAnalyzerTests
     }
 
     [Fact]
-    public void A_segment_is_tested_against_the_rest_with_the_two_sample_test()
+    public void A_segment_is_tested_against_the_rest_with_the_adjusted_two_sample_test()
     {
-        // b2b 10/20/30 against b2c 20/20/20: statistics.md gives d .3333, p .0195.
+        // b2b 10/20/30 against b2c 20/20/20: statistics.md gives d .3333, and for Rocks' adjusted Wald test
+        // d .3175, SE .1390, p .0223. The report shows the observed difference with the adjusted interval.
         var b2b = Enumerable
             .Range(0, 60)
             .Select(i =>
@@ -95,8 +96,13 @@ public class SurveyAnalyzerTests
         var segment = Analyze(string.Concat(b2b.Concat(b2c)))
             .Segments.Single(s => s.Id == "segment");
         var value = segment.Values.Single(v => v.Value == "b2b");
-        Assert.Equal(33.33, value.DifferenceVsRest, 2);
-        Assert.Equal(0.0195, value.PVsRest, 4);
+        var comparison = value.VsRest!;
+        Assert.Equal(33.33, comparison.Difference, 2);
+        Assert.Equal(0.0223, comparison.P, 4);
+        Assert.Equal(31.75 - 1.959964 * 13.90, comparison.Ci95.Low, 1);
+        Assert.Equal(31.75 + 1.959964 * 13.90, comparison.Ci95.High, 1);
+        // Two values that split everyone are one comparison: Holm leaves its p as it is.
+        Assert.Equal(comparison.P, comparison.PAdjusted, 10);
     }
 
     [Fact]
@@ -190,7 +196,9 @@ public class SurveyAnalyzerTests
             100,
             [],
             ImportanceCrosshair: 25,
-            PerformanceCrosshair: 0.6
+            PerformanceCrosshair: 0.6,
+            P: 0.001,
+            Informative: true
         );
         Assert.Equal("concentrate", SurveyAnalyzer.Quadrant(30, 0.5, drivers));
         Assert.Equal("keep_up", SurveyAnalyzer.Quadrant(30, 0.7, drivers));
@@ -226,7 +234,7 @@ public class SurveyAnalyzerTests
         Assert.NotNull(result.WhatIf);
         Assert.Contains(
             result.Notes,
-            n => n.Contains("'invoice' the same grade", StringComparison.Ordinal)
+            n => n.Key == "driver_constant" && n.Arguments[0] is NoteDriver { Id: "invoice" }
         );
     }
 

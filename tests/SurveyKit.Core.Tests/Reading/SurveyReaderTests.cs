@@ -101,6 +101,63 @@ public class SurveyReaderTests
     }
 
     [Fact]
+    public void Context_values_may_carry_a_label_per_language()
+    {
+        const string yaml = """
+            survey: demo
+            version: 1
+            languages: [nl, en]
+            title: { nl: Demo, en: Demo }
+            context:
+              - id: segment
+                values:
+                  - { id: b2b, label: { nl: Zakelijk, en: Business } }
+                  - b2c
+            questions:
+              - id: recommend
+                type: nps
+                text: { nl: Aanbevelen?, en: Recommend? }
+            """;
+        var result = TestData.Check(yaml);
+        Assert.Empty(TestData.Lines(result));
+        var segment = result.Survey!.FindContext("segment")!;
+        Assert.Equal(new[] { "b2b", "b2c" }, segment.Values);
+        Assert.Equal("Zakelijk", segment.LabelOf("b2b")!["nl"]);
+        Assert.Equal("Business", segment.LabelOf("b2b")!["en"]);
+        Assert.Null(segment.LabelOf("b2c"));
+        // The canonical form the generator embeds reads back the same.
+        var again = TestData
+            .Check(SurveyKit.Core.Writing.SurveyWriter.ToYaml(result.Survey!))
+            .Survey!;
+        var read = again.FindContext("segment")!;
+        Assert.Equal(segment.Values, read.Values);
+        Assert.Equal("Business", read.LabelOf("b2b")!["en"]);
+        Assert.Null(read.LabelOf("b2c"));
+    }
+
+    [Fact]
+    public void A_context_value_label_without_every_language_is_a_located_error()
+    {
+        const string yaml = """
+            survey: demo
+            version: 1
+            languages: [nl, en]
+            title: { nl: Demo, en: Demo }
+            context:
+              - id: segment
+                values:
+                  - { id: b2b, label: { nl: Zakelijk } }
+            questions:
+              - id: recommend
+                type: nps
+                text: { nl: Aanbevelen?, en: Recommend? }
+            """;
+        var line = Assert.Single(TestData.Lines(TestData.Check(yaml)));
+        Assert.Contains("demo.survey.yaml(8,", line, System.StringComparison.Ordinal);
+        Assert.Contains("SK0020", line, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_flat_question_list_is_one_page_without_an_id()
     {
         var survey = TestData.Check(TestData.Minimal).Survey!;

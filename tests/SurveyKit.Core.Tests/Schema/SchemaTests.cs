@@ -72,6 +72,7 @@ public class SchemaTests
         Same(SurveyKeys.Survey, schema, "survey");
         Same(SurveyKeys.Page, schema.Definitions["page"], "page");
         Same(SurveyKeys.ContextField, schema.Definitions["context_field"], "context field");
+        Same(SurveyKeys.ContextValue, schema.Definitions["context_value"], "context value");
         Same(SurveyKeys.Settings, schema.Definitions["settings"], "settings");
         Same(SurveyKeys.NpsLabels, schema.Definitions["nps_labels"], "nps labels");
         Same(SurveyKeys.Scale, schema.Definitions["scale"], "scale");
