@@ -23,13 +23,13 @@ internal static class SurveyKitCommand
             AnalyzeCommand.Create(context),
         };
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && !IsHelpRequest(parsed))
+        var usage = UsageErrors.Describe(parsed, root, path => System.IO.Path.Exists(context.Resolve(path)));
+        if (usage.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var line in usage)
             {
-                context.Error.WriteLine("surveykit: " + error.Message);
+                context.Error.WriteLine(line);
             }
-            context.Error.WriteLine("Run 'surveykit --help' for the commands and their options.");
             return ExitCodes.Usage;
         }
         var configuration = new InvocationConfiguration
@@ -52,7 +52,4 @@ internal static class SurveyKitCommand
             return ExitCodes.Errors;
         }
     }
-
-    private static bool IsHelpRequest(ParseResult parsed) =>
-        parsed.Tokens.Count > 0 && parsed.Tokens[^1].Value is "--help" or "-h" or "-?";
 }

@@ -22,14 +22,15 @@ public sealed class BrowserFactAttribute : FactAttribute
         "--no-first-run",
     ];
 
-    public BrowserFactAttribute()
+    public const string Reason = ChromiumPath + " does not exist (apt-get install chromium)";
+
+    // dotnet test prints a skipped test's name, not its reason, at its normal verbosity: the name carries it.
+    public BrowserFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         if (!File.Exists(ChromiumPath))
         {
-            Skip =
-                "Browser test skipped: "
-                + ChromiumPath
-                + " does not exist (apt-get install chromium).";
+            Skip = "Browser test skipped: " + Reason + ".";
+            DisplayName = $"{test} (skipped: {Reason})";
         }
     }
 }
@@ -37,14 +38,12 @@ public sealed class BrowserFactAttribute : FactAttribute
 /// <summary>A data-driven test that needs Chromium.</summary>
 public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
-    public BrowserTheoryAttribute()
+    public BrowserTheoryAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
         {
-            Skip =
-                "Browser test skipped: "
-                + BrowserFactAttribute.ChromiumPath
-                + " does not exist (apt-get install chromium).";
+            Skip = "Browser test skipped: " + BrowserFactAttribute.Reason + ".";
+            DisplayName = $"{test} (skipped: {BrowserFactAttribute.Reason})";
         }
     }
 }

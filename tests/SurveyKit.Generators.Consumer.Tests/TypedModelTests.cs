@@ -271,3 +271,60 @@ public class TypedModelTests
         Assert.Empty(delivery.Validate());
     }
 }
+
+/// <summary>The README shows the generated model through this compiled example (issue 18): the two stay one text.</summary>
+public class ReadmeExampleTests
+{
+    private static string Repository()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SurveyKit.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("SurveyKit.sln not found");
+    }
+
+    private static string Between(string text, string begin, string end)
+    {
+        var start = text.IndexOf(begin, StringComparison.Ordinal);
+        var stop = text.IndexOf(end, start + begin.Length, StringComparison.Ordinal);
+        Assert.True(start >= 0 && stop > start, $"no '{begin}' ... '{end}'");
+        return text[(start + begin.Length)..stop].Replace("\r\n", "\n").Trim('\n');
+    }
+
+    [Fact]
+    public void The_README_example_is_this_compiled_file()
+    {
+        var root = Repository();
+        var example = Between(
+            File.ReadAllText(Path.Combine(root, "tests", "SurveyKit.Generators.Consumer.Tests", "ReadmeExample.cs")),
+            "// README begin",
+            "// README end"
+        );
+        var readme = Between(
+            File.ReadAllText(Path.Combine(root, "README.md")),
+            "<!-- typed model example: tests/SurveyKit.Generators.Consumer.Tests/ReadmeExample.cs -->\n```csharp",
+            "```"
+        );
+        Assert.Equal(example, readme);
+    }
+
+    [Fact]
+    public void The_README_example_finds_what_it_says()
+    {
+        static string Line(string id, string segment, int recommend, string service) =>
+            $"{{\"responseId\":\"{id}\",\"survey\":\"klantloyaliteit\",\"version\":1,\"context\":{{\"segment\":\"{segment}\"}},\"answers\":{{\"recommend\":{recommend},\"satisfaction\":3,\"reason\":\"x\",\"touchpoints\":{{\"service\":{service}}}}}}}\n";
+        var text =
+            Line("b38a088c-a65e-4389-b74d-0fb132e70629", "b2b", 3, "4")
+            + Line("c38a088c-a65e-4389-b74d-0fb132e70629", "b2c", 3, "4") // not business
+            + Line("d38a088c-a65e-4389-b74d-0fb132e70629", "b2b", 3, "\"na\"") // did not use the service
+            + Line("e38a088c-a65e-4389-b74d-0fb132e70629", "b2b", 9, "2") // a promoter
+            + "{broken\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var log = new StringWriter();
+        var found = LoyaltyCheck.UnhappyBusinessCustomers(stream, log);
+        Assert.Equal([Guid.Parse("b38a088c-a65e-4389-b74d-0fb132e70629")], found);
+        Assert.StartsWith("line 5: ", log.ToString(), StringComparison.Ordinal);
+    }
+}

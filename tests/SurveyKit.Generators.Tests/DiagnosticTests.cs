@@ -37,10 +37,40 @@ public class DiagnosticTests
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );
-        Assert.DoesNotContain(
+        // Only the placeholder: an empty response class, no members generated from a survey with errors.
+        var placeholder = Assert.Single(
             result.Sources,
             s => s.HintName.StartsWith("Demo", StringComparison.Ordinal)
         );
+        Assert.Contains("has errors", placeholder.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recommend", placeholder.Source, StringComparison.Ordinal);
+    }
+
+    // Issue 18: a YAML mistake once also gave "CS0246: The type or namespace name ... could not be found" for the
+    // developer's own code; the survey's error is the only one now.
+    [Fact]
+    public void Code_that_names_a_survey_with_errors_gets_only_the_survey_error()
+    {
+        var file = new InMemoryText(
+            "/repo/fiets.survey.yaml",
+            Minimal.Replace("survey: demo", "survey: fiets").Replace("type: nps", "type: nsp")
+        );
+        var result = GeneratorHarness.Run(
+            [file],
+            """
+            using Consumer;
+
+            namespace App
+            {
+                internal static class Use
+                {
+                    public static FietsResponse? Last { get; set; }
+                }
+            }
+            """
+        );
+        Assert.Equal("SK0016", Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Empty(result.CompileDiagnostics);
     }
 
     [Fact]

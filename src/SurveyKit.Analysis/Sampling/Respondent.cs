@@ -61,6 +61,14 @@ internal sealed class Respondent
         evaluator = new ConditionEvaluator(data);
         var bytes = new byte[16];
         random.NextBytes(bytes);
+        // The id depends on the seed, the position and the count: two runs with the same seed and another --n are
+        // often merged by users trying things out, and their ids must not collide (the answers may repeat; they
+        // are synthetic). The random stream stays as it was, so the answers do not change.
+        var count = BitConverter.GetBytes(Mix((ulong)options.Count));
+        for (var i = 0; i < 8; i++)
+        {
+            bytes[i] ^= count[i];
+        }
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // a version 4 UUID, as a browser makes
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         data.ResponseId = new Guid(bytes).ToString();
@@ -318,4 +326,13 @@ internal sealed class Respondent
     private double Gaussian() =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
         * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>SplitMix64's finaliser: spreads every bit of <paramref name="x"/> over the result.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+        return x ^ (x >> 31);
+    }
 }

@@ -35,12 +35,12 @@ internal static class AnalyzeCommand
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The folder to write the report to (default: report).",
+            Description = "The folder to write the report to.",
             DefaultValueFactory = _ => "report",
         };
         var interval = new Option<string>("--interval")
         {
-            Description = "The NPS interval: adjusted-wald (default), wald, score or bootstrap.",
+            Description = "The NPS interval: adjusted-wald, wald, score or bootstrap.",
             DefaultValueFactory = _ => "adjusted-wald",
         };
         var tables = new Option<bool>("--tables")
@@ -274,6 +274,10 @@ internal static class AnalyzeCommand
             FileShare.Read,
             1 << 16
         );
+        if (InputSniffer.NotSubmissions(path, stream) is { } kind)
+        {
+            return $"'{input}' is {kind}, not submissions: analyze reads JSON Lines (.jsonl), the CSV export (.csv) or a collector's database. Nothing was written.";
+        }
         using var progress = new ProgressLine(context, context.Display(path), stream.Length);
         builder.Progress = progress.Report;
         try
@@ -306,9 +310,12 @@ internal static class AnalyzeCommand
     {
         var isPostgres = IResponseStore.IsPostgres(input);
         var database = isPostgres ? input : context.Resolve(input);
-        if (!isPostgres && !File.Exists(database))
+        if (!isPostgres && OptionRules.IsMissingDatabase(database))
         {
-            return $"the database '{input}' does not exist.";
+            // Opening a SQLite file that is not there (or empty) would create a database: refuse instead.
+            return File.Exists(database)
+                ? $"'{input}' is empty, not a collector's database."
+                : $"the database '{input}' does not exist.";
         }
         var source = isPostgres ? "postgresql" : context.Display(database);
         await using var store = IResponseStore.Open(database);

@@ -25,6 +25,10 @@ internal static class BuildCommand
             Description =
                 "Where to write the site (default: 'output' in surveykit.json, which defaults to _site).",
         };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = $"List every survey's address and new analysis project (without it: the first {Listed}).",
+        };
         var command = new Command(
             "build",
             "Check the surveys, then write the static site (a page per survey and language, a thank-you page, one CSS and one JS file) and an analysis project per survey. Exit code 0: built, 1: errors."
@@ -32,12 +36,23 @@ internal static class BuildCommand
         {
             config,
             output,
+            verbose,
         };
-        command.SetAction(result => Run(context, result.GetValue(config), result.GetValue(output)));
+        command.SetAction(result =>
+            Run(context, result.GetValue(config), result.GetValue(output), result.GetValue(verbose))
+        );
         return command;
     }
 
-    public static int Run(CliContext context, string? configPath, string? outputPath)
+    /// <summary>How many surveys (and new analysis projects) are listed without --verbose: a thousand lines help nobody.</summary>
+    private const int Listed = 20;
+
+    public static int Run(
+        CliContext context,
+        string? configPath,
+        string? outputPath,
+        bool verbose = false
+    )
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -78,13 +93,14 @@ internal static class BuildCommand
                 + $"{DiagnosticPrinter.Count(site.Files.Count, "file")}, {changed} changed) in {context.Display(folder)} "
                 + $"in {clock.Elapsed.TotalSeconds:0.00} s, {DiagnosticPrinter.Count(warnings, "warning")}."
         );
-        foreach (var survey in surveys)
+        foreach (var survey in surveys.Take(verbose ? int.MaxValue : Listed))
         {
             context.Output.WriteLine(
                 $"  {survey.Id}: {workspace.Config.BaseUrl.TrimEnd('/')}/{survey.Id}/"
             );
         }
-        WriteAnalysisProjects(context, workspace.Config, set);
+        More(context, surveys.Count, verbose, "surveys");
+        WriteAnalysisProjects(context, workspace.Config, set, verbose);
         return ExitCodes.Success;
     }
 
@@ -92,7 +108,8 @@ internal static class BuildCommand
     private static void WriteAnalysisProjects(
         CliContext context,
         WorkspaceConfig config,
-        SurveySet set
+        SurveySet set,
+        bool verbose
     )
     {
         var folder = Path.GetFullPath(Path.Combine(config.Root, config.Analysis));
@@ -117,10 +134,21 @@ internal static class BuildCommand
         context.Output.WriteLine(
             $"Analysis projects in {context.Display(folder)}: {created} new, {written.Count - created} kept as they are."
         );
-        foreach (var project in written.Where(w => w.Created))
+        foreach (var project in written.Where(w => w.Created).Take(verbose ? int.MaxValue : Listed))
         {
             context.Output.WriteLine(
                 $"  dotnet run --project {context.Display(project.Folder)} -- submissions.jsonl"
+            );
+        }
+        More(context, created, verbose, "new projects");
+    }
+
+    private static void More(CliContext context, int count, bool verbose, string what)
+    {
+        if (!verbose && count > Listed)
+        {
+            context.Output.WriteLine(
+                $"  ... and {(count - Listed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more {what} (surveykit build --verbose lists them all)."
             );
         }
     }

@@ -41,16 +41,6 @@ internal static class CheckCommand
 
     public static int Run(CliContext context, IReadOnlyList<string> paths, bool warningsAsErrors)
     {
-        var option = paths.FirstOrDefault(p =>
-            p.StartsWith('-') && !Path.Exists(context.Resolve(p))
-        );
-        if (option is not null)
-        {
-            context.Error.WriteLine(
-                $"surveykit check: unknown option '{option}'. Run 'surveykit check --help' for the options."
-            );
-            return ExitCodes.Usage;
-        }
         var setDiagnostics = new List<Diagnostic>();
         var files =
             paths.Count == 0

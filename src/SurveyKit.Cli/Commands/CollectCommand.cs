@@ -42,12 +42,12 @@ internal static class CollectCommand
             Description =
                 "An origin whose pages may post from a browser, such as https://surveys.example.org (repeatable).",
             AllowMultipleArgumentsPerToken = true,
-        };
+        }.Origins();
         var rate = new Option<int>("--posts-per-minute")
         {
-            Description = "Posts per minute per client address (default 120; 0: no limit).",
+            Description = "Posts per minute per client address (0: no limit).",
             DefaultValueFactory = _ => 120,
-        };
+        }.NotNegative();
         var command = new Command(
             "collect",
             "Run the collector: POST /api/responses, GET /api/responses (with the token), GET /health."

@@ -32,7 +32,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format")
         {
             Description =
-                "jsonl (default), csv, or parquet (the scored table of surveykit analyze --tables).",
+                "jsonl, csv, or parquet (the scored table of surveykit analyze --tables).",
             DefaultValueFactory = _ => "jsonl",
         };
         var output = new Option<string>("--out", "-o")
@@ -90,9 +90,14 @@ internal static class ExportCommand
             return ExitCodes.Errors;
         }
         var isPostgres = IResponseStore.IsPostgres(database);
-        if (!isPostgres && !File.Exists(context.Resolve(database)))
+        if (!isPostgres && OptionRules.IsMissingDatabase(context.Resolve(database)))
         {
-            context.Error.WriteLine($"surveykit export: the database '{database}' does not exist.");
+            // Opening a SQLite file that is not there (or empty) would create a database: refuse instead.
+            context.Error.WriteLine(
+                File.Exists(context.Resolve(database))
+                    ? $"surveykit export: '{database}' is empty, not a collector's database."
+                    : $"surveykit export: the database '{database}' does not exist."
+            );
             return ExitCodes.Errors;
         }
         return Export(

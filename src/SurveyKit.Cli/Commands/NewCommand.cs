@@ -18,13 +18,13 @@ internal static class NewCommand
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The folder to write <id>.survey.yaml in (default: the current folder).",
+            Description = "The folder to write <id>.survey.yaml in.",
             DefaultValueFactory = _ => ".",
         };
         var languages = new Option<string[]>("--languages", "-l")
         {
             Description =
-                "The languages, the first being the default: nl, en or both (default: nl en).",
+                "The languages, the first being the default: nl, en or both.",
             DefaultValueFactory = _ => ["nl", "en"],
             AllowMultipleArgumentsPerToken = true,
         };

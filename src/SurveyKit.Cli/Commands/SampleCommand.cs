@@ -24,19 +24,19 @@ internal static class SampleCommand
         };
         var count = new Option<int>("--n")
         {
-            Description = "How many submissions (default 1000).",
+            Description = "How many submissions.",
             DefaultValueFactory = _ => 1000,
-        };
+        }.Positive();
         var seed = new Option<int>("--seed")
         {
-            Description = "The same seed gives the same submissions (default 1).",
+            Description = "The same seed gives the same submissions.",
             DefaultValueFactory = _ => 1,
         };
         var output = new Option<string>("--out", "-o")
         {
             Description = "The file to write: .jsonl (JSON Lines) or .csv (the CSV export).",
             Required = true,
-        };
+        }.Extension(".jsonl", ".csv");
         var drivers = new Option<string?>("--drivers")
         {
             Description =

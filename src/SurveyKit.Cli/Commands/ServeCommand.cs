@@ -41,7 +41,7 @@ internal static class ServeCommand
         };
         var port = new Option<int>("--port", "-p")
         {
-            Description = "The port on 127.0.0.1 (default 5080).",
+            Description = "The port on 127.0.0.1.",
             DefaultValueFactory = _ => 5080,
         };
         var command = new Command(

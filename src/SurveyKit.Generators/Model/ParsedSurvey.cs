@@ -12,7 +12,18 @@ internal sealed record ParsedSurvey(
     SurveySpec? Spec,
     EquatableArray<Diagnostic> Diagnostics,
     SourceSpan IdSpan
-);
+)
+{
+    /// <summary>
+    /// For a file with errors (no <see cref="Spec"/>): the survey id it means (its <c>survey:</c> line, or its file
+    /// name) and the namespace, so that an empty placeholder keeps code that uses the survey's namespace and response
+    /// type compiling, and the survey's own errors are the ones a developer sees.
+    /// </summary>
+    public FailedSurvey? Failed { get; init; }
+}
+
+/// <summary>The id and namespace of a survey file with errors.</summary>
+internal sealed record FailedSurvey(string Id, string? Namespace, string FileName);
 
 /// <summary>A survey to emit, with its file (which decides which of two files with one id is emitted).</summary>
 internal sealed record SurveySource(string Path, SurveySpec Spec);

@@ -50,7 +50,10 @@ internal static class SurveyFileParser
                 spec,
                 result.Diagnostics,
                 result.Survey?.IdSpan ?? default
-            );
+            )
+            {
+                Failed = spec is null ? Failed(path, text.ToString(), ns) : null,
+            };
         }
         catch (OperationCanceledException)
         {
@@ -72,5 +75,24 @@ internal static class SurveyFileParser
                 default
             );
         }
+    }
+
+    /// <summary>The id a survey with errors means: its <c>survey:</c> line when that holds an id, else its file name.</summary>
+    private static FailedSurvey? Failed(string path, string text, string? ns)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            text,
+            @"^survey:[ \t]*[""']?([a-z][a-z0-9_]{0,63})[""']?[ \t]*(?:#.*)?$",
+            System.Text.RegularExpressions.RegexOptions.Multiline
+                | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            System.TimeSpan.FromMilliseconds(100)
+        );
+        var fileName = System.IO.Path.GetFileName(path);
+        var id = match.Success
+            ? match.Groups[1].Value
+            : fileName.Substring(0, fileName.Length - ".survey.yaml".Length);
+        return System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-z0-9_]{0,63}$")
+            ? new FailedSurvey(id, ns, fileName)
+            : null;
     }
 }
