@@ -48,9 +48,8 @@ internal static class OptionRules
             out var value
         )
             ? value
-            : result.Implicit
-                ? 1
-                : long.MaxValue;
+        : result.Implicit ? 1
+        : long.MaxValue;
 
     /// <summary>The file name must end in one of <paramref name="extensions"/> (what is written follows from it).</summary>
     public static Option<string> Extension(this Option<string> option, params string[] extensions)

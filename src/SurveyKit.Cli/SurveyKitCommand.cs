@@ -23,7 +23,11 @@ internal static class SurveyKitCommand
             AnalyzeCommand.Create(context),
         };
         var parsed = root.Parse(args);
-        var usage = UsageErrors.Describe(parsed, root, path => System.IO.Path.Exists(context.Resolve(path)));
+        var usage = UsageErrors.Describe(
+            parsed,
+            root,
+            path => System.IO.Path.Exists(context.Resolve(path))
+        );
         if (usage.Count > 0)
         {
             foreach (var line in usage)

@@ -50,7 +50,11 @@ internal static class UsageErrors
                 && t.Value[0] == '-'
                 && !parsed.UnmatchedTokens.Contains(t.Value)
                 && !exists(t.Value)
-                && !double.TryParse(t.Value, System.Globalization.CultureInfo.InvariantCulture, out _)
+                && !double.TryParse(
+                    t.Value,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out _
+                )
             )
         )
         {
@@ -121,7 +125,9 @@ internal static class UsageErrors
         {
             var options = command
                 .Options.Concat(
-                    command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive))
+                    command
+                        .Parents.OfType<Command>()
+                        .SelectMany(p => p.Options.Where(o => o.Recursive))
                 )
                 .Where(o => !o.Hidden)
                 .SelectMany(o => o.Aliases.Prepend(o.Name));
@@ -145,7 +151,8 @@ internal static class UsageErrors
         var parts = new List<string> { Name(command, root) };
         foreach (var argument in command.Arguments.Where(a => !a.Hidden))
         {
-            var shown = "<" + argument.Name + ">" + (argument.Arity.MaximumNumberOfValues > 1 ? "..." : "");
+            var shown =
+                "<" + argument.Name + ">" + (argument.Arity.MaximumNumberOfValues > 1 ? "..." : "");
             parts.Add(argument.Arity.MinimumNumberOfValues > 0 ? shown : "[" + shown + "]");
         }
         parts.Add("[options]");

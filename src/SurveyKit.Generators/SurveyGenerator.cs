@@ -108,21 +108,28 @@ public sealed class SurveyGenerator : IIncrementalGenerator
         // Pipeline 3b: a survey with errors gets an empty placeholder of its response type in its namespace (unless a
         // good file has the id), so that "using Surveys;" and "KlantResponse" in the developer's code do not add
         // CS0246 to the survey's own errors. Uses of its members still fail, at the lines that use them.
-        var failed = parsed
-            .Select(static (file, _) => file.Failed)
-            .Collect()
-            .Combine(specs);
+        var failed = parsed.Select(static (file, _) => file.Failed).Collect().Combine(specs);
         context.RegisterSourceOutput(
             failed,
             static (output, pair) =>
             {
                 var good = new HashSet<string>(pair.Right.Left.Select(s => s.Spec.Id));
-                foreach (var survey in pair.Left.OfType<FailedSurvey>().Where(f => !good.Contains(f.Id)).GroupBy(f => f.Id).Select(g => g.First()))
+                foreach (
+                    var survey in pair
+                        .Left.OfType<FailedSurvey>()
+                        .Where(f => !good.Contains(f.Id))
+                        .GroupBy(f => f.Id)
+                        .Select(g => g.First())
+                )
                 {
                     var prefix = Naming.Pascal(survey.Id);
                     output.AddSource(
                         prefix + "Response.g.cs",
-                        SurveyEmitter.Placeholder(survey, prefix, survey.Namespace ?? pair.Right.Right.DefaultNamespace)
+                        SurveyEmitter.Placeholder(
+                            survey,
+                            prefix,
+                            survey.Namespace ?? pair.Right.Right.DefaultNamespace
+                        )
                     );
                 }
             }

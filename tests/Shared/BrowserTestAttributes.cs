@@ -38,7 +38,9 @@ public sealed class BrowserFactAttribute : FactAttribute
 /// <summary>A data-driven test that needs Chromium.</summary>
 public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
-    public BrowserTheoryAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    public BrowserTheoryAttribute(
+        [System.Runtime.CompilerServices.CallerMemberName] string test = ""
+    )
     {
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
         {

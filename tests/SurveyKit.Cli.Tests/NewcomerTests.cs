@@ -56,12 +56,30 @@ public class NewcomerTests
     }
 
     [Theory]
-    [InlineData(new[] { "sample", "s.survey.yaml", "--out", "data.txt" }, "--out 'data.txt': the file name says the format; use .jsonl or .csv.")]
-    [InlineData(new[] { "sample", "s.survey.yaml", "--out", "d.jsonl", "--n", "0" }, "--n must be 1 or more.")]
-    [InlineData(new[] { "sample", "s.survey.yaml", "--out", "d.jsonl", "--n", "many" }, "--n takes a whole number, not 'many'.")]
-    [InlineData(new[] { "collect", "--posts-per-minute", "-5" }, "--posts-per-minute cannot be negative (0 means no limit).")]
-    [InlineData(new[] { "collect", "--allow-origin", "https://surveys.example.org/" }, "--allow-origin 'https://surveys.example.org/' is not an origin")]
-    [InlineData(new[] { "collect", "--allow-origin", "surveys.example.org" }, "--allow-origin 'surveys.example.org' is not an origin")]
+    [InlineData(
+        new[] { "sample", "s.survey.yaml", "--out", "data.txt" },
+        "--out 'data.txt': the file name says the format; use .jsonl or .csv."
+    )]
+    [InlineData(
+        new[] { "sample", "s.survey.yaml", "--out", "d.jsonl", "--n", "0" },
+        "--n must be 1 or more."
+    )]
+    [InlineData(
+        new[] { "sample", "s.survey.yaml", "--out", "d.jsonl", "--n", "many" },
+        "--n takes a whole number, not 'many'."
+    )]
+    [InlineData(
+        new[] { "collect", "--posts-per-minute", "-5" },
+        "--posts-per-minute cannot be negative (0 means no limit)."
+    )]
+    [InlineData(
+        new[] { "collect", "--allow-origin", "https://surveys.example.org/" },
+        "--allow-origin 'https://surveys.example.org/' is not an origin"
+    )]
+    [InlineData(
+        new[] { "collect", "--allow-origin", "surveys.example.org" },
+        "--allow-origin 'surveys.example.org' is not an origin"
+    )]
     public void A_value_that_breaks_a_rule_is_refused_before_anything_runs(
         string[] args,
         string expected
@@ -79,12 +97,21 @@ public class NewcomerTests
     public void A_good_origin_is_accepted()
     {
         using var cli = new CliRunner();
-        var (_, _, error) = cli.Run("collect", "--allow-origin", "https://surveys.example.org:8443", "--help");
+        var (_, _, error) = cli.Run(
+            "collect",
+            "--allow-origin",
+            "https://surveys.example.org:8443",
+            "--help"
+        );
         Assert.DoesNotContain("not an origin", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("report.html", "<!doctype html>\n<html lang=\"nl\"><body>report</body></html>\n", "is an HTML or XML page")]
+    [InlineData(
+        "report.html",
+        "<!doctype html>\n<html lang=\"nl\"><body>report</body></html>\n",
+        "is an HTML or XML page"
+    )]
     [InlineData("bezorging.survey.yaml", "", "is a YAML file (a survey, perhaps)")]
     [InlineData("responses.parquet", "PAR1\u0001\u0002", "is a Parquet file")]
     [InlineData("export.xlsx", "PK\u0003\u0004....", "is a zip file")]
@@ -113,7 +140,13 @@ public class NewcomerTests
         using var cli = new CliRunner();
         cli.CopyExamples();
         const string survey = "examples/bezorging/bezorging.survey.yaml";
-        foreach (var (database, said) in new[] { ("missing.db", "does not exist"), ("empty.db", "is empty") })
+        foreach (
+            var (database, said) in new[]
+            {
+                ("missing.db", "does not exist"),
+                ("empty.db", "is empty"),
+            }
+        )
         {
             if (database == "empty.db")
             {
@@ -126,7 +159,10 @@ public class NewcomerTests
             Assert.Equal(1, code);
             Assert.Contains(said, error, StringComparison.Ordinal);
             var path = Path.Combine(cli.Folder, database);
-            Assert.True(!File.Exists(path) || new FileInfo(path).Length == 0, database + " was created");
+            Assert.True(
+                !File.Exists(path) || new FileInfo(path).Length == 0,
+                database + " was created"
+            );
         }
     }
 
@@ -145,7 +181,11 @@ public class NewcomerTests
         Assert.Equal(Ids("b.jsonl"), Ids("c.jsonl")); // the same run is the same
         var (code, output, _) = cli.Run("analyze", survey, "a.jsonl", "b.jsonl", "--out", "report");
         Assert.Equal(0, code);
-        Assert.Contains("Read 130: scored 130, rejected 0 (0 duplicates).", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Read 130: scored 130, rejected 0 (0 duplicates).",
+            output,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -155,7 +195,10 @@ public class NewcomerTests
         foreach (var command in new[] { "collect", "sample", "analyze", "serve", "new", "export" })
         {
             var (_, output, _) = cli.Run(command, "--help");
-            foreach (var line in Lines(output).Where(l => l.Contains("[default:", StringComparison.Ordinal)))
+            foreach (
+                var line in Lines(output)
+                    .Where(l => l.Contains("[default:", StringComparison.Ordinal))
+            )
             {
                 Assert.DoesNotContain("(default", line, StringComparison.Ordinal);
             }
@@ -175,9 +218,27 @@ public class NewcomerTests
         }
         var (code, output, _) = cli.Run("build", "--out", "site");
         Assert.Equal(0, code);
-        Assert.Equal(20, Lines(output).Count(l => l.StartsWith("  s", StringComparison.Ordinal) && l.Contains(": /", StringComparison.Ordinal)));
-        Assert.Contains("  ... and 5 more surveys (surveykit build --verbose lists them all).", output, StringComparison.Ordinal);
+        Assert.Equal(
+            20,
+            Lines(output)
+                .Count(l =>
+                    l.StartsWith("  s", StringComparison.Ordinal)
+                    && l.Contains(": /", StringComparison.Ordinal)
+                )
+        );
+        Assert.Contains(
+            "  ... and 5 more surveys (surveykit build --verbose lists them all).",
+            output,
+            StringComparison.Ordinal
+        );
         (code, output, _) = cli.Run("build", "--out", "site", "--verbose");
-        Assert.Equal(25, Lines(output).Count(l => l.StartsWith("  s", StringComparison.Ordinal) && l.Contains(": /", StringComparison.Ordinal)));
+        Assert.Equal(
+            25,
+            Lines(output)
+                .Count(l =>
+                    l.StartsWith("  s", StringComparison.Ordinal)
+                    && l.Contains(": /", StringComparison.Ordinal)
+                )
+        );
     }
 }

@@ -256,7 +256,9 @@ public sealed class PostgresFactAttribute : FactAttribute
         "set SURVEYKIT_TEST_POSTGRES to a connection string with CREATEDB (.ci/run starts Debian's postgresql and sets it; README: Working on SurveyKit)";
 
     // dotnet test prints a skipped test's name, not its reason, at its normal verbosity: the name carries it.
-    public PostgresFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    public PostgresFactAttribute(
+        [System.Runtime.CompilerServices.CallerMemberName] string test = ""
+    )
     {
         if (ConnectionString.Length == 0)
         {

@@ -298,7 +298,14 @@ public class ReadmeExampleTests
     {
         var root = Repository();
         var example = Between(
-            File.ReadAllText(Path.Combine(root, "tests", "SurveyKit.Generators.Consumer.Tests", "ReadmeExample.cs")),
+            File.ReadAllText(
+                Path.Combine(
+                    root,
+                    "tests",
+                    "SurveyKit.Generators.Consumer.Tests",
+                    "ReadmeExample.cs"
+                )
+            ),
             "// README begin",
             "// README end"
         );

@@ -64,7 +64,8 @@ public sealed class BrowserSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Browser.InitializeAsync();
-        Site = new TestSite(TestSite.Examples());
+        // The examples, and a survey with a rating scale of every length, for the layout of scales.
+        Site = new TestSite([.. TestSite.Examples(), TestSite.Parse(ScaleLayoutTests.Scales)]);
         Host = await SiteHost.Start(Site.Folder, Site.Surveys);
     }
 

@@ -12,10 +12,22 @@ namespace SurveyKit.Site.Tests;
 [Collection("browser")]
 public sealed class ScaleLayoutTests(BrowserSite fixture)
 {
+    /// <summary>A rating scale of every length SurveyKit allows (2 to 11 points), each with end labels.</summary>
+    public static readonly string Scales =
+        "survey: scales\nversion: 1\nlanguages: [en]\ntitle: Scales\nquestions:\n"
+        + string.Concat(
+            Enumerable
+                .Range(2, 10)
+                .Select(n =>
+                    $"  - id: r{n}\n    type: rating\n    scale: {{ min: 1, max: {n} }}\n    text: {n} points\n"
+                    + $"    labels:\n      1: Not at all\n      {n}: Completely\n"
+                )
+        );
+
     public static TheoryData<string, string, int> Pages()
     {
         var data = new TheoryData<string, string, int>();
-        foreach (var survey in TestSite.Examples())
+        foreach (var survey in TestSite.Examples().Append(TestSite.Parse(Scales)))
         {
             foreach (var width in new[] { 320, 375, 768, 1280 })
             {

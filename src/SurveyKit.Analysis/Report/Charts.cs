@@ -23,7 +23,7 @@ internal static class Charts
         Negative = "c-neg";
 
     /// <summary>A part narrower than this (percent) shows its text in the legend and the table only.</summary>
-    private const double TextFits = 12;
+    private const double TextFits = 15;
 
     /// <summary>
     /// Whole percentages of <paramref name="counts"/> that add up to exactly 100 (largest remainder), so that a bar
@@ -173,8 +173,8 @@ internal static class Charts
     // The importance-performance grid, in SVG units: the plot and the bands around it for the quadrant names, the
     // ticks and the axis titles, so that no text can touch a point or a line.
     private const double Left = 58,
-        Top = 26,
-        PlotWidth = 300,
+        Top = 40,
+        PlotWidth = 260,
         PlotHeight = 210,
         Radius = 9;
 
@@ -199,7 +199,7 @@ internal static class Charts
         double X(double v) => Left + (v - x0) / (x1 - x0) * PlotWidth;
         double Y(double v) => Top + PlotHeight - v / y1 * PlotHeight;
         var width = Left + PlotWidth + 16;
-        var height = Top + PlotHeight + 66;
+        var height = Top + PlotHeight + 76;
         var svg = new StringBuilder();
         svg.Append(
             CultureInfo.InvariantCulture,
@@ -223,18 +223,24 @@ internal static class Charts
         }
         svg.Append(Line(cx, Top, cx, Top + PlotHeight, "ipa-cross"));
         svg.Append(Line(Left, cy, Left + PlotWidth, cy, "ipa-cross"));
+        // The quadrant names on lines of their own, outside the plot, so that they can never touch each other, a point or
+        // a line, whatever their length in a language: the top ones above, the bottom ones below the ticks.
+        svg.Append(Text(Left + PlotWidth, Top - 24, quadrants.TopRight, "ipa-q", "end"));
         svg.Append(Text(Left, Top - 8, quadrants.TopLeft, "ipa-q ipa-q-hot", "start"));
-        svg.Append(Text(Left + PlotWidth, Top - 8, quadrants.TopRight, "ipa-q", "end"));
-        svg.Append(Text(Left, Top + PlotHeight + 32, quadrants.BottomLeft, "ipa-q", "start"));
+        svg.Append(Text(Left, Top + PlotHeight + 31, quadrants.BottomLeft, "ipa-q", "start"));
         svg.Append(
-            Text(Left + PlotWidth, Top + PlotHeight + 32, quadrants.BottomRight, "ipa-q", "end")
+            Text(Left + PlotWidth, Top + PlotHeight + 47, quadrants.BottomRight, "ipa-q", "end")
         );
-        svg.Append(Text(Left + PlotWidth / 2, Top + PlotHeight + 54, axes.X, "ipa-axis", "middle"));
+        svg.Append(Text(Left + PlotWidth / 2, Top + PlotHeight + 66, axes.X, "ipa-axis", "middle"));
         svg.Append(
             CultureInfo.InvariantCulture,
             $"<text x=\"12\" y=\"{Top + PlotHeight / 2:0.#}\" transform=\"rotate(-90 12 {Top + PlotHeight / 2:0.#})\" text-anchor=\"middle\" class=\"ipa-axis\">{HtmlText.Escape(axes.Y)}</text>"
         );
-        var placed = Place(points.Select(p => (X(p.Performance), Y(p.Importance))).ToArray());
+        var placed = Place(
+            points.Select(p => (X(p.Performance), Y(p.Importance))).ToArray(),
+            cx,
+            cy
+        );
         for (var i = 0; i < points.Count; i++)
         {
             var (px, py) = (X(points[i].Performance), Y(points[i].Importance));
@@ -249,7 +255,7 @@ internal static class Charts
             }
             svg.Append(
                 CultureInfo.InvariantCulture,
-                $"<circle cx=\"{qx:0.#}\" cy=\"{qy:0.#}\" r=\"{Radius:0.#}\" class=\"ipa-pt\"/>"
+                $"<circle cx=\"{qx:0.#}\" cy=\"{qy:0.#}\" r=\"{Radius:0.#}\" class=\"ipa-pt\" data-at=\"{px:0.#} {py:0.#}\"/>"
             );
             svg.Append(
                 Text(qx, qy + 4, (i + 1).ToString(CultureInfo.InvariantCulture), "ipa-n", "middle")
@@ -261,9 +267,14 @@ internal static class Charts
 
     /// <summary>
     /// Places numbered circles one by one at their point, or, when that overlaps a circle placed before, at the nearest
-    /// free spot on rings around it inside the plot: the same points always give the same picture.
+    /// free spot on rings around it inside the plot and on the same side of both crosshair lines (a moved point must
+    /// not seem to be in another quadrant): the same points always give the same picture.
     /// </summary>
-    private static (double X, double Y)[] Place(IReadOnlyList<(double X, double Y)> points)
+    private static (double X, double Y)[] Place(
+        IReadOnlyList<(double X, double Y)> points,
+        double crossX,
+        double crossY
+    )
     {
         var placed = new List<(double X, double Y)>();
         foreach (var (x, y) in points)
@@ -288,7 +299,11 @@ internal static class Charts
                             Top + PlotHeight - Radius
                         )
                     );
-                    if (!Collides(candidate))
+                    if (
+                        !Collides(candidate)
+                        && SameSide(x, candidate.X, crossX)
+                        && SameSide(y, candidate.Y, crossY)
+                    )
                     {
                         spot = candidate;
                         found = true;
@@ -298,6 +313,10 @@ internal static class Charts
             placed.Add(spot);
         }
         return placed.ToArray();
+
+        // A point on a line may go either way; otherwise the circle's centre stays on the point's side.
+        static bool SameSide(double point, double at, double line) =>
+            Math.Abs(point - line) < 0.5 || Math.Sign(point - line) == Math.Sign(at - line);
 
         bool Collides((double X, double Y) at) =>
             placed.Any(p =>

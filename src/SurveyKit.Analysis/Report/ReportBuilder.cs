@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Analysis.Scoring;
+using SurveyKit.Analysis.Statistics;
 using SurveyKit.Core.Model;
 
 namespace SurveyKit.Analysis.Report;
@@ -61,6 +62,9 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
             if (result.Drivers is not null)
             {
                 sections.Add(DriversSection());
+            }
+            if (result.Touchpoints.Any(tp => tp.Quadrant.Length > 0))
+            {
                 sections.Add(ImportancePerformanceSection());
             }
             if (result.WhatIf is not null)
@@ -141,11 +145,16 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 t.Count(nps.N)
             )
         );
-        if (nps.N < options.MinGroupN)
+        if (nps.N == 1)
+        {
+            findings.Add(t.Format("k_one", options.MinGroupN));
+        }
+        else if (nps.N < options.MinGroupN)
         {
             findings.Add(t.Format("k_few", t.Count(nps.N), options.MinGroupN));
         }
-        if (result.Weighted is { } weighted)
+        // A weighted NPS that leans on a handful of respondents is shown in its section, with the warning, not here.
+        if (result.Weighted is { SmallCells.Count: 0 } weighted)
         {
             findings.Add(
                 t.Format(
@@ -162,7 +171,19 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         }
         else if (result.Drivers?.Items.FirstOrDefault() is { } top)
         {
-            findings.Add(t.Format("k_driver", DriverLabel(top.Id), t.Number(top.SharePercent, 0)));
+            // "Weighs most" only when the top driver stays ahead of the second in 95% of the bootstrap resamples.
+            var drivers = result.Drivers;
+            findings.Add(
+                drivers.Items.Count < 2 || drivers.TopAhead >= 0.95
+                    ? t.Format("k_driver", DriverLabel(top.Id), t.Number(top.SharePercent, 0))
+                    : t.Format(
+                        "k_drivers_tied",
+                        DriverLabel(top.Id),
+                        DriverLabel(drivers.Items[1].Id),
+                        t.Number(top.SharePercent, 0),
+                        t.Number(drivers.Items[1].SharePercent, 0)
+                    )
+            );
             if (result.WhatIf is { } whatIf)
             {
                 var up = whatIf.Scenarios.FirstOrDefault(s => s.Item == top.Id && s.Delta == 1);
@@ -187,7 +208,7 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 findings.Add(
                     priority.Quadrant == SurveyAnalyzer.Quadrants.Concentrate
                         ? t.Format("k_priority", DriverLabel(priority.Id), Why(priority))
-                        : t.Format("k_priority_none", DriverLabel(top.Id))
+                        : t.Format("k_priority_none", DriverLabel(priority.Id))
                 );
             }
         }
@@ -195,6 +216,9 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
             .Segments.Where(s => s.Id != result.Table.Plan.Complaint?.Id) // complaints have their own finding
             .SelectMany(s => s.Values.Select(v => (Segment: s, Value: v)))
             .Where(x => x.Value.VsRest is { Significant: true })
+            // One comparison seen from both sides ("business lower", "consumers higher") is one finding.
+            .GroupBy(x => x.Value.VsRest!.Family)
+            .Select(g => g.First())
             .OrderBy(x => x.Value.VsRest!.PAdjusted)
             .ThenByDescending(x => Math.Abs(x.Value.VsRest!.Difference))
             .Take(3);
@@ -222,7 +246,7 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                     t.Nps(complaints.Resolved.Value),
                     t.Nps(complaints.Unresolved.Value),
                     t.Number(Math.Abs(complaint.Difference), 1),
-                    t.P(complaint.P)
+                    t.P(complaint.PAdjusted)
                 )
             );
         }
@@ -241,13 +265,29 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
             t.Format("why_important", t.Number(priority.SharePercent, 0)),
             t.Format("why_headroom", t.Number(touchpoint.Mean, 1), touchpoint.Driver.Scale.Max),
         };
-        if (priority.Gap > 0)
+        // Behind or ahead of competitors only when the interval of the net share says so.
+        if (touchpoint.Comparison is { N: > 0 } c)
         {
-            reasons.Add(t.Format("why_behind", t.Number(priority.Gap * 100, 0)));
-        }
-        else if (priority.Gap < 0)
-        {
-            reasons.Add(t.Format("why_ahead", t.Nps(-priority.Gap * 100)));
+            var net = NpsInterval.Compute(
+                new NpsCounts(c.Worse, c.Same, c.Better),
+                IntervalMethod.AdjustedWald,
+                result.Options.Confidence
+            );
+            var points = Math.Round(Math.Abs(c.Net) * 100, MidpointRounding.AwayFromZero);
+            if (net.High < 0)
+            {
+                reasons.Add(
+                    points == 1 ? t["why_behind_one"] : t.Format("why_behind", t.Number(points, 0))
+                );
+            }
+            else if (net.Low > 0)
+            {
+                reasons.Add(
+                    points == 1
+                        ? t["why_ahead_one"]
+                        : t.Format("why_ahead", "+" + t.Number(points, 0))
+                );
+            }
         }
         return string.Join(", ", reasons);
     }
@@ -260,7 +300,7 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                     (object)(
                         argument switch
                         {
-                            NoteDriver d => DriverLabel(d.Id),
+                            NoteDriver d => PlainLabel(d.Id),
                             NoteSegment s => SegmentLabel(s.Id),
                             NoteValue v => ValueLabel(v.Segment, v.Value),
                             NoteNumber n => t.Number(n.Value, n.Decimals),
@@ -287,6 +327,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
             ? column.ValueLabels[index]?[language] ?? value
             : value;
     }
+
+    /// <summary>A touchpoint's own label, as a note names it.</summary>
+    private string PlainLabel(string id) =>
+        result.Table.Plan.Drivers.First(d => d.Id == id).Label[language];
 
     /// <summary>A touchpoint's label; one that stands for others too names them ("Delivery + Tracking").</summary>
     private string DriverLabel(string id)

@@ -55,28 +55,7 @@ internal static class ReportPage
                 Key = key,
                 Items = list.Items.Select(HtmlInline).ToList(),
             },
-            Table table => new BlockView("table")
-            {
-                Caption = HtmlText.Escape(table.Caption),
-                Headers = table.Headers.Select(HtmlText.Escape).ToList(),
-                // More than three columns do not fit a phone: the stylesheet shows each row as a card of
-                // label: value lines there, which needs each cell's column name.
-                Cards = table.Headers.Count > 3,
-                Rows = table
-                    .Rows.Select(row => new RowView(
-                        HtmlText.Escape(row[0]),
-                        row.Skip(1)
-                            .Select(
-                                (cell, i) =>
-                                    new CellView(HtmlText.Escape(cell), cell.Length > 24)
-                                    {
-                                        Label = HtmlText.Escape(table.Headers[i + 1]),
-                                    }
-                            )
-                            .ToList()
-                    ))
-                    .ToList(),
-            },
+            Table table => TableView(table),
             Chart chart => new BlockView("chart")
             {
                 Caption = HtmlText.Escape(chart.Title),
@@ -84,6 +63,53 @@ internal static class ReportPage
             },
             _ => throw new ArgumentOutOfRangeException(nameof(block)),
         };
+
+    private static BlockView TableView(Table table)
+    {
+        // A column of words (a quadrant, a reason) is left-aligned, header and all; numbers stay right-aligned.
+        var text = Enumerable
+            .Range(0, table.Headers.Count)
+            .Select(c => c > 0 && table.Rows.Any(r => c < r.Count && IsText(r[c])))
+            .ToArray();
+        return new BlockView("table")
+        {
+            Caption = HtmlText.Escape(table.Caption),
+            Headers = table.Headers.Select(HtmlText.Escape).ToList(),
+            TextHeaders = text.ToList(),
+            // From three columns on a table does not fit a phone: the stylesheet shows each row as a card of
+            // label: value lines there, which needs each cell's column name.
+            Cards = table.Headers.Count >= 3,
+            Rows = table
+                .Rows.Select(row => new RowView(
+                    HtmlText.Escape(row[0]),
+                    row.Skip(1)
+                        .Select(
+                            (cell, i) =>
+                                new CellView(HtmlText.Escape(cell), text[i + 1])
+                                {
+                                    Label = HtmlText.Escape(table.Headers[i + 1]),
+                                }
+                        )
+                        .ToList()
+                ))
+                .ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A cell of words rather than a number, a share, a range or a p-value ("0,70 (n.s.)" is a number with a mark;
+    /// "45% of the importance, mean 6.6 of 10" is words).
+    /// </summary>
+    private static bool IsText(string cell)
+    {
+        var trimmed = cell.TrimStart('+', '-', '(', '<', ' ', '\u00A0');
+        return cell != "-"
+            && (
+                trimmed.Length == 0
+                || !char.IsAsciiDigit(trimmed[0])
+                || cell.Count(char.IsLetter) > 3
+            );
+    }
 
     /// <summary>Escaped text with the report's only markup, <c>**bold**</c>, as <c>strong</c>.</summary>
     private static string HtmlInline(string text) =>
@@ -218,6 +244,9 @@ internal sealed record BlockView(string Kind)
     public IReadOnlyList<string> Headers { get; init; } = [];
     public IReadOnlyList<RowView> Rows { get; init; } = [];
     public bool Cards { get; init; }
+
+    /// <summary>Per column whether it holds words (left-aligned) rather than numbers.</summary>
+    public IReadOnlyList<bool> TextHeaders { get; init; } = [];
     public ChartView? Chart { get; init; }
 }
 

@@ -35,6 +35,10 @@ internal sealed class ReportTexts
             ["k_nps"] = "De NPS is **{0}** (95%-interval {1} tot {2}, n = {3}).",
             ["k_few"] =
                 "Dit zijn nog maar {0} antwoorden: het interval is breed, en groepen worden pas vanaf {1} antwoorden vergeleken.",
+            ["k_one"] =
+                "Dit is nog maar één antwoord: het interval is zeer breed, en groepen worden pas vanaf {0} antwoorden vergeleken.",
+            ["k_drivers_tied"] =
+                "**{0}** en **{1}** wegen ongeveer even zwaar voor loyaliteit ({2}% en {3}% van wat de contactmomenten samen verklaren); de gegevens laten niet zien welke het zwaarst weegt.",
             ["k_weighted"] =
                 "Gewogen naar de bekende verdeling ({0}) is de NPS {1} (effectieve n = {2}).",
             ["k_driver"] =
@@ -49,9 +53,9 @@ internal sealed class ReportTexts
             ["k_segment"] =
                 "Groep '{1}' ({0}) wijkt significant af van de rest: NPS {2} tegen {3} (verschil {4} punten, 95%-interval {5} tot {6}).",
             ["k_complaint"] =
-                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is significant (p {3}).",
+                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is significant (p {3} na Holm-correctie).",
             ["k_complaint_ns"] =
-                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is niet significant (p {3}).",
+                "Klagers van wie de klacht is opgelost: NPS {0}; niet opgelost: NPS {1}. Het verschil van {2} punten is niet significant (p {3} na Holm-correctie).",
             ["k_followup"] = "{0} criticasters willen teruggebeld worden: zie follow-up.csv.",
             ["nps"] = "Net Promoter Score",
             ["nps_intro"] =
@@ -77,10 +81,17 @@ internal sealed class ReportTexts
                 "Gewogen (raking) naar de verdeling in de enquête: {0}. Effectieve steekproefomvang (Kish) {1} van {2}.",
             ["weighted_fallback"] =
                 "Alle gewogen antwoorden vallen in één NPS-groep; het interval is het aangepaste Wald-interval bij de effectieve steekproefomvang.",
+            ["weighted_small"] =
+                "Voorzichtig: minder dan {1} respondenten voor een doelaandeel bij {0}. De zwaarste respondent telt {2} keer het gemiddelde mee, dus de gewogen NPS leunt op een handvol antwoorden; daarom staat hij niet in de kernpunten.",
             ["n_eff"] = "Effectieve n",
             ["segments"] = "Segmenten",
             ["segments_intro"] =
-                "Per groep de NPS met 95%-interval, en het verschil met de rest van de steekproef met een eigen 95%-interval (aangepaste Wald, Rocks 2016). * = significant na Holm-correctie voor {0} vergelijkingen. Groepen met minder dan {1} antwoorden, of met een rest van minder dan {1}, worden getoond maar niet vergeleken.",
+                "Per groep de NPS met 95%-interval, en het verschil met de rest van de steekproef met een eigen 95%-interval (aangepaste Wald, Rocks 2016). Groepen met minder dan {0} antwoorden, of met een rest van minder dan {0}, worden getoond maar niet vergeleken.",
+            ["segments_holm"] =
+                "* = significant na Holm-correctie voor de {0} vergelijkingen in dit rapport (segmenten en klachtafhandeling); de intervallen van de verschillen zijn niet gecorrigeerd.",
+            ["segments_holm_one"] =
+                "* = significant (p < 0,05); dit is de enige vergelijking in dit rapport.",
+            ["segments_none"] = "Geen groep heeft genoeg antwoorden om te vergelijken.",
             ["value"] = "Groep",
             ["n"] = "n",
             ["difference"] = "Verschil met rest (punten)",
@@ -100,7 +111,10 @@ internal sealed class ReportTexts
             ["drivers_fit"] =
                 "De contactmomenten verklaren samen {0}% van de verschillen in aanbeveling (R² = {1}; F-toets p {2}).",
             ["drivers_weak"] =
-                "Let op: de contactmomenten verklaren samen maar {0}% van de verschillen in aanbeveling (R² = {1}; F-toets p {2}). Een model dat zo weinig verklaart, zegt niet betrouwbaar welk contactmoment het zwaarst weegt; daarom staan drivers, prioriteiten en wat-als niet in de kernpunten.",
+                "Let op: de contactmomenten verklaren samen maar {0}% van de verschillen in aanbeveling (R² = {1}; F-toets p {2}). Een model dat zo weinig verklaart, zegt niet betrouwbaar welk contactmoment het zwaarst weegt; daarom staan drivers en wat-als niet in de kernpunten, en zijn er geen kwadranten of prioriteiten.",
+            ["drivers_bootstrap"] =
+                "Het interval van elk aandeel komt uit een bootstrap: de hele analyse herhaald op steekproeven van respondenten.",
+            ["share_interval"] = "95%-interval aandeel",
             ["deletion_pairwise"] =
                 "Ontbrekende en 'niet gebruikt'-cijfers zijn paarsgewijs weggelaten (kleinste paar n = {0}).",
             ["deletion_listwise"] = "Alleen respondenten met alle cijfers telden mee (n = {0}).",
@@ -109,7 +123,7 @@ internal sealed class ReportTexts
             ["r"] = "Correlatie",
             ["ipa"] = "Belang en prestatie",
             ["ipa_intro"] =
-                "Belang (aandeel LMG) tegen prestatie (gemiddeld cijfer). De lijnen liggen op het gemiddelde belang ({0}%) en de gemiddelde prestatie ({1}): hoog belang met lage prestatie is waar u zich op richt. De nummers in de grafiek staan in de lijst eronder.",
+                "Belang (aandeel LMG) tegen prestatie (gemiddeld cijfer). De lijnen liggen op het gemiddelde belang ({0}%) en de gemiddelde prestatie ({1}): hoog belang met lage prestatie is waar u zich op richt. De nummers in de grafiek staan in de lijst erbij. Een contactmoment waarvan een hoger cijfer bij gelijke andere cijfers samengaat met minder aanbeveling (een minteken bij de richting) staat er niet in: het is geen hefboom.",
             ["q_concentrate"] = "Hier op richten",
             ["q_keep_up"] = "Zo houden",
             ["q_low_priority"] = "Lage prioriteit",
@@ -123,6 +137,8 @@ internal sealed class ReportTexts
                 "Het model is geschat op {0} van de {1} antwoorden, gekozen op antwoordnummer: dezelfde antwoorden geven altijd dezelfde selectie, en de intervallen houden rekening met de steekproef.",
             ["whatif_two_classes"] =
                 "Geen enkele respondent is {0}; het model onderscheidt daarom de twee andere groepen.",
+            ["whatif_weak"] =
+                "Let op: de contactmomenten verklaren weinig van de verschillen in aanbeveling (zie 'Wat drijft loyaliteit?'); deze voorspellingen zijn onzeker, zoals de intervallen laten zien.",
             ["whatif_delta"] = "Verschil in cijfer",
             ["whatif_nps"] = "Voorspelde NPS",
             ["whatif_change"] = "Verandering (punten)",
@@ -145,7 +161,9 @@ internal sealed class ReportTexts
             ["why_important"] = "{0}% van het belang",
             ["why_headroom"] = "gemiddeld {0} van {1}",
             ["why_behind"] = "{0} procentpunten vaker slechter dan beter dan concurrenten",
+            ["why_behind_one"] = "1 procentpunt vaker slechter dan beter dan concurrenten",
             ["why_ahead"] = "voorsprong op concurrenten (netto {0} procentpunten)",
+            ["why_ahead_one"] = "voorsprong op concurrenten (netto 1 procentpunt)",
             ["score"] = "Score",
             ["satisfaction_loyalty"] = "Tevredenheid is geen loyaliteit",
             ["sl_intro"] = "Tevreden: {0} of hoger op de tevredenheidsvraag; loyaal: promotor.",
@@ -160,7 +178,7 @@ internal sealed class ReportTexts
             ["unresolved"] = "Niet opgelost",
             ["no_complaint"] = "Geen klacht",
             ["complaint_test"] =
-                "Verschil opgelost - niet opgelost: {0} punten (95%-interval {1} tot {2}; p {3}).",
+                "Verschil opgelost - niet opgelost: {0} punten (95%-interval {1} tot {2}; p {3} na Holm-correctie).",
             ["complaint_few"] =
                 "Te weinig klagers om opgelost en niet opgelost te vergelijken: daarvoor zijn minstens {0} antwoorden per groep nodig.",
             ["quality"] = "Datakwaliteit",
@@ -223,6 +241,8 @@ internal sealed class ReportTexts
                 "'{0}' en '{1}' hangen zo sterk samen (r = {2}) dat hun belang niet te scheiden is; ze zijn als één geanalyseerd (onder '{0}').",
             ["note_driver_sparse"] =
                 "'{0}' is door maar {1} respondenten beoordeeld; naast de andere contactmomenten past dat niet in één model, dus het is weggelaten uit de driver- en wat-als-analyse.",
+            ["note_driver_rare"] =
+                "'{0}' is door {1} van de {2} respondenten beoordeeld, te weinig om in één model naast de andere contactmomenten te wegen; het is weggelaten uit de driver- en wat-als-analyse.",
             ["note_drivers_too_many"] =
                 "{0} contactmomenten is meer dan de {1} waarvoor de Shapley-verdeling wordt berekend; er is geen driveranalyse.",
             ["note_drivers_weak"] =
@@ -257,6 +277,10 @@ internal sealed class ReportTexts
             ["k_nps"] = "The NPS is **{0}** (95% interval {1} to {2}, n = {3}).",
             ["k_few"] =
                 "These are only {0} responses: the interval is wide, and groups are compared from {1} responses on.",
+            ["k_one"] =
+                "This is only one response: the interval is very wide, and groups are compared from {0} responses on.",
+            ["k_drivers_tied"] =
+                "**{0}** and **{1}** weigh about the same for loyalty ({2}% and {3}% of what the touchpoints explain together); the data cannot tell which weighs most.",
             ["k_weighted"] =
                 "Weighted to the known distribution ({0}) the NPS is {1} (effective n = {2}).",
             ["k_driver"] =
@@ -271,9 +295,9 @@ internal sealed class ReportTexts
             ["k_segment"] =
                 "Group '{1}' ({0}) differs significantly from the rest: NPS {2} against {3} (difference {4} points, 95% interval {5} to {6}).",
             ["k_complaint"] =
-                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is significant (p {3}).",
+                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is significant (p {3} after Holm's correction).",
             ["k_complaint_ns"] =
-                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is not significant (p {3}).",
+                "Complainers whose complaint was resolved: NPS {0}; not resolved: NPS {1}. The difference of {2} points is not significant (p {3} after Holm's correction).",
             ["k_followup"] = "{0} detractors want to be contacted: see follow-up.csv.",
             ["nps"] = "Net Promoter Score",
             ["nps_intro"] =
@@ -299,10 +323,17 @@ internal sealed class ReportTexts
                 "Weighted (raking) to the distribution in the survey: {0}. Effective sample size (Kish) {1} of {2}.",
             ["weighted_fallback"] =
                 "Every weighted response is in one NPS class; the interval is the adjusted Wald interval at the effective sample size.",
+            ["weighted_small"] =
+                "Careful: fewer than {1} respondents for a target share at {0}. The heaviest respondent counts {2} times the mean, so the weighted NPS leans on a handful of answers; that is why it is not in the key findings.",
             ["n_eff"] = "Effective n",
             ["segments"] = "Segments",
             ["segments_intro"] =
-                "Per group the NPS with its 95% interval, and the difference with the rest of the sample with its own 95% interval (adjusted Wald, Rocks 2016). * = significant after Holm's correction for {0} comparisons. Groups with fewer than {1} responses, or a rest of fewer than {1}, are shown but not compared.",
+                "Per group the NPS with its 95% interval, and the difference with the rest of the sample with its own 95% interval (adjusted Wald, Rocks 2016). Groups with fewer than {0} responses, or a rest of fewer than {0}, are shown but not compared.",
+            ["segments_holm"] =
+                "* = significant after Holm's correction for the {0} comparisons in this report (segments and complaint handling); the intervals of the differences are not corrected.",
+            ["segments_holm_one"] =
+                "* = significant (p < 0.05); this is the only comparison in this report.",
+            ["segments_none"] = "No group has enough responses to compare.",
             ["value"] = "Group",
             ["n"] = "n",
             ["difference"] = "Difference with rest (points)",
@@ -322,7 +353,10 @@ internal sealed class ReportTexts
             ["drivers_fit"] =
                 "Together the touchpoints explain {0}% of the differences in recommendation (R² = {1}; F-test p {2}).",
             ["drivers_weak"] =
-                "Note: together the touchpoints explain only {0}% of the differences in recommendation (R² = {1}; F-test p {2}). A model that explains this little does not tell reliably which touchpoint weighs most, so drivers, priorities and what-if are kept out of the key findings.",
+                "Note: together the touchpoints explain only {0}% of the differences in recommendation (R² = {1}; F-test p {2}). A model that explains this little does not tell reliably which touchpoint weighs most, so drivers and what-if are kept out of the key findings, and there are no quadrants or priorities.",
+            ["drivers_bootstrap"] =
+                "The interval of each share comes from a bootstrap: the whole analysis repeated on resamples of the respondents.",
+            ["share_interval"] = "95% interval of the share",
             ["deletion_pairwise"] =
                 "Missing and 'did not use' grades were left out pairwise (smallest pair n = {0}).",
             ["deletion_listwise"] = "Only respondents with every grade counted (n = {0}).",
@@ -331,7 +365,7 @@ internal sealed class ReportTexts
             ["r"] = "Correlation",
             ["ipa"] = "Importance and performance",
             ["ipa_intro"] =
-                "Importance (LMG share) against performance (mean grade). The lines are at the mean importance ({0}%) and the mean performance ({1}): high importance with low performance is where to concentrate. The numbers in the chart are listed below it.",
+                "Importance (LMG share) against performance (mean grade). The lines are at the mean importance ({0}%) and the mean performance ({1}): high importance with low performance is where to concentrate. The numbers in the chart are named in the list beside it. A touchpoint whose higher grade goes with less recommendation once the others are equal (a minus sign in the direction) is left out: it is not a lever.",
             ["q_concentrate"] = "Concentrate here",
             ["q_keep_up"] = "Keep up the good work",
             ["q_low_priority"] = "Low priority",
@@ -345,6 +379,8 @@ internal sealed class ReportTexts
                 "The model is fitted on {0} of the {1} responses, chosen by response id: the same responses always give the same selection, and the intervals allow for the sample.",
             ["whatif_two_classes"] =
                 "No respondent is {0}; the model tells the two other classes apart.",
+            ["whatif_weak"] =
+                "Note: the touchpoints explain little of the differences in recommendation (see 'What drives loyalty?'); these predictions are uncertain, as their intervals show.",
             ["whatif_delta"] = "Grade change",
             ["whatif_nps"] = "Predicted NPS",
             ["whatif_change"] = "Change (points)",
@@ -367,7 +403,9 @@ internal sealed class ReportTexts
             ["why_important"] = "{0}% of the importance",
             ["why_headroom"] = "mean {0} of {1}",
             ["why_behind"] = "{0} percentage points more often worse than better than competitors",
+            ["why_behind_one"] = "1 percentage point more often worse than better than competitors",
             ["why_ahead"] = "ahead of competitors (net {0} percentage points)",
+            ["why_ahead_one"] = "ahead of competitors (net 1 percentage point)",
             ["score"] = "Score",
             ["satisfaction_loyalty"] = "Satisfaction is not loyalty",
             ["sl_intro"] =
@@ -382,7 +420,7 @@ internal sealed class ReportTexts
             ["unresolved"] = "Not resolved",
             ["no_complaint"] = "No complaint",
             ["complaint_test"] =
-                "Difference resolved - not resolved: {0} points (95% interval {1} to {2}; p {3}).",
+                "Difference resolved - not resolved: {0} points (95% interval {1} to {2}; p {3} after Holm's correction).",
             ["complaint_few"] =
                 "Too few complainers to compare resolved with not resolved: that takes at least {0} responses per group.",
             ["quality"] = "Data quality",
@@ -444,6 +482,8 @@ internal sealed class ReportTexts
                 "'{0}' and '{1}' go together so closely (r = {2}) that their importance cannot be told apart; they are analysed as one (under '{0}').",
             ["note_driver_sparse"] =
                 "'{0}' was graded by only {1} respondents; beside the other touchpoints that does not fit one model, so it is left out of the driver and what-if analysis.",
+            ["note_driver_rare"] =
+                "'{0}' was graded by {1} of the {2} respondents, too few to weigh in one model beside the other touchpoints; it is left out of the driver and what-if analysis.",
             ["note_drivers_too_many"] =
                 "{0} touchpoints is more than the {1} for which the Shapley decomposition is computed; there is no driver analysis.",
             ["note_drivers_weak"] =

@@ -66,13 +66,13 @@ public static class SummaryJson
                 json.WriteStartObject(value.Value);
                 Number(json, "nps", value.Nps.Value, 1);
                 json.WriteNumber("n", value.Nps.N);
-                Pair(json, "ci95", value.Nps.Ci95, 1);
+                Pair(json, "ci95", value.Nps.N > 0 ? value.Nps.Ci95 : NoInterval, 1);
                 var vs = value.VsRest;
                 json.WriteBoolean("compared", vs is not null);
                 Number(json, "difference", vs?.Difference ?? double.NaN, 1);
-                Pair(json, "ci95_difference", vs?.Ci95 ?? new Interval(double.NaN, double.NaN), 1);
-                Number(json, "p_vs_rest", vs?.P ?? double.NaN, 4);
-                Number(json, "p_holm", vs?.PAdjusted ?? double.NaN, 4);
+                Pair(json, "ci95_difference", vs?.Ci95 ?? NoInterval, 1);
+                P(json, "p_vs_rest", vs?.P ?? double.NaN);
+                P(json, "p_holm", vs?.PAdjusted ?? double.NaN);
                 json.WriteBoolean("significant", vs?.Significant ?? false);
                 json.WriteEndObject();
             }
@@ -120,6 +120,7 @@ public static class SummaryJson
             json.WriteString("id", driver.Id);
             Number(json, "importance", driver.Lmg, 4);
             Number(json, "share", driver.SharePercent, 1);
+            Pair(json, "ci95_share", driver.ShareCi95, 1);
             json.WriteNumber("sign", driver.Sign);
             Number(json, "relative_weight", driver.RelativeWeight, 4);
             Number(json, "r", driver.Correlation, 3);
@@ -141,8 +142,9 @@ public static class SummaryJson
             json.WriteStartObject("driver_model");
             json.WriteString("method", "lmg");
             Number(json, "r2", drivers.R2, 4);
-            Number(json, "p", drivers.P, 6);
+            P(json, "p", drivers.P);
             json.WriteBoolean("informative", drivers.Informative);
+            Number(json, "top_ahead", drivers.TopAhead, 3);
             json.WriteString("deletion", drivers.Deletion);
             json.WriteNumber("n", drivers.N);
             json.WriteEndObject();
@@ -199,7 +201,8 @@ public static class SummaryJson
             var test = complaints.ResolvedVsUnresolved;
             json.WriteBoolean("compared", test is not null);
             Number(json, "difference", test?.Difference ?? double.NaN, 1);
-            Number(json, "p", test?.P ?? double.NaN, 4);
+            P(json, "p", test?.P ?? double.NaN);
+            P(json, "p_holm", test?.PAdjusted ?? double.NaN);
             json.WriteEndObject();
         }
         json.WriteStartObject("quality");
@@ -212,7 +215,29 @@ public static class SummaryJson
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)
         {
-            json.WriteStringValue(note.ToString());
+            json.WriteStartObject();
+            json.WriteString("key", note.Key);
+            json.WriteStartArray("args");
+            foreach (var argument in note.Arguments)
+            {
+                switch (argument)
+                {
+                    case NoteNumber n:
+                        json.WriteNumberValue(n.Value);
+                        break;
+                    case int i:
+                        json.WriteNumberValue(i);
+                        break;
+                    case long l:
+                        json.WriteNumberValue(l);
+                        break;
+                    default:
+                        json.WriteStringValue(AnalysisNote.Plain(argument));
+                        break;
+                }
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
@@ -229,9 +254,23 @@ public static class SummaryJson
             json.WriteNumber("passives", nps.Passives);
             json.WriteNumber("detractors", nps.Detractors);
         }
-        Pair(json, "ci95", nps.Ci95, 1);
+        Pair(json, "ci95", nps.N > 0 ? nps.Ci95 : NoInterval, 1);
         json.WriteString("method", nps.Fallback ? "adjusted-wald" : nps.Method);
         json.WriteEndObject();
+    }
+
+    private static readonly Interval NoInterval = new(double.NaN, double.NaN);
+
+    /// <summary>A p-value with three significant digits, so that 4e-10 is not written as 0; null when not computed.</summary>
+    private static void P(Utf8JsonWriter json, string name, double p)
+    {
+        if (!double.IsFinite(p))
+        {
+            json.WriteNull(name);
+            return;
+        }
+        var digits = p <= 0 ? 0 : Math.Max(4, 3 - (int)Math.Floor(Math.Log10(p)) - 1);
+        json.WriteNumber(name, Math.Round(p, Math.Min(15, digits)) + 0.0);
     }
 
     /// <summary>A number, or null when it cannot be computed (JSON has no NaN).</summary>

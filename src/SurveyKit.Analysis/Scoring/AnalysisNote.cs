@@ -26,7 +26,8 @@ public sealed record AnalysisNote(string Key, IReadOnlyList<object> Arguments)
                 : "(" + string.Join(", ", System.Linq.Enumerable.Select(Arguments, Plain)) + ")"
         );
 
-    private static string Plain(object argument) =>
+    /// <summary>An argument as plain text: the id of what it names, a number in invariant form.</summary>
+    public static string Plain(object argument) =>
         argument switch
         {
             NoteDriver d => d.Id,

@@ -41,10 +41,22 @@ public sealed record AnalysisOptions
     public double MinDriverR2 { get; init; } = 0.10;
 
     /// <summary>
-    /// Two touchpoints graded identically by at least this share of the respondents who graded both (or correlating at
-    /// least this much) are analysed as one: separately their importance cannot be told apart.
+    /// Two touchpoints graded identically by at least this share of the respondents who graded both are analysed as
+    /// one: separately their importance cannot be told apart.
     /// </summary>
     public double SameGradesShare { get; init; } = 0.95;
+
+    /// <summary>Two touchpoints that correlate at least this much are analysed as one, for the same reason.</summary>
+    public double SameGradesCorrelation { get; init; } = 0.95;
+
+    /// <summary>
+    /// A touchpoint graded by fewer than this share of the respondents with an outcome is left out of the driver and
+    /// what-if models: its correlations, from a few, do not fit with the others', from nearly all.
+    /// </summary>
+    public double MinGradedShare { get; init; } = 0.25;
+
+    /// <summary>Bootstrap resamples for the intervals of the drivers' shares (0: none).</summary>
+    public int DriverResamples { get; init; } = 200;
 
     /// <summary>The significance level used for the correlation method and in the report's wording.</summary>
     public double Alpha { get; init; } = 0.05;

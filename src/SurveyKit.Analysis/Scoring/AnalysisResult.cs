@@ -29,6 +29,12 @@ public sealed record AnalysisResult(
 {
     /// <summary>The raking weight of each scored response, when the survey gives population shares.</summary>
     public IReadOnlyList<double>? RowWeights { get; init; }
+
+    /// <summary>
+    /// How many comparisons the report makes (segment values against their rest, complaint handling): the m of Holm's
+    /// correction, a comparison seen from both sides counted once.
+    /// </summary>
+    public int Comparisons { get; init; }
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>
@@ -103,7 +109,20 @@ public sealed record WeightedSummary(
     int Iterations,
     IReadOnlyList<string> Variables,
     bool Fallback = false
-);
+)
+{
+    /// <summary>
+    /// Values with a target share but fewer than <see cref="AnalysisOptions.MinGroupN"/> respondents: the weighted NPS
+    /// leans on them, so the report warns and keeps it out of the key findings.
+    /// </summary>
+    public IReadOnlyList<WeightingCell> SmallCells { get; init; } = [];
+
+    /// <summary>The largest weight as a multiple of the mean weight.</summary>
+    public double LargestWeight { get; init; } = double.NaN;
+}
+
+/// <summary>A value of a weighting variable and how many respondents have it.</summary>
+public sealed record WeightingCell(string Variable, string Value, int N);
 
 /// <summary>NPS per value of one segment, each tested against the rest of the sample.</summary>
 public sealed record SegmentSummary(
@@ -136,12 +155,16 @@ public sealed record SegmentValue(
 /// <param name="P">The two-sided p-value of this comparison alone.</param>
 /// <param name="PAdjusted">The p-value after Holm's correction for the number of comparisons made.</param>
 /// <param name="Significant">PAdjusted below alpha.</param>
+/// <param name="Family">
+/// Which comparison of the report this is: two rows that are one comparison seen from both sides share it.
+/// </param>
 public sealed record GroupComparison(
     double Difference,
     Interval Ci95,
     double P,
     double PAdjusted,
-    bool Significant
+    bool Significant,
+    int Family
 );
 
 /// <summary>A touchpoint's grades, its importance for loyalty and where it stands.</summary>
@@ -199,7 +222,14 @@ public sealed record DriverSummary(
     double PerformanceCrosshair,
     double P,
     bool Informative
-);
+)
+{
+    /// <summary>
+    /// In what share of the bootstrap resamples the top driver stays ahead of the second (NaN without a bootstrap). The
+    /// report names a single driver as the one that weighs most only from 0.95.
+    /// </summary>
+    public double TopAhead { get; init; } = double.NaN;
+}
 
 /// <summary>One driver's importance by three methods.</summary>
 /// <param name="Lmg">Shapley/LMG share of R2 (primary).</param>
@@ -219,7 +249,11 @@ public sealed record DriverImportance(
     double Correlation,
     double CorrelationP,
     IReadOnlyList<string> Also
-);
+)
+{
+    /// <summary>The bootstrap 95% interval of <see cref="SharePercent"/> (NaN without a bootstrap).</summary>
+    public Interval ShareCi95 { get; init; } = new(double.NaN, double.NaN);
+}
 
 /// <summary>The what-if simulation: the predicted NPS when one touchpoint's grades move, from an ordinal model.</summary>
 /// <param name="ModelN">Respondents the model was fitted on.</param>

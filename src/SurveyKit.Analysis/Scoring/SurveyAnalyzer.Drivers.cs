@@ -43,6 +43,8 @@ public static partial class SurveyAnalyzer
         var predictors = PredictorCorrelations.FromMatrix(set.Matrix.R, 0);
         var lmg = Lmg.Compute(predictors.Rxx, predictors.Rxy);
         var weights = RelativeWeights.Compute(predictors.Rxx, predictors.Rxy);
+        var shares = lmg.Lmg.Select(v => lmg.R2 > 0 ? 100 * v / lmg.R2 : 0).ToArray();
+        var (intervals, topAhead) = ShareIntervals(table, set, shares, options);
         var items = new List<DriverImportance>();
         for (var k = 0; k < set.Items.Count; k++)
         {
@@ -54,13 +56,16 @@ public static partial class SurveyAnalyzer
                     driver.Id,
                     driver.Label,
                     lmg.Lmg[k],
-                    lmg.R2 > 0 ? 100 * lmg.Lmg[k] / lmg.R2 : 0,
+                    shares[k],
                     lmg.Beta[k] < 0 ? -1 : 1,
                     weights.Weights[k],
                     r,
                     Correlation.PValue(r, set.Matrix.N[0][k + 1]),
                     members.Skip(1).Select(m => plan.Drivers[m].Id).ToArray()
                 )
+                {
+                    ShareCi95 = intervals[k],
+                }
             );
         }
         var n = set.N;
@@ -90,7 +95,10 @@ public static partial class SurveyAnalyzer
             performance,
             p,
             informative
-        );
+        )
+        {
+            TopAhead = topAhead,
+        };
     }
 
     private static List<TouchpointSummary> Touchpoints(ResponseTable table, DriverSummary? drivers)
@@ -160,7 +168,11 @@ public static partial class SurveyAnalyzer
                     Comparison(table, d),
                     importance?.Lmg ?? double.NaN,
                     importance?.SharePercent ?? double.NaN,
-                    importance is null || drivers is null
+                    // No quadrant, so no place in the priority list, from a model that explains too little, or for a
+                    // touchpoint whose grade goes against loyalty once the others are equal (overlap, not a lever).
+                    importance is null
+                    || drivers is not { Informative: true }
+                    || importance.Sign < 0
                         ? Quadrants.Unknown
                         : Quadrant(importance.SharePercent, Relative(mean, driver), drivers)
                 )
@@ -201,7 +213,7 @@ public static partial class SurveyAnalyzer
     /// </summary>
     private static List<PriorityItem> Priorities(List<TouchpointSummary> touchpoints) =>
         touchpoints
-            .Where(t => !double.IsNaN(t.SharePercent) && t.N > 0)
+            .Where(t => t.Quadrant != Quadrants.Unknown && t.N > 0)
             .Select(t =>
             {
                 var headroom = 1 - Relative(t.Mean, t.Driver);

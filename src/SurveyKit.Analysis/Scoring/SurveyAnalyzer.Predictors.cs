@@ -34,7 +34,8 @@ public static partial class SurveyAnalyzer
 
     /// <summary>
     /// One rule, for the driver analysis and the what-if alike, for which touchpoints can explain the outcome: each
-    /// needs <see cref="AnalysisOptions.MinGroupN"/> grades that are not all the same; two graded identically by most
+    /// needs <see cref="AnalysisOptions.MinGroupN"/> grades, from at least <see cref="AnalysisOptions.MinGradedShare"/>
+    /// of the respondents, that are not all the same; two graded identically by most
     /// who graded both are analysed as one; and when the pairwise correlations do not describe one data set (a
     /// touchpoint graded by a few respondents can imply an R² above 1), listwise deletion is used if at least half of
     /// the respondents graded everything, and otherwise the touchpoint with the fewest grades is left out, until the
@@ -81,6 +82,19 @@ public static partial class SurveyAnalyzer
                         new NoteDriver(plan.Drivers[d].Id),
                         count,
                         options.MinGroupN
+                    )
+                );
+            }
+            else if (count < options.MinGradedShare * answered)
+            {
+                // Its correlations would come from a small part of the respondents and the others' from nearly all:
+                // together they can imply an R² that no fitted model has.
+                notes.Add(
+                    AnalysisNote.Of(
+                        "driver_rare",
+                        new NoteDriver(plan.Drivers[d].Id),
+                        count,
+                        answered
                     )
                 );
             }
@@ -190,7 +204,7 @@ public static partial class SurveyAnalyzer
                         )
                     );
                 }
-                else if (r >= options.SameGradesShare)
+                else if (r >= options.SameGradesCorrelation)
                 {
                     notes.Add(
                         AnalysisNote.Of(

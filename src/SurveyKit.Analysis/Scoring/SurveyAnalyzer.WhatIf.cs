@@ -169,8 +169,67 @@ public static partial class SurveyAnalyzer
             keys[r] = Hash(ids[rows[r]], options.Seed);
         }
         var order = rows.ToArray();
+        if (order.Length > options.MaxModelRows)
+        {
+            // Only the lowest keys are wanted: find the cut by selection (linear), then sort just those.
+            var cut = KthSmallest((ulong[])keys.Clone(), options.MaxModelRows - 1);
+            var kept = 0;
+            for (var r = 0; r < order.Length && kept < options.MaxModelRows; r++)
+            {
+                if (keys[r] <= cut)
+                {
+                    (keys[kept], order[kept]) = (keys[r], order[r]);
+                    kept++;
+                }
+            }
+            keys = keys[..kept];
+            order = order[..kept];
+        }
         Array.Sort(keys, order);
-        return order.Length <= options.MaxModelRows ? order : order[..options.MaxModelRows];
+        return order;
+    }
+
+    /// <summary>The k-th smallest value (0-based), by Hoare's selection; <paramref name="values"/> is reordered.</summary>
+    private static ulong KthSmallest(ulong[] values, int k)
+    {
+        int left = 0,
+            right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = values[left + (right - left) / 2];
+            int i = left,
+                j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return values[k];
     }
 
     /// <summary>SplitMix64 over the id's two halves and the seed: a well-mixed, stable 64-bit key per response.</summary>

@@ -38,14 +38,14 @@ public static partial class SurveyAnalyzer
             new List<AnalysisNote>()
         );
         var weighting = Timed("weighting", () => Weighted(table, options, weightingNotes));
-        var segmentsTask = Timed("segments", () => Segments(table, options));
+        var comparisonsTask = Timed("segments", () => Comparisons(table, options));
         var qualityTask = Timed("quality", () => Quality(table));
         // The driver analysis and the what-if share one choice of predictors.
         var set = Time("predictors", () => Predictors(table, options, predictorNotes));
         var driversTask = Timed("drivers", () => Drivers(table, set, options, driverNotes));
         var whatIfTask = Timed("what-if", () => WhatIf(table, set, nps, options, whatIfNotes));
         var (weighted, rowWeights) = weighting.GetAwaiter().GetResult();
-        var segments = segmentsTask.GetAwaiter().GetResult();
+        var (segments, complaints, comparisons) = comparisonsTask.GetAwaiter().GetResult();
         var drivers = driversTask.GetAwaiter().GetResult();
         var touchpoints = Touchpoints(table, drivers);
         var whatIf = whatIfTask.GetAwaiter().GetResult();
@@ -67,12 +67,13 @@ public static partial class SurveyAnalyzer
             whatIf,
             SatisfactionLoyalty(table),
             Priorities(touchpoints),
-            Complaints(table, segments, options),
+            complaints,
             quality,
             notes
         )
         {
             RowWeights = rowWeights,
+            Comparisons = comparisons,
         };
     }
 
@@ -204,6 +205,23 @@ public static partial class SurveyAnalyzer
         var scaled = new Interval(interval.Low * 100, interval.High * 100).Including(
             result.Nps * 100
         );
+        // A value with a target but fewer than MinGroupN respondents: each of them stands for many, and the weighted NPS
+        // leans on a handful of answers.
+        var small = new List<WeightingCell>();
+        for (var m = 0; m < margins.Count; m++)
+        {
+            var segment = IndexOf(table.Plan.Segments, s => s.Id == margins[m].Name);
+            for (var c = 0; c < margins[m].Targets.Length; c++)
+            {
+                var n = margins[m].Codes.Count(code => code == c);
+                if (margins[m].Targets[c] > 0 && n < options.MinGroupN)
+                {
+                    small.Add(
+                        new WeightingCell(margins[m].Name, table.SegmentValues[segment][c], n)
+                    );
+                }
+            }
+        }
         var summary = new WeightedSummary(
             result.Nps * 100,
             scaled,
@@ -213,19 +231,30 @@ public static partial class SurveyAnalyzer
             raked.Iterations,
             margins.Select(m => m.Name).ToArray(),
             fallback
-        );
+        )
+        {
+            SmallCells = small,
+            LargestWeight =
+                weights.Count == 0 ? double.NaN : weights.Max() / (weights.Sum() / weights.Count),
+        };
         return (summary, raked.Weights);
     }
 
     /// <summary>
     /// NPS per value of each segment, each compared with the rest of the sample when both sides have at least
-    /// <see cref="AnalysisOptions.MinGroupN"/> responses, and significance judged after Holm's correction over all
-    /// these comparisons (a segment of two values is one comparison, seen from both sides).
+    /// <see cref="AnalysisOptions.MinGroupN"/> responses, and complaint handling (resolved against unresolved). All
+    /// these comparisons are one family for Holm's correction; two values that together are everyone with an outcome
+    /// are one comparison, seen from both sides.
     /// </summary>
-    private static List<SegmentSummary> Segments(ResponseTable table, AnalysisOptions options)
+    private static (
+        List<SegmentSummary> Segments,
+        ComplaintSummary? Complaints,
+        int Comparisons
+    ) Comparisons(ResponseTable table, AnalysisOptions options)
     {
         var outcome = table.Outcome.Span;
         var all = Counts(outcome, static _ => true);
+        // Each test: where it belongs (segment and value, or -1 for complaints), its family and the raw test.
         var tests = new List<(int Segment, int Value, int Family, NpsDifference Test)>();
         var summaries =
             new List<(
@@ -245,24 +274,18 @@ public static partial class SurveyAnalyzer
                 }
             }
             var values = new List<(string, LocalizedText?, NpsSummary, NpsSummary)>();
-            var firstTest = tests.Count;
+            var first = tests.Count;
             for (var v = 0; v < table.SegmentValues[s].Count; v++)
             {
                 var group = new NpsCounts(counts[v, 0], counts[v, 1], counts[v, 2]);
                 var rest = all.Subtract(group);
                 if (group.N >= options.MinGroupN && rest.N >= options.MinGroupN)
                 {
-                    // Two values that split everyone are one comparison, seen from both sides.
-                    var mirrored =
-                        table.SegmentValues[s].Count == 2
-                        && v == 1
-                        && tests.Count == firstTest + 1
-                        && group.N + counts[0, 0] + counts[0, 1] + counts[0, 2] == all.N;
                     tests.Add(
                         (
                             s,
                             v,
-                            mirrored ? firstTest : tests.Count,
+                            tests.Count,
                             NpsComparison.Compare(group, rest, true, options.Confidence)
                         )
                     );
@@ -276,9 +299,57 @@ public static partial class SurveyAnalyzer
                     )
                 );
             }
+            // Two compared values that are everyone: each one's rest is the other, the same comparison twice.
+            if (
+                tests.Count == first + 2
+                && values[tests[first].Value].Item3.N + values[tests[first + 1].Value].Item3.N
+                    == all.N
+            )
+            {
+                tests[first + 1] = tests[first + 1] with { Family = tests[first].Family };
+            }
             summaries.Add((column, values));
         }
+        ComplaintSummary? complaints = null;
+        if (table.Plan.Complaint is { } complaint)
+        {
+            var values = summaries.First(x => x.Column.Id == complaint.Id).Values;
+            NpsSummary Of(string id) => values.First(v => v.Item1 == id).Item3;
+            var resolved = Of("resolved");
+            var unresolved = Of("unresolved");
+            var none = values.FirstOrDefault(v => v.Item1 is "no" or "none" or "nee").Item3;
+            complaints = new ComplaintSummary(resolved, unresolved, none, null);
+            if (resolved.N >= options.MinGroupN && unresolved.N >= options.MinGroupN)
+            {
+                // When resolved and unresolved are everyone, the complaint segment already holds this comparison.
+                var segment = IndexOf(table.Plan.Segments, c => c.Id == complaint.Id);
+                var same = tests
+                    .Where(t => t.Segment == segment)
+                    .Select(t => t.Family)
+                    .Distinct()
+                    .ToArray();
+                var alreadyThere =
+                    same.Length == 1
+                    && tests.Count(t => t.Segment == segment) == 2
+                    && resolved.N + unresolved.N == all.N;
+                tests.Add(
+                    (
+                        -1,
+                        -1,
+                        alreadyThere ? same[0] : tests.Count,
+                        NpsComparison.Compare(
+                            resolved.Counts,
+                            unresolved.Counts,
+                            true,
+                            options.Confidence
+                        )
+                    )
+                );
+            }
+        }
         var adjusted = Holm(tests.Select(t => (t.Family, t.Test.P)).ToList());
+        GroupComparison Judged(int index, NpsSummary a, NpsSummary b) =>
+            Comparison(a, b, tests[index].Test, adjusted[index], tests[index].Family, options);
         var result = new List<SegmentSummary>();
         for (var s = 0; s < summaries.Count; s++)
         {
@@ -294,15 +365,25 @@ public static partial class SurveyAnalyzer
                         label,
                         group,
                         rest,
-                        index < 0
-                            ? null
-                            : Comparison(group, rest, tests[index].Test, adjusted[index], options)
+                        index < 0 ? null : Judged(index, group, rest)
                     )
                 );
             }
             result.Add(new SegmentSummary(column.Id, column.Label, items));
         }
-        return result;
+        var complaintTest = tests.FindIndex(t => t.Segment == -1);
+        if (complaints is not null && complaintTest >= 0)
+        {
+            complaints = complaints with
+            {
+                ResolvedVsUnresolved = Judged(
+                    complaintTest,
+                    complaints.Resolved,
+                    complaints.Unresolved
+                ),
+            };
+        }
+        return (result, complaints, tests.Select(t => t.Family).Distinct().Count());
     }
 
     /// <summary>
@@ -314,6 +395,7 @@ public static partial class SurveyAnalyzer
         NpsSummary b,
         NpsDifference test,
         double adjustedP,
+        int family,
         AnalysisOptions options
     )
     {
@@ -326,14 +408,15 @@ public static partial class SurveyAnalyzer
             interval,
             test.P,
             adjustedP,
-            adjustedP < options.Alpha
+            adjustedP < options.Alpha,
+            family
         );
     }
 
     /// <summary>
     /// Holm's step-down correction: the i-th smallest of m p-values is multiplied by (m - i + 1), made monotone and
-    /// capped at 1. Tests of one family (two values that split everyone: the same comparison from both sides) count
-    /// once, with the family's first p-value.
+    /// capped at 1. Tests of one family (the same comparison seen from both sides) count once, with the family's
+    /// first p-value.
     /// </summary>
     internal static double[] Holm(IReadOnlyList<(int Family, double P)> tests)
     {
@@ -349,34 +432,6 @@ public static partial class SurveyAnalyzer
             adjusted[families[order[rank]]] = running;
         }
         return tests.Select(t => adjusted[t.Family]).ToArray();
-    }
-
-    private static ComplaintSummary? Complaints(
-        ResponseTable table,
-        List<SegmentSummary> segments,
-        AnalysisOptions options
-    )
-    {
-        if (table.Plan.Complaint is not { } complaint)
-        {
-            return null;
-        }
-        var segment = segments.First(s => s.Id == complaint.Id);
-        var resolved = segment.Values.First(v => v.Value == "resolved").Nps;
-        var unresolved = segment.Values.First(v => v.Value == "unresolved").Nps;
-        var none = segment.Values.FirstOrDefault(v => v.Value is "no" or "none" or "nee")?.Nps;
-        GroupComparison? difference = null;
-        if (resolved.N >= options.MinGroupN && unresolved.N >= options.MinGroupN)
-        {
-            var test = NpsComparison.Compare(
-                resolved.Counts,
-                unresolved.Counts,
-                true,
-                options.Confidence
-            );
-            difference = Comparison(resolved, unresolved, test, test.P, options);
-        }
-        return new ComplaintSummary(resolved, unresolved, none, difference);
     }
 
     internal static int IndexOf<T>(IReadOnlyList<T> list, Func<T, bool> match)

@@ -202,7 +202,7 @@ internal static class AnalyzeCommand
             context.Output.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"NPS {Round(nps.Value):+0.0;-0.0;0.0} (95% interval {Round(nps.Ci95.Low):0.0} to {Round(nps.Ci95.High):0.0}, n = {nps.N:N0})."
+                    $"NPS {Round(nps.Value):+0.0;-0.0;0.0} (95% interval {Round(nps.Ci95.Low):+0.0;-0.0;0.0} to {Round(nps.Ci95.High):+0.0;-0.0;0.0}, n = {nps.N:N0})."
                 )
             );
         }

@@ -27,7 +27,8 @@ internal static class BuildCommand
         };
         var verbose = new Option<bool>("--verbose", "-v")
         {
-            Description = $"List every survey's address and new analysis project (without it: the first {Listed}).",
+            Description =
+                $"List every survey's address and new analysis project (without it: the first {Listed}).",
         };
         var command = new Command(
             "build",

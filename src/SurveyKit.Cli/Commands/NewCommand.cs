@@ -23,8 +23,7 @@ internal static class NewCommand
         };
         var languages = new Option<string[]>("--languages", "-l")
         {
-            Description =
-                "The languages, the first being the default: nl, en or both.",
+            Description = "The languages, the first being the default: nl, en or both.",
             DefaultValueFactory = _ => ["nl", "en"],
             AllowMultipleArgumentsPerToken = true,
         };

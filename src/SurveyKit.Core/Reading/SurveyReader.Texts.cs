@@ -93,15 +93,21 @@ internal sealed partial class SurveyReader
             CheckText(text, place, language, markdown);
             translations.Add(new Translation(language, text.Value));
         }
-        foreach (var language in _languages.Where(l => !mapping.TryGet(l, out _, out _)))
+        foreach (var language in _languages.Where(l => translations.All(t => t.Language != l)))
         {
-            Report(
-                DiagnosticDescriptors.MissingTranslation,
-                mapping,
-                Place.Sentence(place),
-                language,
-                string.Join(", ", _languages)
-            );
+            // A language written with something that is not a text (a list, a map) was reported where it is written;
+            // one not written at all is reported here. Either way the text gets an empty translation, so that every
+            // language has one.
+            if (!mapping.TryGet(language, out _, out _))
+            {
+                Report(
+                    DiagnosticDescriptors.MissingTranslation,
+                    mapping,
+                    Place.Sentence(place),
+                    language,
+                    string.Join(", ", _languages)
+                );
+            }
             translations.Add(new Translation(language, ""));
         }
         var ordered = _languages.Select(l => translations.First(t => t.Language == l));

@@ -29,7 +29,9 @@ internal static partial class SurveyEmitter
                 + " has errors (see its SK diagnostics): until they are fixed, only this empty placeholder is generated."
         );
         w.Open("namespace " + ns);
-        w.Line("/// <summary>A placeholder: " + Naming.Xml(survey.FileName) + " has errors.</summary>");
+        w.Line(
+            "/// <summary>A placeholder: " + Naming.Xml(survey.FileName) + " has errors.</summary>"
+        );
         w.Line(GeneratedCode);
         w.Open("public sealed partial class " + prefix + "Response");
         w.Close();

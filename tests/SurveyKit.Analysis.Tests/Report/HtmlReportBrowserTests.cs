@@ -164,13 +164,21 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
     /// (wide tables turn into a card per row on a phone), and no chart needs a sideways scroll.
     /// </summary>
     [BrowserTheory]
-    [InlineData("", 375)]
-    [InlineData("#en", 375)]
-    [InlineData("", 1280)]
-    [InlineData("#en", 1280)]
-    public async Task Nothing_is_wider_than_the_window(string fragment, int width)
+    [InlineData("", 320, false)]
+    [InlineData("", 375, false)]
+    [InlineData("#en", 375, false)]
+    [InlineData("", 1280, false)]
+    [InlineData("#en", 1280, false)]
+    [InlineData("", 320, true)]
+    [InlineData("#en", 375, true)]
+    [InlineData("", 1280, true)]
+    public async Task Nothing_is_wider_than_the_window(string fragment, int width, bool small)
     {
-        var (context, page, _) = await fixture.Open(fragment, width);
+        var (context, page, _) = await fixture.Open(
+            fragment,
+            width,
+            url: small ? fixture.SmallUrl : null
+        );
         await using var _ = context;
 
         var scroll = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
@@ -218,16 +226,24 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
     /// thing a manager notices.
     /// </summary>
     [BrowserTheory]
-    [InlineData("", 375)]
-    [InlineData("#en", 375)]
-    [InlineData("", 1280)]
-    [InlineData("#en", 1280)]
+    [InlineData("", 320, false)]
+    [InlineData("", 375, false)]
+    [InlineData("#en", 375, false)]
+    [InlineData("", 1280, false)]
+    [InlineData("#en", 1280, false)]
+    [InlineData("", 320, true)]
+    [InlineData("#en", 1280, true)]
     public async Task Chart_labels_are_readable_inside_their_chart_and_do_not_overlap(
         string fragment,
-        int width
+        int width,
+        bool small
     )
     {
-        var (context, page, _) = await fixture.Open(fragment, width);
+        var (context, page, _) = await fixture.Open(
+            fragment,
+            width,
+            url: small ? fixture.SmallUrl : null
+        );
         await using var _ = context;
 
         var problems = await page.EvaluateAsync<string[]>(LabelChecks, width < 600 ? 10 : 12);
@@ -283,6 +299,21 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
             const texts = [...figure.querySelectorAll('.label, .value, .axis span, .stack span, .legend li, svg text:not(.ipa-n)')]
               .filter(e => e.textContent.trim() && e.getClientRects().length)
               .map(e => ({ e, text: '"' + e.textContent.trim() + '"', box: textBox(e) }));
+            // Numbered points: never on top of each other, and on the side of both crosshair lines where they belong.
+            const svg = figure.querySelector('svg.ipa');
+            if (svg) {
+              const [vertical, horizontal] = [...svg.querySelectorAll('.ipa-cross')];
+              const cx = +vertical.getAttribute('x1'), cy = +horizontal.getAttribute('y1');
+              const points = [...svg.querySelectorAll('circle.ipa-pt')];
+              for (const [i, c] of points.entries()) {
+                const [px, py] = c.dataset.at.split(' ').map(Number), x = +c.getAttribute('cx'), y = +c.getAttribute('cy');
+                const side = (p, q, line) => Math.abs(p - line) < 0.5 || Math.sign(p - line) === Math.sign(q - line);
+                if (!side(px, x, cx) || !side(py, y, cy)) problems.push(`${name}: point ${i + 1} is drawn in another quadrant than it belongs to`);
+                for (const other of points.slice(i + 1)) {
+                  if (Math.hypot(x - other.getAttribute('cx'), y - other.getAttribute('cy')) < 2 * +c.getAttribute('r') - 0.5) problems.push(`${name}: points ${i + 1} and ${points.indexOf(other) + 1} overlap`);
+                }
+              }
+            }
             const marks = [...figure.querySelectorAll('.chart-bars .bar, .centred .bar, .dot, svg circle')]
               .filter(e => e.getClientRects().length)
               .map(e => ({ e, text: 'a ' + (e.getAttribute('class') || e.tagName), box: e.getBoundingClientRect() }));

@@ -50,6 +50,12 @@ public sealed class ReportBrowser : IAsyncLifetime
 
     public string ReportPath => Path.Combine(Folder, "report.html");
 
+    /// <summary>The folder of the report of 45 responses with every caveat.</summary>
+    public string SmallFolder { get; private set; } = null!;
+
+    /// <summary>That report as a file:// URL.</summary>
+    public string SmallUrl => new Uri(Path.Combine(SmallFolder, "report.html")).AbsoluteUri;
+
     /// <summary>report.html as a file:// URL, the way a manager opens an e-mailed report.</summary>
     public string Url => new Uri(ReportPath).AbsoluteUri;
 
@@ -81,6 +87,26 @@ public sealed class ReportBrowser : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
         }
         ReportFiles.Write(Result, Folder);
+
+        // A second report from data that provokes every caveat: 45 responses (groups too small to compare, a
+        // weighting cell of a few), touchpoints that explain next to nothing.
+        var small = new ResponseTableBuilder(AnalysisPlan.For(Survey));
+        line = 0;
+        foreach (
+            var response in SampleGenerator.Generate(
+                Survey,
+                new SampleOptions(45, 7, new Dictionary<string, double> { ["invoice"] = 0.01 })
+            )
+        )
+        {
+            small.Add(response.Data, response.SubmittedAt, response.DurationMs, "sample", ++line);
+        }
+        SmallFolder = Path.Combine(Artifacts, SurveyId + "-small-report");
+        if (Directory.Exists(SmallFolder))
+        {
+            Directory.Delete(SmallFolder, recursive: true);
+        }
+        ReportFiles.Write(SurveyAnalyzer.Analyze(small.Build()), SmallFolder);
 
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
         {

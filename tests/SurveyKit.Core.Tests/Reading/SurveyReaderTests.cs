@@ -157,6 +157,30 @@ public class SurveyReaderTests
         Assert.Contains("SK0020", line, System.StringComparison.Ordinal);
     }
 
+    // Found by the mutation fuzzer: "en: [x](javascript:y)Excellent" is a YAML list, not a text, and once crashed the
+    // reader (SK9999) instead of being reported where it is written.
+    [Fact]
+    public void A_translation_that_is_a_list_is_reported_at_its_place_not_a_crash()
+    {
+        const string yaml = """
+            survey: demo
+            version: 1
+            languages: [nl, en]
+            title: { nl: Demo, en: [x](javascript:y)Demo }
+            questions:
+              - id: recommend
+                type: nps
+                text: { nl: Aanbevelen?, en: Recommend? }
+            """;
+        var lines = TestData.Lines(TestData.Check(yaml));
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.DoesNotContain("SK9999", l, System.StringComparison.Ordinal));
+        Assert.Contains(
+            lines,
+            l => l.StartsWith("demo.survey.yaml(4,", System.StringComparison.Ordinal)
+        );
+    }
+
     [Fact]
     public void A_flat_question_list_is_one_page_without_an_id()
     {

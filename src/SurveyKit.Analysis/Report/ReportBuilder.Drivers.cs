@@ -5,184 +5,9 @@ using SurveyKit.Analysis.Scoring;
 
 namespace SurveyKit.Analysis.Report;
 
+/// <summary>The sections on the touchpoints: grades, drivers, importance and performance, what if, grade levels, competitors, priorities.</summary>
 internal sealed partial class ReportBuilder
 {
-    private ReportSection NpsSection()
-    {
-        var nps = result.Nps;
-        var percents = Charts.Percents([nps.Detractors, nps.Passives, nps.Promoters]);
-        var blocks = new List<ReportBlock>
-        {
-            new Paragraph(t["nps_intro"]),
-            new Chart(
-                t["chart_nps"],
-                Charts.Stack(ClassKeys(), [("", [nps.Detractors, nps.Passives, nps.Promoters])])
-            ),
-            new Table(
-                t["nps"],
-                [t["nps"], t["n"], t["promoters"], t["passives"], t["detractors"], t["interval"]],
-                [
-                    Row(
-                        t.Nps(nps.Value),
-                        t.Count(nps.N),
-                        $"{t.Count(nps.Promoters)} ({percents[2]}%)",
-                        $"{t.Count(nps.Passives)} ({percents[1]}%)",
-                        $"{t.Count(nps.Detractors)} ({percents[0]}%)",
-                        Interval(nps)
-                    ),
-                ]
-            ),
-            new Paragraph(t.Format("interval_method", t["method_" + nps.Method])),
-        };
-        blocks.AddRange(IntervalNotes(nps));
-        return new ReportSection("nps", t["nps"] + ": " + t.Nps(nps.Value), blocks);
-    }
-
-    private ChartKey[] ClassKeys() =>
-        [
-            new(t["detractors"], Charts.Detractor),
-            new(t["passives"], Charts.Passive),
-            new(t["promoters"], Charts.Promoter),
-        ];
-
-    /// <summary>What the reader must know about an interval that is not the method's own.</summary>
-    private IEnumerable<ReportBlock> IntervalNotes(NpsSummary nps)
-    {
-        if (nps.Fallback)
-        {
-            yield return new Paragraph(t.Format("interval_fallback", t["method_" + nps.Method]));
-        }
-        if (nps.Extended)
-        {
-            yield return new Paragraph(t["interval_extended"]);
-        }
-    }
-
-    private ReportSection WeightedSection()
-    {
-        var weighted = result.Weighted!;
-        var targets = result.Survey.Analysis!.Weights.Select(w =>
-            SegmentLabel(w.Variable.Id)
-            + " "
-            + string.Join(
-                " / ",
-                w.Shares.Select(s =>
-                    ValueLabel(w.Variable.Id, s.Value) + " " + t.Number(s.Share * 100, 0) + "%"
-                )
-            )
-        );
-        var blocks = new List<ReportBlock>
-        {
-            new Paragraph(
-                t.Format(
-                    "weighted_intro",
-                    string.Join("; ", targets),
-                    t.Number(weighted.EffectiveN, 0),
-                    t.Count(weighted.N)
-                )
-            ),
-            new Table(
-                t["weighted"],
-                [t["weighted"], t["interval"], t["n_eff"]],
-                [
-                    Row(
-                        t.Nps(weighted.Value),
-                        t.Nps(weighted.Ci95.Low) + " .. " + t.Nps(weighted.Ci95.High),
-                        t.Number(weighted.EffectiveN, 0)
-                    ),
-                ]
-            ),
-        };
-        if (weighted.Fallback)
-        {
-            blocks.Add(new Paragraph(t["weighted_fallback"]));
-        }
-        return new ReportSection("weighted", t["weighted"] + ": " + t.Nps(weighted.Value), blocks);
-    }
-
-    private ReportSection SegmentsSection()
-    {
-        var blocks = new List<ReportBlock>
-        {
-            new Paragraph(
-                t.Format("segments_intro", t.Count(CountComparisons()), result.Options.MinGroupN)
-            ),
-        };
-        foreach (var segment in result.Segments)
-        {
-            var title = SegmentLabel(segment.Id);
-            blocks.Add(
-                new Chart(
-                    t["chart_segments"] + ": " + title,
-                    Charts.Ranges(
-                        segment
-                            .Values.Select(v =>
-                                (
-                                    $"{ValueLabel(v)} (n = {t.Count(v.Nps.N)})",
-                                    v.Nps.N == 0
-                                        ? "-"
-                                        : $"{t.Nps(v.Nps.Value)} ({Interval(v.Nps)})",
-                                    v.Nps.Value,
-                                    v.Nps.Ci95.Low,
-                                    v.Nps.Ci95.High
-                                )
-                            )
-                            .ToArray()
-                    )
-                )
-            );
-            blocks.Add(
-                new Table(
-                    title,
-                    [
-                        t["value"],
-                        t["n"],
-                        "NPS",
-                        t["interval"],
-                        t["difference"],
-                        t["difference_interval"],
-                        t["p_holm"],
-                    ],
-                    segment
-                        .Values.Select(v =>
-                            v.VsRest is { } c
-                                ? Row(
-                                    ValueLabel(v),
-                                    t.Count(v.Nps.N),
-                                    t.Nps(v.Nps.Value),
-                                    Interval(v.Nps),
-                                    t.Nps(c.Difference),
-                                    t.Nps(c.Ci95.Low) + " .. " + t.Nps(c.Ci95.High),
-                                    t.P(c.PAdjusted).TrimStart('=', ' ')
-                                        + (c.Significant ? " *" : "")
-                                )
-                                : Row(
-                                    ValueLabel(v),
-                                    t.Count(v.Nps.N),
-                                    t.Nps(v.Nps.Value),
-                                    Interval(v.Nps),
-                                    t["too_few"],
-                                    "-",
-                                    "-"
-                                )
-                        )
-                        .ToArray()
-                )
-            );
-        }
-        return new ReportSection("segments", t["segments"], blocks);
-
-        // A segment of two values that split everyone is one comparison, seen from both sides.
-        int CountComparisons() =>
-            result
-                .Segments.Select(s => s.Values.Where(v => v.VsRest is not null).ToArray())
-                .Sum(compared =>
-                    compared.Length == 2 && compared[0].Nps.N + compared[1].Nps.N == result.Nps.N
-                        ? 1
-                        : compared.Length
-                );
-    }
-
     private ReportSection TouchpointsSection() =>
         new(
             "touchpoints",
@@ -225,6 +50,11 @@ internal sealed partial class ReportBuilder
         blocks.Add(
             new Paragraph(
                 t.Format("drivers_intro", (drivers.Informative ? fit + " " : "") + deletion)
+                    + (
+                        double.IsFinite(drivers.Items[0].ShareCi95.Low)
+                            ? " " + t["drivers_bootstrap"]
+                            : ""
+                    )
             )
         );
         blocks.Add(
@@ -242,12 +72,26 @@ internal sealed partial class ReportBuilder
         blocks.Add(
             new Table(
                 t["drivers"],
-                [t["touchpoint"], t["share"], t["direction"], "LMG", t["rw"], t["r"]],
+                [
+                    t["touchpoint"],
+                    t["share"],
+                    t["share_interval"],
+                    t["direction"],
+                    "LMG",
+                    t["rw"],
+                    t["r"],
+                ],
                 drivers
                     .Items.Select(d =>
                         Row(
                             DriverLabel(d.Id),
                             t.Number(d.SharePercent, 1) + "%",
+                            double.IsFinite(d.ShareCi95.Low)
+                                ? t.Number(d.ShareCi95.Low, 1)
+                                    + "\u00A0..\u00A0"
+                                    + t.Number(d.ShareCi95.High, 1)
+                                    + "%"
+                                : "-",
                             d.Sign < 0 ? "-" : "+",
                             t.Number(d.Lmg, 3),
                             t.Number(d.RelativeWeight, 3),
@@ -339,10 +183,12 @@ internal sealed partial class ReportBuilder
         var whatIf = result.WhatIf!;
         var deltas = result.Options.WhatIfDeltas.OrderBy(d => d).ToArray();
         var items = whatIf.Scenarios.Select(s => s.Item).Distinct().ToArray();
-        var blocks = new List<ReportBlock>
+        var blocks = new List<ReportBlock>();
+        if (result.Drivers is { Informative: false })
         {
-            new Paragraph(t.Format("whatif_intro", t.Count(whatIf.ModelN))),
-        };
+            blocks.Add(new Paragraph("**" + t["whatif_weak"] + "**"));
+        }
+        blocks.Add(new Paragraph(t.Format("whatif_intro", t.Count(whatIf.ModelN))));
         if (whatIf.ModelN < whatIf.Answered)
         {
             blocks.Add(
@@ -404,7 +250,7 @@ internal sealed partial class ReportBuilder
                                     (d > 0 ? "+" : "") + d.ToString(t.Numbers),
                                     t.Nps(s.Nps),
                                     t.Nps(s.Change),
-                                    t.Nps(s.ChangeCi95.Low) + " .. " + t.Nps(s.ChangeCi95.High)
+                                    Range(s.ChangeCi95.Low, s.ChangeCi95.High)
                                 )
                                 : Row(DriverLabel(id), d.ToString(t.Numbers), "-", "-", "-")
                         )
@@ -557,169 +403,4 @@ internal sealed partial class ReportBuilder
                 ),
             ]
         );
-
-    private ReportSection SatisfactionSection()
-    {
-        var quadrant = result.SatisfactionLoyalty!;
-        var n = Math.Max(1, quadrant.N);
-        return new ReportSection(
-            "satisfaction",
-            t["satisfaction_loyalty"],
-            [
-                new Paragraph(t.Format("sl_intro", quadrant.SatisfiedFrom)),
-                new Table(
-                    t["satisfaction_loyalty"],
-                    [t["group"], t["n"], "%"],
-                    [
-                        Row(
-                            t["sl_loyal"],
-                            t.Count(quadrant.Loyal),
-                            Percent((double)quadrant.Loyal / n)
-                        ),
-                        Row(
-                            t["sl_mercenary"],
-                            t.Count(quadrant.SatisfiedNotLoyal),
-                            Percent((double)quadrant.SatisfiedNotLoyal / n)
-                        ),
-                        Row(
-                            t["sl_hostage"],
-                            t.Count(quadrant.LoyalNotSatisfied),
-                            Percent((double)quadrant.LoyalNotSatisfied / n)
-                        ),
-                        Row(
-                            t["sl_neither"],
-                            t.Count(quadrant.Neither),
-                            Percent((double)quadrant.Neither / n)
-                        ),
-                    ]
-                ),
-            ]
-        );
-    }
-
-    private ReportSection ComplaintsSection()
-    {
-        var complaints = result.Complaints!;
-        var rows = new List<IReadOnlyList<string>>
-        {
-            Row(
-                t["resolved"],
-                t.Count(complaints.Resolved.N),
-                t.Nps(complaints.Resolved.Value),
-                Interval(complaints.Resolved)
-            ),
-            Row(
-                t["unresolved"],
-                t.Count(complaints.Unresolved.N),
-                t.Nps(complaints.Unresolved.Value),
-                Interval(complaints.Unresolved)
-            ),
-        };
-        if (complaints.NoComplaint is { } none)
-        {
-            rows.Add(Row(t["no_complaint"], t.Count(none.N), t.Nps(none.Value), Interval(none)));
-        }
-        var comparison = complaints.ResolvedVsUnresolved;
-        return new ReportSection(
-            "complaints",
-            t["complaints"],
-            [
-                new Paragraph(t["complaints_intro"]),
-                new Table(t["complaints"], [t["complaint"], t["n"], "NPS", t["interval"]], rows),
-                new Paragraph(
-                    comparison is null
-                        ? t.Format("complaint_few", result.Options.MinGroupN)
-                        : t.Format(
-                            "complaint_test",
-                            t.Nps(comparison.Difference),
-                            t.Nps(comparison.Ci95.Low),
-                            t.Nps(comparison.Ci95.High),
-                            t.P(comparison.P)
-                        )
-                ),
-            ]
-        );
-    }
-
-    private ReportSection QualitySection()
-    {
-        var quality = result.Quality;
-        var table = result.Table;
-        var rows = new List<IReadOnlyList<string>>
-        {
-            Row(t["q_rejected"], t.Count(table.Rejected)),
-            Row(t["q_duplicates"], t.Count(quality.Duplicates)),
-            Row(t["q_straight"], t.Count(quality.StraightLiners)),
-            Row(t["q_versions"], t.Count(quality.OtherVersions)),
-        };
-        if (quality.Measured > 0)
-        {
-            rows.Add(
-                Row(
-                    t.Format("q_speeders", t.Number(quality.SpeederThresholdMs / 1000, 0)),
-                    t.Count(quality.Speeders)
-                )
-            );
-        }
-        var blocks = new List<ReportBlock>
-        {
-            new Table(t["quality"], [t["check"], t["n"]], rows),
-            new Paragraph(t["q_flagged"]),
-        };
-        if (table.UnknownColumns.Count > 0)
-        {
-            blocks.Add(
-                new Paragraph(
-                    t.Format(
-                        "q_unknown_columns",
-                        string.Join(", ", table.UnknownColumns.Select(c => Core.Text.Excerpt.Of(c)))
-                    )
-                )
-            );
-        }
-        if (table.LeftOut.Count > 0)
-        {
-            blocks.Add(new Paragraph(t.Format("q_left_out", string.Join(", ", table.LeftOut))));
-        }
-        if (table.Rejections.Count > 0)
-        {
-            blocks.Add(
-                new Table(
-                    t["rejections"],
-                    [t["rejections"], t["reason"]],
-                    table
-                        .Rejections.Take(ListedRejections)
-                        .Select(r => Row($"{r.Source}({r.Line})", Reason(r)))
-                        .ToArray()
-                )
-            );
-            if (table.Rejected > ListedRejections)
-            {
-                blocks.Add(
-                    new Paragraph(
-                        t.Format("rejections_more", ListedRejections, t.Count(table.Rejected))
-                    )
-                );
-            }
-        }
-        return new ReportSection("quality", t["quality"], blocks);
-    }
-
-    /// <summary>A rejection in this language: the field (ids only) and what rule it broke, never the value.</summary>
-    private string Reason(Data.Rejection rejection)
-    {
-        var rule = ReportTexts.HasText("reject_" + rejection.Rule)
-            ? "reject_" + rejection.Rule
-            : "reject_read";
-        return rejection.Path.Length > 0 ? rejection.Path + ": " + t[rule] : t[rule];
-    }
-
-    /// <summary>How many rejected lines the report lists; all are counted.</summary>
-    private const int ListedRejections = 50;
-
-    private string Interval(NpsSummary nps) =>
-        nps.N == 0 ? "-" : t.Nps(nps.Ci95.Low) + " .. " + t.Nps(nps.Ci95.High);
-
-    private string Percent(double share) =>
-        double.IsFinite(share) ? t.Number(share * 100, 0) + "%" : "-";
 }
