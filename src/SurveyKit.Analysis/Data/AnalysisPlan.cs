@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
+using SurveyKit.Core.Versions;
 
 namespace SurveyKit.Analysis.Data;
 
@@ -65,6 +66,17 @@ public sealed class AnalysisPlan
     /// <summary>The plan for <paramref name="survey"/>.</summary>
     public static AnalysisPlan For(Survey survey) =>
         new(survey ?? throw new ArgumentNullException(nameof(survey)));
+
+    /// <summary>
+    /// The plan for <paramref name="survey"/> with the maps from its earlier versions (from its history): a response to
+    /// one of those is scored through its map; a response to a version without one, on what it shares with this one.
+    /// </summary>
+    public static AnalysisPlan For(Survey survey, IReadOnlyDictionary<int, VersionMap> maps) =>
+        new(survey ?? throw new ArgumentNullException(nameof(survey))) { Maps = maps };
+
+    /// <summary>The maps from earlier versions, by version.</summary>
+    public IReadOnlyDictionary<int, VersionMap> Maps { get; private init; } =
+        new Dictionary<int, VersionMap>();
 
     /// <summary>The survey.</summary>
     public Survey Survey { get; }

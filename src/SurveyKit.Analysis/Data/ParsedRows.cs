@@ -55,6 +55,9 @@ internal sealed class ParsedRows
     /// <summary>UTC ticks of the submission time, <see cref="long.MinValue"/> when not given.</summary>
     public long[] Submitted { get; private set; } = [];
 
+    /// <summary>Per record, what mapping an earlier version did to it (null for the current version).</summary>
+    public Core.Versions.MappedAnswers?[] Mapped { get; private set; } = [];
+
     /// <summary>The follow-up entries of this block, by record index.</summary>
     public List<(int Index, FollowUpEntry Entry)> FollowUps { get; } = [];
 
@@ -102,6 +105,7 @@ internal sealed class ParsedRows
         Versions[i] = row.Version;
         Languages[i] = row.Lang;
         Submitted[i] = row.SubmittedAt?.UtcTicks ?? long.MinValue;
+        Mapped[i] = row.Mapped;
         if (row.NeedsFollowUp)
         {
             FollowUps.Add((i, FollowUp()));
@@ -167,6 +171,7 @@ internal sealed class ParsedRows
         Versions = Resize(Versions, size);
         Languages = Resize(Languages, size);
         Submitted = Resize(Submitted, size);
+        Mapped = Resize(Mapped, size);
     }
 
     private static T[] Resize<T>(T[] array, int size)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SurveyKit.Core.Responses;
+using SurveyKit.Core.Versions;
 using SurveyKit.Submissions;
 
 namespace SurveyKit.Analysis.Data;
@@ -69,10 +71,19 @@ internal sealed class RecordReader(AnalysisPlan plan)
             return errors[0];
         }
         response ??= data;
+        VersionMap? map = null;
+        if (response.Version is { } version && version != plan.Survey.Version)
+        {
+            if (plan.Maps.TryGetValue(version, out map))
+            {
+                row.Mapped = map.Apply(response);
+            }
+        }
         foreach (var error in ResponseValidator.Validate(plan.Survey, response))
         {
             var excused =
-                (response.Version != plan.Survey.Version && OtherVersion(error.Rule))
+                (map is null && response.Version != plan.Survey.Version && OtherVersion(error.Rule))
+                || (map is not null && Mapped(error, map))
                 || (error.Rule == ResponseRules.Required && LeftOut.Contains(error.Path));
             if (!excused)
             {
@@ -84,6 +95,19 @@ internal sealed class RecordReader(AnalysisPlan plan)
         row.DurationMs = duration is { } ms ? ms : float.NaN;
         return null;
     }
+
+    // A response mapped from an earlier version: its version is not this one, a question this version added was never
+    // asked of it, and conditions may have changed since. An answer under an id no version had is still refused.
+    private static bool Mapped(ResponseError error, VersionMap map) =>
+        error.Rule is ResponseRules.Version or ResponseRules.Hidden
+        || (
+            error.Rule == ResponseRules.Required
+            && map.NotAsked.Any(id => error.Path == "answers." + id)
+        )
+        || (
+            error.Rule == ResponseRules.Required
+            && map.Changed.Keys.Any(id => error.Path == "answers." + id)
+        );
 
     // A response to another version of the survey is scored on what it shares with this one: a question it had
     // that this version removed, one this version added or whose condition changed is no reason to reject it.

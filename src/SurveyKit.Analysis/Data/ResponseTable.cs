@@ -65,6 +65,15 @@ public sealed class ResponseTable
     /// <summary>The first rejections, with where they are and why (at most <see cref="ResponseTableBuilder.MaxListedRejections"/>).</summary>
     public List<Rejection> Rejections { get; } = [];
 
+    /// <summary>When each response was sent (UTC ticks), <see cref="long.MinValue"/> when the submission does not say.</summary>
+    public Column<long> Submitted { get; } = new();
+
+    /// <summary>
+    /// Per earlier version that could be mapped to the current one (from the survey's history): how many of its
+    /// responses were scored through the map, and what the map did to their answers.
+    /// </summary>
+    public SortedDictionary<int, VersionMapping> Mapping { get; } = [];
+
     /// <summary>Responses per survey version.</summary>
     public SortedDictionary<int, long> VersionCounts { get; } = [];
 
@@ -178,3 +187,19 @@ public sealed record FollowUpEntry(
     IReadOnlyList<(string Id, string Value)> Context,
     IReadOnlyList<(string Id, string Text)> Comments
 );
+
+/// <summary>What mapping one earlier version's responses into the current version did, summed.</summary>
+public sealed class VersionMapping
+{
+    /// <summary>Responses of that version scored through the map.</summary>
+    public long Responses { get; internal set; }
+
+    /// <summary>Answers now under a new id (renamed questions, items, options, context fields).</summary>
+    public long Renamed { get; internal set; }
+
+    /// <summary>Answers left out because their question, item or option is gone.</summary>
+    public long Removed { get; internal set; }
+
+    /// <summary>Answers left out because their question changed its type or scale.</summary>
+    public long Changed { get; internal set; }
+}

@@ -213,6 +213,17 @@ public sealed class ResponseTableBuilder
                 keep[i] = true;
                 table.Read++;
                 Count(rows.Versions[i], rows.Languages[i], rows.Submitted[i]);
+                if (rows.Mapped[i] is { } mapped)
+                {
+                    if (!table.Mapping.TryGetValue(rows.Versions[i], out var sum))
+                    {
+                        table.Mapping[rows.Versions[i]] = sum = new VersionMapping();
+                    }
+                    sum.Responses++;
+                    sum.Renamed += mapped.Renamed;
+                    sum.Removed += mapped.Removed;
+                    sum.Changed += mapped.Changed;
+                }
             }
         }
         if (clean)
@@ -258,6 +269,7 @@ public sealed class ResponseTableBuilder
         }
         table.DurationMs.AddRange(rows.DurationMs.AsSpan(start, length));
         table.Versions.AddRange(rows.Versions.AsSpan(start, length));
+        table.Submitted.AddRange(rows.Submitted.AsSpan(start, length));
     }
 
     /// <summary>Makes room for about <paramref name="records"/> responses (estimated from the first block of a file).</summary>
@@ -282,6 +294,7 @@ public sealed class ResponseTableBuilder
         }
         table.DurationMs.EnsureCapacity(capacity);
         table.Versions.EnsureCapacity(capacity);
+        table.Submitted.EnsureCapacity(capacity);
     }
 
     // Versions and languages are counted in runs: a file is nearly always one version in one or two languages.

@@ -50,6 +50,9 @@ internal sealed class Row
     /// <summary>How long the respondent took, NaN when not measured.</summary>
     public float DurationMs;
 
+    /// <summary>What mapping an earlier version's answers into the current version did (null: the current version).</summary>
+    public Core.Versions.MappedAnswers? Mapped;
+
     // Read only for a follow-up row (a consenting detractor): the only personal data the analysis ever keeps.
     public string? Contact;
     public readonly string?[] Comments;
@@ -63,6 +66,7 @@ internal sealed class Row
 
     public void Clear()
     {
+        Mapped = null;
         HasResponseId = false;
         ResponseId = default;
         Survey = null;

@@ -72,6 +72,43 @@ internal sealed partial class ReportBuilder
             new Table(t["quality"], [t["check"], t["n"]], rows),
             new Paragraph(t["q_flagged"]),
         };
+        if (table.VersionCounts.Count > 1 || table.Mapping.Count > 0)
+        {
+            blocks.Add(new Paragraph(t["versions_intro"]));
+            blocks.Add(
+                new Table(
+                    t["versions"],
+                    [
+                        t["version"],
+                        t["v_responses"],
+                        t["v_renamed"],
+                        t["v_removed"],
+                        t["v_changed"],
+                    ],
+                    table
+                        .VersionCounts.Select(v =>
+                            v.Key == result.Survey.Version
+                                ? Row(
+                                    $"{v.Key} ({t["v_current"]})",
+                                    t.Count(v.Value),
+                                    "-",
+                                    "-",
+                                    "-"
+                                )
+                            : table.Mapping.TryGetValue(v.Key, out var m)
+                                ? Row(
+                                    v.Key.ToString(t.Numbers),
+                                    t.Count(v.Value),
+                                    t.Count(m.Renamed),
+                                    t.Count(m.Removed),
+                                    t.Count(m.Changed)
+                                )
+                            : Row($"{v.Key} ({t["v_unmapped"]})", t.Count(v.Value), "-", "-", "-")
+                        )
+                        .ToArray()
+                )
+            );
+        }
         if (table.UnknownColumns.Count > 0)
         {
             blocks.Add(

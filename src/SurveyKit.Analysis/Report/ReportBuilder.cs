@@ -302,6 +302,9 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                         {
                             NoteDriver d => PlainLabel(d.Id),
                             NoteSegment s => SegmentLabel(s.Id),
+                            NoteQuestion q => result.Survey.FindQuestion(q.Id)?.Text[language]
+                                ?? q.Id,
+                            NoteVerbatim v => v.Text,
                             NoteValue v => ValueLabel(v.Segment, v.Value),
                             NoteNumber n => t.Number(n.Value, n.Decimals),
                             int i => t.Count(i),

@@ -255,6 +255,20 @@ internal sealed class ReportTexts
                 "Weging op {0} is niet mogelijk: '{1}' heeft een doelaandeel van {2}% maar geen respondenten. Alleen de ongewogen NPS is getoond.",
             ["note_weighting_not_converged"] =
                 "De weging (raking) kwam in {0} rondes niet tot rust; de gewogen NPS is bij benadering.",
+            ["note_version_changed"] =
+                "De vraag '{0}' is na versie {1} veranderd ({2}): antwoorden op versie {1} en eerder tellen daarvoor niet mee, en de trend van die vraag breekt daar.",
+            ["note_version_unmapped"] =
+                "{1} antwoorden zijn op versie {0}, waarvan de definitie niet gevonden is (niet in de git-geschiedenis van het bestand); ze tellen mee voor wat ze met versie {2} gemeen hebben.",
+            ["versions"] = "Versies van de enquête",
+            ["version"] = "Versie",
+            ["v_responses"] = "Antwoorden",
+            ["v_renamed"] = "Hernoemd",
+            ["v_removed"] = "Weggelaten: vraag of keuze bestaat niet meer",
+            ["v_changed"] = "Weggelaten: vraag veranderd",
+            ["v_current"] = "huidige versie",
+            ["v_unmapped"] = "niet gevonden",
+            ["versions_intro"] =
+                "Antwoorden op eerdere versies zijn omgezet naar de huidige versie volgens de git-geschiedenis van het bestand (renamed_from); per versie hoeveel antwoorden, en wat niet kon worden meegenomen.",
         },
         ["en"] = new()
         {
@@ -496,6 +510,20 @@ internal sealed class ReportTexts
                 "Weighting on {0} is not possible: '{1}' has a target share of {2}% but no respondents. Only the unweighted NPS is shown.",
             ["note_weighting_not_converged"] =
                 "Weighting (raking) did not settle in {0} rounds; the weighted NPS is approximate.",
+            ["note_version_changed"] =
+                "The question '{0}' changed after version {1} ({2}): answers to version {1} and earlier do not count for it, and its trend breaks there.",
+            ["note_version_unmapped"] =
+                "{1} responses are to version {0}, whose definition was not found (not in the file's git history); they count for what they share with version {2}.",
+            ["versions"] = "Versions of the survey",
+            ["version"] = "Version",
+            ["v_responses"] = "Responses",
+            ["v_renamed"] = "Renamed",
+            ["v_removed"] = "Left out: question or option gone",
+            ["v_changed"] = "Left out: question changed",
+            ["v_current"] = "current version",
+            ["v_unmapped"] = "not found",
+            ["versions_intro"] =
+                "Responses to earlier versions are mapped to the current version by the file's git history (renamed_from); per version how many responses, and what could not be carried over.",
         },
     };
 

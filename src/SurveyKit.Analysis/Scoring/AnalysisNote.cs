@@ -32,6 +32,8 @@ public sealed record AnalysisNote(string Key, IReadOnlyList<object> Arguments)
         {
             NoteDriver d => d.Id,
             NoteSegment s => s.Id,
+            NoteQuestion q => q.Id,
+            NoteVerbatim v => v.Text,
             NoteValue v => v.Segment + "=" + v.Value,
             NoteNumber n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             System.IFormattable f => f.ToString(
@@ -44,6 +46,12 @@ public sealed record AnalysisNote(string Key, IReadOnlyList<object> Arguments)
 
 /// <summary>A touchpoint (driver) named in a note: the report shows its label.</summary>
 public sealed record NoteDriver(string Id);
+
+/// <summary>Words of no language (a scale "1-5 → 1-10", a type name), shown as they are.</summary>
+public sealed record NoteVerbatim(string Text);
+
+/// <summary>A question named in a note: the report shows its text.</summary>
+public sealed record NoteQuestion(string Id);
 
 /// <summary>A segment named in a note.</summary>
 public sealed record NoteSegment(string Id);

@@ -50,7 +50,8 @@ public static partial class SurveyAnalyzer
         var touchpoints = Touchpoints(table, drivers);
         var whatIf = whatIfTask.GetAwaiter().GetResult();
         var quality = qualityTask.GetAwaiter().GetResult();
-        var notes = weightingNotes
+        var notes = VersionNotes(table)
+            .Concat(weightingNotes)
             .Concat(predictorNotes)
             .Concat(driverNotes)
             .Concat(whatIfNotes)
@@ -75,6 +76,43 @@ public static partial class SurveyAnalyzer
             RowWeights = rowWeights,
             Comparisons = comparisons,
         };
+    }
+
+    /// <summary>
+    /// What the report must say about responses to other versions: a question whose type or scale changed since an
+    /// earlier version (its earlier answers are kept out: its trend breaks there), and versions whose definition was
+    /// not found (their responses are scored on what they share with this one).
+    /// </summary>
+    private static List<AnalysisNote> VersionNotes(ResponseTable table)
+    {
+        var notes = new List<AnalysisNote>();
+        var maps = table.Plan.Maps;
+        var current = table.Plan.Survey.Version;
+        foreach (
+            var (question, version, how) in maps
+                .Values.Where(m => table.VersionCounts.ContainsKey(m.From))
+                .SelectMany(m => m.Changed.Select(c => (Question: c.Key, m.From, How: c.Value)))
+                .GroupBy(c => c.Question)
+                .Select(g => g.OrderByDescending(c => c.From).First())
+        )
+        {
+            notes.Add(
+                AnalysisNote.Of(
+                    "version_changed",
+                    new NoteQuestion(question),
+                    version,
+                    new NoteVerbatim(how)
+                )
+            );
+        }
+        foreach (var (version, count) in table.VersionCounts)
+        {
+            if (version != current && !maps.ContainsKey(version))
+            {
+                notes.Add(AnalysisNote.Of("version_unmapped", version, count, current));
+            }
+        }
+        return notes;
     }
 
     /// <summary>The NPS classes of the rows <paramref name="include"/> accepts (unanswered outcomes never count).</summary>

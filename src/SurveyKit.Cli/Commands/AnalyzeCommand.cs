@@ -57,6 +57,18 @@ internal static class AnalyzeCommand
             Description =
                 "A templates folder whose report/ files replace the built-in report templates (default: the templates folder of surveykit.json here, when there is one).",
         };
+        var definitions = new Option<string[]>("--definition")
+        {
+            Description =
+                "An earlier version of the survey as N=path/to/file.survey.yaml, where the file's git history does not have it (repeatable).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var by = new Option<string?>("--by")
+        {
+            Description =
+                "The periods of the trend: month, quarter, week, version or wave (default: quarter when the responses span more than one quarter).",
+        };
+        by.AcceptOnlyFromAmong("month", "quarter", "week", "version", "wave", "none");
         var command = new Command("analyze", "Score submissions and write the report.")
         {
             survey,
@@ -66,6 +78,8 @@ internal static class AnalyzeCommand
             tables,
             timings,
             templates,
+            definitions,
+            by,
         };
         command.SetAction(result =>
             Run(
@@ -76,7 +90,9 @@ internal static class AnalyzeCommand
                 result.GetValue(interval)!,
                 result.GetValue(timings),
                 result.GetValue(tables),
-                result.GetValue(templates)
+                result.GetValue(templates),
+                result.GetValue(definitions) ?? [],
+                result.GetValue(by)
             )
         );
         return command;
@@ -90,7 +106,9 @@ internal static class AnalyzeCommand
         string interval,
         bool timings = false,
         bool tables = false,
-        string? templatesFolder = null
+        string? templatesFolder = null,
+        string[]? definitions = null,
+        string? by = null
     )
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -129,7 +147,11 @@ internal static class AnalyzeCommand
         {
             return ExitCodes.Errors;
         }
-        var builder = new ResponseTableBuilder(AnalysisPlan.For(definition));
+        if (Versions(context, surveyPath, definition, definitions ?? []) is not { } maps)
+        {
+            return ExitCodes.Errors;
+        }
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(definition, maps));
         Time("survey", clock.Elapsed);
         clock.Restart();
         foreach (var input in inputs)
@@ -190,6 +212,18 @@ internal static class AnalyzeCommand
                 $"warning: the input left out personal data ({string.Join(", ", table.LeftOut)}), so the follow-up list has no contact details; export with --personal to include them."
             );
         }
+        foreach (var (version, count) in table.VersionCounts)
+        {
+            if (version != definition.Version && !maps.ContainsKey(version))
+            {
+                context.Error.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"warning: {count:N0} responses are to version {version}, whose definition is not in the file's git history; they are scored on what they share with version {definition.Version}. Give it with --definition {version}=path/to/version-{version}.survey.yaml to map them."
+                    )
+                );
+            }
+        }
         var nps = result.Nps;
         context.Output.WriteLine(
             string.Create(
@@ -245,6 +279,54 @@ internal static class AnalyzeCommand
             return null;
         }
         return templates;
+    }
+
+    /// <summary>
+    /// The maps from the survey's earlier versions to this one: each version as in the last commit of the file that had
+    /// it (git), or as given with --definition N=path. Null (after saying why) when a given definition is wrong.
+    /// </summary>
+    private static Dictionary<int, Core.Versions.VersionMap>? Versions(
+        CliContext context,
+        string surveyPath,
+        Core.Model.Survey current,
+        string[] given
+    )
+    {
+        var history = History.SurveyHistory.Load(context.Resolve(surveyPath));
+        var versions = history
+            .Versions.Where(v => v.Key < current.Version)
+            .ToDictionary(v => v.Key, v => v.Value);
+        foreach (var item in given)
+        {
+            var split = item.IndexOf('=', StringComparison.Ordinal);
+            if (
+                split <= 0
+                || !int.TryParse(item[..split], CultureInfo.InvariantCulture, out var number)
+            )
+            {
+                context.Error.WriteLine(
+                    $"surveykit analyze: --definition takes N=path/to/file.survey.yaml (the survey as it was in version N), not '{item}'."
+                );
+                return null;
+            }
+            if (WorkspaceFiles.LoadSurvey(context, item[(split + 1)..]) is not { } old)
+            {
+                return null;
+            }
+            if (old.Version != number || old.Id != current.Id)
+            {
+                context.Error.WriteLine(
+                    $"surveykit analyze: {item[(split + 1)..]} is version {old.Version} of '{old.Id}', not version {number} of '{current.Id}'."
+                );
+                return null;
+            }
+            versions[number] = old;
+        }
+        var ordered = versions.OrderBy(v => v.Key).Select(v => v.Value).Append(current).ToList();
+        return ordered
+            .Take(ordered.Count - 1)
+            .Select((old, i) => Core.Versions.VersionMap.Across(ordered.Skip(i).ToList()))
+            .ToDictionary(m => m.From);
     }
 
     /// <summary>Rounded as the report rounds, so the console and the report never differ in the last digit.</summary>

@@ -65,6 +65,7 @@ internal static class BuildCommand
         }
         var set = SurveySet.Load(workspace.Files.Select(f => (f, context.Display(f))));
         diagnostics.AddRange(set.Diagnostics);
+        diagnostics.AddRange(HistoryChecks.Check(workspace.Files, set));
         var (errors, warnings) = DiagnosticPrinter.Print(context, diagnostics, false);
         if (errors > 0)
         {

@@ -47,7 +47,7 @@ internal static class CheckCommand
                 ? FromWorkspace(context, setDiagnostics)
                 : NamedFiles(context, paths, setDiagnostics);
         var set = SurveySet.Load(files.Select(f => (f, context.Display(f))));
-        var all = setDiagnostics.Concat(set.Diagnostics);
+        var all = setDiagnostics.Concat(set.Diagnostics).Concat(HistoryChecks.Check(files, set));
         var (errors, warnings) = DiagnosticPrinter.Print(context, all, warningsAsErrors);
         var surveys = DiagnosticPrinter.Count(files.Count, "survey");
         context.Output.WriteLine(

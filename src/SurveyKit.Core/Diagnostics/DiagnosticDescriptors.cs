@@ -330,6 +330,30 @@ public static class DiagnosticDescriptors
         Error,
         "The file holds more than {0} YAML values (keys, texts, list items); a survey needs a few thousand. Split it into several surveys."
     );
+    public static readonly DiagnosticDescriptor RenamedFromItself = new(
+        "SK0087",
+        "Renamed from itself",
+        Error,
+        "{0} is renamed_from '{1}', its own id. renamed_from names the ids it had in earlier versions; leave this one out."
+    );
+    public static readonly DiagnosticDescriptor ChangedWithoutVersion = new(
+        "SK0088",
+        "Changed without a new version",
+        Error,
+        "{0} {1} since version {2} was committed, which changes what an answer means; raise 'version' to {3}."
+    );
+    public static readonly DiagnosticDescriptor RenamedFromUnknown = new(
+        "SK0089",
+        "Renamed from an unknown id",
+        Error,
+        "{0} is renamed_from '{1}', but no earlier version ({2}) has {3} '{1}'.{4}"
+    );
+    public static readonly DiagnosticDescriptor LooksRenamed = new(
+        "SK0090",
+        "Looks renamed",
+        Warning,
+        "{0} is new in this version and is just like '{1}' of version {2}, which is gone. If it was renamed, add renamed_from: {1}, so answers given under '{1}' count for it."
+    );
     public static readonly DiagnosticDescriptor TemplateError = new(
         "SK0085",
         "Template error",
@@ -399,6 +423,10 @@ public static class DiagnosticDescriptors
         FileUnreadable,
         TemplateError,
         TooManyNodes,
+        RenamedFromItself,
+        ChangedWithoutVersion,
+        RenamedFromUnknown,
+        LooksRenamed,
         InternalError,
     ];
 }

@@ -24,6 +24,12 @@ public abstract record Question
     /// <summary>Where the question is written (its mapping).</summary>
     public SourceSpan Span { get; init; }
 
+    /// <summary>
+    /// Ids this question had in earlier versions (<c>renamed_from</c>): an answer given under one of them counts for
+    /// this question. Empty when it was never renamed.
+    /// </summary>
+    public EquatableArray<string> RenamedFrom { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The kind of question.</summary>
     public abstract QuestionType Type { get; }
 }
@@ -39,7 +45,11 @@ public readonly record struct Scale(int Min, int Max)
 public sealed record ScaleLabel(int Value, LocalizedText Text);
 
 /// <summary>An option of a choice question.</summary>
-public sealed record Option(string Id, LocalizedText Label, SourceSpan Span);
+public sealed record Option(string Id, LocalizedText Label, SourceSpan Span)
+{
+    /// <summary>Ids this option had in earlier versions (<c>renamed_from</c>).</summary>
+    public EquatableArray<string> RenamedFrom { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A touchpoint to grade, such as the website or the delivery.</summary>
 public sealed record TouchpointItem(
@@ -47,7 +57,11 @@ public sealed record TouchpointItem(
     LocalizedText Label,
     Condition? ShowIf,
     SourceSpan Span
-);
+)
+{
+    /// <summary>Ids this item had in earlier versions (<c>renamed_from</c>).</summary>
+    public EquatableArray<string> RenamedFrom { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary><c>nps</c>: "How likely is it that you would recommend...", answered 0..10.</summary>
 public sealed record NpsQuestion : Question

@@ -33,6 +33,9 @@ public sealed record Survey(
     SourceSpan IdSpan
 )
 {
+    /// <summary>Where <c>version</c> is written (the survey id's place when it is not).</summary>
+    public SourceSpan VersionSpan { get; init; } = IdSpan;
+
     /// <summary>The default language.</summary>
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : "en";
 
@@ -77,6 +80,9 @@ public sealed record ContextField(
     /// </summary>
     public EquatableArray<LocalizedText?> ValueLabels { get; init; } =
         EquatableArray<LocalizedText?>.Empty;
+
+    /// <summary>Ids this field had in earlier versions (<c>renamed_from</c>).</summary>
+    public EquatableArray<string> RenamedFrom { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The label of <paramref name="value"/>, or null.</summary>
     public LocalizedText? LabelOf(string value)

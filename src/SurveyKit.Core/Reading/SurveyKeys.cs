@@ -30,7 +30,14 @@ public static class SurveyKeys
     public static readonly IReadOnlyList<string> Page = ["id", "title", "questions"];
 
     /// <summary>A context field.</summary>
-    public static readonly IReadOnlyList<string> ContextField = ["id", "values", "pii", "label"];
+    public static readonly IReadOnlyList<string> ContextField =
+    [
+        "id",
+        "values",
+        "pii",
+        "label",
+        "renamed_from",
+    ];
 
     /// <summary>A context value in the long form: <c>{ id: b2b, label: { nl: Zakelijk, en: Business } }</c>.</summary>
     public static readonly IReadOnlyList<string> ContextValue = ["id", "label"];
@@ -47,6 +54,7 @@ public static class SurveyKeys
         "help",
         "required",
         "show_if",
+        "renamed_from",
     ];
 
     /// <summary>What each question type accepts beyond <see cref="Question"/>.</summary>
@@ -71,10 +79,16 @@ public static class SurveyKeys
     public static readonly IReadOnlyList<string> Scale = ["min", "max"];
 
     /// <summary>An option of a choice question.</summary>
-    public static readonly IReadOnlyList<string> Option = ["id", "label"];
+    public static readonly IReadOnlyList<string> Option = ["id", "label", "renamed_from"];
 
     /// <summary>A touchpoint item.</summary>
-    public static readonly IReadOnlyList<string> TouchpointItem = ["id", "label", "show_if"];
+    public static readonly IReadOnlyList<string> TouchpointItem =
+    [
+        "id",
+        "label",
+        "show_if",
+        "renamed_from",
+    ];
 
     /// <summary>The analysis section.</summary>
     public static readonly IReadOnlyList<string> Analysis =

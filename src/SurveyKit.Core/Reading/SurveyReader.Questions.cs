@@ -61,6 +61,7 @@ internal sealed partial class SurveyReader
         var help = ReadOptionalText(map, "help", markdown: true);
         var required = ReadBool(map, "required", false);
         var showIf = ReadCondition(map, place);
+        var renamedFrom = ReadRenamedFrom(map, id);
         if (type is null)
         {
             BrokenIds.Add(id);
@@ -99,6 +100,7 @@ internal sealed partial class SurveyReader
             Required = required,
             ShowIf = showIf,
             Span = mapping.Span,
+            RenamedFrom = renamedFrom,
         };
     }
 
@@ -256,6 +258,9 @@ internal sealed partial class SurveyReader
                         ReadCondition(itemMap, itemMap.Place),
                         mapping.Span
                     )
+                    {
+                        RenamedFrom = ReadRenamedFrom(itemMap, id),
+                    }
                 );
             }
             if (itemsNode is YamlSequence { Items.Count: 0 })
@@ -321,7 +326,12 @@ internal sealed partial class SurveyReader
                     );
                 }
                 ClaimLocalId(seen, id, mapping, "option", "within " + map.Place);
-                options.Add(new Option(id, ReadRequiredText(optionMap, "label"), mapping.Span));
+                options.Add(
+                    new Option(id, ReadRequiredText(optionMap, "label"), mapping.Span)
+                    {
+                        RenamedFrom = ReadRenamedFrom(optionMap, id),
+                    }
+                );
             }
             var choices =
                 (optionsNode is YamlSequence written ? written.Items.Count : options.Count)

@@ -198,6 +198,44 @@ internal sealed partial class SurveyReader
         return fallback;
     }
 
+    /// <summary>
+    /// <c>renamed_from</c>: an id or a list of ids this part had in earlier versions. An id that is the part's own id
+    /// is SK0087 (a part cannot be renamed from itself); which of them an earlier version had is checked against the
+    /// survey's history, where there is one (SK0089).
+    /// </summary>
+    private EquatableArray<string> ReadRenamedFrom(MappingReader map, string id)
+    {
+        if (map["renamed_from"] is not { } node)
+        {
+            return EquatableArray<string>.Empty;
+        }
+        var ids = new List<string>();
+        var items = node is YamlSequence sequence ? sequence.Items : [node];
+        foreach (var item in items)
+        {
+            var old = ReadIdValue(item, "renamed_from", map.Place);
+            if (old.Length == 0)
+            {
+                continue;
+            }
+            if (old == id)
+            {
+                Report(
+                    DiagnosticDescriptors.RenamedFromItself,
+                    item,
+                    Place.Sentence(map.Place),
+                    old
+                );
+                continue;
+            }
+            if (!ids.Contains(old))
+            {
+                ids.Add(old);
+            }
+        }
+        return ids.ToEquatableArray();
+    }
+
     /// <summary>Reads an id; returns "" (and reports) when it is missing or invalid, so reading can go on.</summary>
     private string ReadId(MappingReader map, string key = "id", bool survey = false)
     {

@@ -90,7 +90,11 @@ internal sealed partial class SurveyReader
             pages.ToEquatableArray(),
             analysis,
             map.Mapping["survey"]?.Span ?? map.Mapping.Span
-        );
+        )
+        {
+            VersionSpan =
+                map.Mapping["version"]?.Span ?? map.Mapping["survey"]?.Span ?? map.Mapping.Span,
+        };
     }
 
     private List<string> ReadLanguages(MappingReader map)
@@ -189,12 +193,14 @@ internal sealed partial class SurveyReader
             }
             var pii = ReadBool(map, "pii", false);
             var label = ReadOptionalText(map, "label");
+            var renamedFrom = ReadRenamedFrom(map, id);
             fields.Add(
                 new ContextField(id, values.ToEquatableArray(), pii, label, mapping.Span)
                 {
                     ValueLabels = labels.Any(l => l is not null)
                         ? labels.ToEquatableArray()
                         : EquatableArray<LocalizedText?>.Empty,
+                    RenamedFrom = renamedFrom,
                 }
             );
         }

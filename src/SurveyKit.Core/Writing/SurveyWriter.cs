@@ -52,6 +52,7 @@ public static class SurveyWriter
                 }
                 w.Flag(2, "pii", field.Pii, false);
                 w.Text(2, "label", field.Label);
+                RenamedFrom(w, 2, field.RenamedFrom);
             }
         }
         w.Line(0, "settings:");
@@ -94,6 +95,7 @@ public static class SurveyWriter
             {
                 w.Scalar(i, "show_if", condition.Source);
             }
+            RenamedFrom(w, i, question.RenamedFrom);
             switch (question)
             {
                 case NpsQuestion nps when nps.LowLabel is not null || nps.HighLabel is not null:
@@ -118,6 +120,7 @@ public static class SurveyWriter
                         {
                             w.Scalar(i + 2, "show_if", itemCondition.Source);
                         }
+                        RenamedFrom(w, i + 2, item.RenamedFrom);
                     }
                     break;
                 case ChoiceQuestion choice:
@@ -126,6 +129,7 @@ public static class SurveyWriter
                     {
                         w.Scalar(i + 1, "- id", option.Id);
                         w.Text(i + 2, "label", option.Label);
+                        RenamedFrom(w, i + 2, option.RenamedFrom);
                     }
                     w.Text(i, "other", choice.Other);
                     w.Flag(i, "randomize", choice.Randomize, false);
@@ -236,6 +240,14 @@ public static class SurveyWriter
 
     /// <summary>A double-quoted YAML scalar.</summary>
     internal static string Quote(string value) => DoubleQuoted.Escape(value);
+
+    private static void RenamedFrom(Writer w, int indent, EquatableArray<string> ids)
+    {
+        if (!ids.IsEmpty)
+        {
+            w.Line(indent, "renamed_from: [" + string.Join(", ", ids.Select(Quote)) + "]");
+        }
+    }
 
     private sealed class Writer
     {

@@ -30,6 +30,11 @@ public class DiagnosticCatalogueTests
         ["SK0085"] = "SiteBuilderTests.A_broken_template_override_is_a_located_error",
         ["SK0086"] =
             "YamlLoaderTests.Thirty_thousand_inline_questions_without_aliases_are_too_many_values",
+        ["SK0088"] =
+            "SurveyEvolutionTests.A_changed_scale_without_a_new_version_is_an_error_at_the_question",
+        ["SK0089"] =
+            "SurveyEvolutionTests.A_rename_from_an_id_no_earlier_version_had_is_an_error_at_the_question",
+        ["SK0090"] = "SurveyEvolutionTests.A_new_question_just_like_a_gone_one_looks_renamed",
         ["SK9999"] = "FileDiagnosticsTests.An_exception_inside_the_loader_becomes_SK9999",
     };
 
