@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace SurveyKit.Cli.Tests;
 
@@ -112,6 +113,94 @@ public class AnalyzeCommandTests
             ),
             (swapped.ExitCode, swapped.Error)
         );
+    }
+
+    [Fact]
+    public void Sample_spreads_over_months_with_a_planted_shift_and_analyze_shows_the_trend()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        var (code, output, error) = cli.Run(
+            "sample",
+            Survey,
+            "--n",
+            "1200",
+            "--periods",
+            "2026-01..2026-06",
+            "--shift",
+            "service=+1@2026-04",
+            "--out",
+            "t.jsonl"
+        );
+        Assert.Equal((0, ""), (code, error));
+        var months = File.ReadAllLines(Path.Combine(cli.Folder, "t.jsonl"))
+            .Select(l => l[(l.IndexOf("\"submittedAt\":\"", StringComparison.Ordinal) + 15)..][..7])
+            .Distinct()
+            .Order()
+            .ToArray();
+        Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"], months);
+
+        (code, output, error) = cli.Run(
+            "analyze",
+            Survey,
+            "t.jsonl",
+            "--out",
+            "report",
+            "--by",
+            "month"
+        );
+        Assert.True(code == 0, error);
+        var report = File.ReadAllText(Path.Combine(cli.Folder, "report", "report.en.md"));
+        Assert.Contains("## Over time", report, StringComparison.Ordinal);
+        Assert.Contains("| June\u00A02026 |", report, StringComparison.Ordinal);
+        // By default, by quarter: the data spans two.
+        (code, _, _) = cli.Run("analyze", Survey, "t.jsonl", "--out", "report2");
+        Assert.Equal(0, code);
+        Assert.Contains(
+            "\"by\": \"quarter\"",
+            File.ReadAllText(Path.Combine(cli.Folder, "report2", "summary.json")),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Theory]
+    [InlineData(
+        "sample|--periods|2026-13..2026-14",
+        "--periods takes months as YYYY-MM..YYYY-MM, such as 2026-01..2026-06; '2026-13..2026-14' is not that."
+    )]
+    [InlineData(
+        "sample|--periods|2026-06..2026-01",
+        "--periods 2026-06..2026-01 ends before it starts."
+    )]
+    [InlineData(
+        "sample|--shift|service=+1@2026-04",
+        "--shift plants a change at a month, so it needs --periods (e.g. --periods 2026-01..2026-06)."
+    )]
+    [InlineData(
+        "sample|--periods|2026-01..2026-02|--shift|service=up@2026-02",
+        "--shift takes driver=delta@month, such as service=+0.8@2026-04; 'service=up@2026-02' is not one."
+    )]
+    [InlineData(
+        "sample|--periods|2026-01..2026-02|--shift|servce=1@2026-02",
+        "'servce' is not a driver of klantloyaliteit, so it cannot be shifted; its drivers are website, store, service, delivery, invoice."
+    )]
+    [InlineData(
+        "analyze|x.jsonl|--by|wave",
+        "--by wave needs the survey to name its wave: add `analysis: { wave: <context field> }`"
+    )]
+    public void Trend_options_that_cannot_work_are_said_plainly(string arguments, string expected)
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        var parts = arguments.Split('|');
+        var args = new[] { parts[0], Survey }
+            .Concat(parts.Skip(1))
+            .Concat(parts[0] == "sample" ? ["--out", "s.jsonl"] : [])
+            .ToArray();
+        var (code, _, error) = cli.Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "s.jsonl")));
     }
 
     [Fact]

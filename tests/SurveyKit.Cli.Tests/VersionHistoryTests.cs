@@ -201,6 +201,79 @@ public sealed class VersionHistoryTests : IDisposable
         );
     }
 
+    /// <summary>
+    /// The issue's "done when": a researcher changes questions, bumps the version, collects again, and gets one
+    /// report over both versions with the change in NPS, its significance and its cause (the time slot was kept
+    /// far better from April), by quarter and by version.
+    /// </summary>
+    [Fact]
+    public void One_report_over_two_versions_gives_the_change_its_significance_and_its_cause()
+    {
+        const string Survey = "bezorging.survey.yaml";
+        var sample = new[] { "sample", Survey, "--n", "1500", "--seed", "3" };
+        Assert.Equal(
+            0,
+            cli.Run([.. sample, "--periods", "2026-01..2026-03", "--out", "v1.jsonl"]).ExitCode
+        );
+        Edit(Version2);
+        Commit("version 2");
+        Assert.Equal(
+            0,
+            cli.Run([
+                .. sample,
+                "--periods",
+                "2026-04..2026-06",
+                "--shift",
+                "on_time=+1@2026-04",
+                "--out",
+                "v2.jsonl",
+            ]).ExitCode
+        );
+
+        var (code, _, error) = cli.Run(
+            "analyze",
+            Survey,
+            "v1.jsonl",
+            "v2.jsonl",
+            "--out",
+            "report"
+        );
+        Assert.True(code == 0, error);
+        var report = System.IO.File.ReadAllText(Path.Combine(cli.Folder, "report", "report.en.md"));
+        Assert.Matches(
+            @"The NPS rose from [-+]\d+\.\d to \*\*\+\d+\.\d\*\* between Q1\u00A02026 and Q2\u00A02026 \(p (?:=|\\<) 0\.\d+ after Holm's correction\)\. Delivery within the agreed time slot rose most in that period",
+            report
+        );
+        using var summary = JsonDocument.Parse(
+            System.IO.File.ReadAllText(Path.Combine(cli.Folder, "report", "summary.json"))
+        );
+        var periods = summary.RootElement.GetProperty("trend").GetProperty("periods");
+        Assert.Equal(2, periods.GetArrayLength());
+        Assert.True(periods[1].GetProperty("significant").GetBoolean());
+        Assert.True(periods[1].GetProperty("p_change_holm").GetDouble() < 0.05);
+
+        (code, _, error) = cli.Run(
+            "analyze",
+            Survey,
+            "v1.jsonl",
+            "v2.jsonl",
+            "--out",
+            "by-version",
+            "--by",
+            "version"
+        );
+        Assert.True(code == 0, error);
+        var byVersion = System.IO.File.ReadAllText(
+            Path.Combine(cli.Folder, "by-version", "report.en.md")
+        );
+        Assert.Contains(
+            "between version\u00A01 and version\u00A02",
+            byVersion,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("| version\u00A01 | 1,500 |", byVersion, StringComparison.Ordinal);
+    }
+
     private int CountGraded(string file, string item) =>
         System
             .IO.File.ReadAllLines(Path.Combine(cli.Folder, file))

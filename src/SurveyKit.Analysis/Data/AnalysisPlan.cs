@@ -52,6 +52,24 @@ public sealed class AnalysisPlan
                 Segments = [.. Segments, column];
             }
         }
+        // The risk signal is read like a segment too: its breakdown (NPS by "did your account manager change?") is
+        // worth seeing, and its codes are what the roll-up per account needs.
+        if (
+            spec?.RiskSignal is { } risk
+            && SegmentColumn.For(survey, risk.Question.Id) is { } riskColumn
+        )
+        {
+            if (Segments.All(s => s.Id != riskColumn.Id))
+            {
+                Segments = [.. Segments, riskColumn];
+            }
+            var values = riskColumn.FixedValues.ToList();
+            var answers = risk.Answers.IsEmpty ? ["true"] : risk.Answers.Select(a => a.Id).ToList();
+            RiskSignal = new RiskSignalColumn(
+                IndexOf(Segments, riskColumn.Id),
+                answers.Select(a => values.IndexOf(a)).Where(i => i >= 0).ToArray()
+            );
+        }
         Consent = spec?.FollowUp is { } followUp
             ? survey.FindQuestion(followUp.Consent.Id) as ConsentQuestion
             : null;
@@ -61,6 +79,29 @@ public sealed class AnalysisPlan
             .Where(q => q.Id != Contact?.Id)
             .ToArray();
         PersonalContext = survey.Context.Where(PersonalData.IsPersonal).ToArray();
+        Wave = spec?.Wave is { } wave ? survey.FindContext(wave.Id) : null;
+        Account = spec?.Account is { } account ? survey.FindContext(account.Id) : null;
+    }
+
+    /// <summary>The context field that names the wave of a response (<c>analysis.wave</c>), or null.</summary>
+    public ContextField? Wave { get; }
+
+    /// <summary>The context field that names the account a response speaks for (<c>analysis.account</c>), or null.</summary>
+    public ContextField? Account { get; }
+
+    /// <summary>The segment that signals an account at risk and its values that do (<c>analysis.risk_signal</c>), or null.</summary>
+    public RiskSignalColumn? RiskSignal { get; }
+
+    private static int IndexOf(IReadOnlyList<SegmentColumn> segments, string id)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Id == id)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>The plan for <paramref name="survey"/>.</summary>
@@ -219,3 +260,6 @@ public sealed record SegmentColumn(
         };
     }
 }
+
+/// <summary>The risk signal: which segment (by index in <see cref="AnalysisPlan.Segments"/>) and which of its value codes.</summary>
+public sealed record RiskSignalColumn(int Segment, IReadOnlyList<int> Codes);

@@ -55,6 +55,10 @@ internal sealed class ParsedRows
     /// <summary>UTC ticks of the submission time, <see cref="long.MinValue"/> when not given.</summary>
     public long[] Submitted { get; private set; } = [];
 
+    /// <summary>Per record, its wave and account (null when the survey names none, or the response has none).</summary>
+    public string?[] Waves { get; private set; } = [];
+    public string?[] Accounts { get; private set; } = [];
+
     /// <summary>Per record, what mapping an earlier version did to it (null for the current version).</summary>
     public Core.Versions.MappedAnswers?[] Mapped { get; private set; } = [];
 
@@ -106,6 +110,8 @@ internal sealed class ParsedRows
         Languages[i] = row.Lang;
         Submitted[i] = row.SubmittedAt?.UtcTicks ?? long.MinValue;
         Mapped[i] = row.Mapped;
+        Waves[i] = row.Wave;
+        Accounts[i] = row.Account;
         if (row.NeedsFollowUp)
         {
             FollowUps.Add((i, FollowUp()));
@@ -172,6 +178,8 @@ internal sealed class ParsedRows
         Languages = Resize(Languages, size);
         Submitted = Resize(Submitted, size);
         Mapped = Resize(Mapped, size);
+        Waves = Resize(Waves, size);
+        Accounts = Resize(Accounts, size);
     }
 
     private static T[] Resize<T>(T[] array, int size)

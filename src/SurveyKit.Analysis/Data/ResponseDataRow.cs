@@ -20,6 +20,14 @@ internal static class ResponseDataRow
         row.Survey = data.Survey;
         row.Version = data.Version ?? 0;
         row.Lang = data.Lang;
+        if (plan.Wave is { } wave)
+        {
+            row.Wave = data.Context.GetValueOrDefault(wave.Id);
+        }
+        if (plan.Account is { } account)
+        {
+            row.Account = data.Context.GetValueOrDefault(account.Id);
+        }
         var answers = data.Answers;
         if (plan.Outcome is { } nps && answers.TryGetValue(nps.Id, out var score))
         {

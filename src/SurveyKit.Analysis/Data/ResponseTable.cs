@@ -65,6 +65,18 @@ public sealed class ResponseTable
     /// <summary>The first rejections, with where they are and why (at most <see cref="ResponseTableBuilder.MaxListedRejections"/>).</summary>
     public List<Rejection> Rejections { get; } = [];
 
+    /// <summary>Per response, the code of its wave in <see cref="WaveValues"/> or -1; empty when the survey names no wave.</summary>
+    public Column<int> Waves { get; } = new();
+
+    /// <summary>The waves, in the order first read.</summary>
+    public List<string> WaveValues { get; } = [];
+
+    /// <summary>Per response, the code of its account in <see cref="AccountValues"/> or -1; empty when the survey names no account.</summary>
+    public Column<int> Accounts { get; } = new();
+
+    /// <summary>The accounts, in the order first read.</summary>
+    public List<string> AccountValues { get; } = [];
+
     /// <summary>When each response was sent (UTC ticks), <see cref="long.MinValue"/> when the submission does not say.</summary>
     public Column<long> Submitted { get; } = new();
 

@@ -270,6 +270,39 @@ public sealed class ResponseTableBuilder
         table.DurationMs.AddRange(rows.DurationMs.AsSpan(start, length));
         table.Versions.AddRange(rows.Versions.AsSpan(start, length));
         table.Submitted.AddRange(rows.Submitted.AsSpan(start, length));
+        // Waves and accounts are free texts: coded here, on the one thread that commits, in the order first read;
+        // only kept when the survey names them (a million responses need no column of -1s).
+        if (table.Plan.Wave is not null)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                table.Waves.Add(Code(rows.Waves[i], table.WaveValues, waveCodes));
+            }
+        }
+        if (table.Plan.Account is not null)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                table.Accounts.Add(Code(rows.Accounts[i], table.AccountValues, accountCodes));
+            }
+        }
+    }
+
+    private readonly Dictionary<string, int> waveCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> accountCodes = new(StringComparer.Ordinal);
+
+    private static int Code(string? value, List<string> values, Dictionary<string, int> codes)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+        if (!codes.TryGetValue(value, out var code))
+        {
+            codes[value] = code = values.Count;
+            values.Add(value);
+        }
+        return code;
     }
 
     /// <summary>Makes room for about <paramref name="records"/> responses (estimated from the first block of a file).</summary>

@@ -50,6 +50,10 @@ internal sealed class Row
     /// <summary>How long the respondent took, NaN when not measured.</summary>
     public float DurationMs;
 
+    /// <summary>The wave and the account the response names (<c>analysis.wave</c>, <c>analysis.account</c>), or null.</summary>
+    public string? Wave;
+    public string? Account;
+
     /// <summary>What mapping an earlier version's answers into the current version did (null: the current version).</summary>
     public Core.Versions.MappedAnswers? Mapped;
 
@@ -67,6 +71,8 @@ internal sealed class Row
     public void Clear()
     {
         Mapped = null;
+        Wave = null;
+        Account = null;
         HasResponseId = false;
         ResponseId = default;
         Survey = null;

@@ -23,6 +23,15 @@ internal sealed record ChartView(string Type)
     public string Svg { get; init; } = "";
     public IReadOnlyList<string> Items { get; init; } = [];
 
+    /// <summary>A line chart's periods, series and where zero is in its SVG (percent from the top), or empty.</summary>
+    public IReadOnlyList<TimeTickView> Periods { get; init; } = [];
+    public IReadOnlyList<SeriesView> Series { get; init; } = [];
+    public string ZeroY { get; init; } = "";
+    public bool Small { get; init; }
+
+    /// <summary>The small multiples.</summary>
+    public IReadOnlyList<MultipleView> Multiples { get; init; } = [];
+
     public static ChartView Of(ChartBody body) =>
         body switch
         {
@@ -90,7 +99,58 @@ internal sealed record ChartView(string Type)
                 Svg = scatter.Svg,
                 Items = scatter.Legend.Select(HtmlText.Escape).ToList(),
             },
+            LineChart line => Line(line),
+            MultiplesChart multiples => new("multiples")
+            {
+                Multiples = multiples
+                    .Items.Select(m => new MultipleView(
+                        HtmlText.Escape(m.Label),
+                        HtmlText.Escape(m.Value),
+                        HtmlText.Escape(m.Change),
+                        m.Mark,
+                        Line(m.Chart)
+                    ))
+                    .ToList(),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(body)),
+        };
+
+    private static ChartView Line(LineChart line) =>
+        new("line")
+        {
+            Legend = Keys(line.Legend),
+            Ticks = line
+                .YTicks.Select(t => new TickView(Number(t.At), HtmlText.Escape(t.Label))
+                {
+                    Y = Number(100 - t.At),
+                })
+                .ToList(),
+            Zero = double.IsFinite(line.Zero) ? Number(line.Zero) : "",
+            ZeroY = double.IsFinite(line.Zero) ? Number(100 - line.Zero) : "",
+            Periods = line
+                .XTicks.Select(t => new TimeTickView(
+                    Number(t.At),
+                    HtmlText.Escape(t.Label),
+                    t.Wide
+                ))
+                .ToList(),
+            Series = line
+                .Series.Select(s => new SeriesView(
+                    s.Class,
+                    s.Bands.Where(b => b.Length > 0).ToList(),
+                    s.Pieces,
+                    s.Points.Select(p => new PointView(
+                            Number(p.X),
+                            Number(p.Y),
+                            HtmlText.Escape(p.Title),
+                            p.Few,
+                            HtmlText.Escape(p.Note),
+                            p.Mark
+                        ))
+                        .ToList()
+                ))
+                .ToList(),
+            Small = line.Small,
         };
 
     private static List<KeyView> Keys(IReadOnlyList<ChartKey> keys) =>
@@ -103,7 +163,41 @@ internal sealed record ChartView(string Type)
 
 internal sealed record KeyView(string Label, string Class);
 
-internal sealed record TickView(string At, string Label);
+internal sealed record TickView(string At, string Label)
+{
+    /// <summary>The tick in a line chart's SVG: percent from the top.</summary>
+    public string Y { get; init; } = "0";
+}
+
+/// <summary>A period on a time axis; a <see cref="Wide"/> one is hidden on a phone.</summary>
+internal sealed record TimeTickView(string At, string Label, bool Wide);
+
+/// <summary>A line: its bands and pieces as SVG points, and its dots.</summary>
+internal sealed record SeriesView(
+    string Class,
+    IReadOnlyList<string> Bands,
+    IReadOnlyList<string> Pieces,
+    IReadOnlyList<PointView> Points
+);
+
+/// <summary>A dot: percent from the left and from the bottom.</summary>
+internal sealed record PointView(
+    string X,
+    string Y,
+    string Title,
+    bool Few,
+    string Note,
+    string Mark
+);
+
+/// <summary>A small multiple: label, last value, change and its mark, and its chart.</summary>
+internal sealed record MultipleView(
+    string Label,
+    string Value,
+    string Change,
+    string Mark,
+    ChartView Chart
+);
 
 /// <summary>A row of a chart; which members are set depends on the chart's type.</summary>
 internal sealed record ChartRowView(string Label, string Value)

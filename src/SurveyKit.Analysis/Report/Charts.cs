@@ -13,7 +13,7 @@ namespace SurveyKit.Analysis.Report;
 /// named here: every element carries a CSS class and the stylesheet owns the palette. Every value is also written as
 /// text, and a table with the same numbers sits beside each chart.
 /// </summary>
-internal static class Charts
+internal static partial class Charts
 {
     /// <summary>The CSS classes of the NPS classes and of the comparison with competitors.</summary>
     public const string Detractor = "c-det",

@@ -47,6 +47,14 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 new ReportSection("summary", t["summary"], [new BulletList(KeyFindings())])
             );
             sections.Add(NpsSection());
+            if (result.Trend is not null)
+            {
+                sections.Add(TrendSection());
+                if (result.Table.Plan.Drivers.Count > 0)
+                {
+                    sections.Add(TouchpointTrendSection());
+                }
+            }
             if (result.Weighted is not null)
             {
                 sections.Add(WeightedSection());
@@ -54,6 +62,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
             if (result.Segments.Count > 0)
             {
                 sections.Add(SegmentsSection());
+            }
+            if (result.Accounts is not null)
+            {
+                sections.Add(AccountsSection());
             }
             if (result.Touchpoints.Count > 0)
             {
@@ -153,6 +165,7 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         {
             findings.Add(t.Format("k_few", t.Count(nps.N), options.MinGroupN));
         }
+        findings.AddRange(TrendFindings());
         // A weighted NPS that leans on a handful of respondents is shown in its section, with the warning, not here.
         if (result.Weighted is { SmallCells.Count: 0 } weighted)
         {
@@ -253,6 +266,12 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         if (result.Table.FollowUps.Count > 0)
         {
             findings.Add(t.Format("k_followup", t.Count(result.Table.FollowUps.Count)));
+        }
+        if (result.Accounts is { AtRisk.Count: > 0 } accounts)
+        {
+            findings.Add(
+                t.Format("k_accounts_risk", t.Count(accounts.AtRisk.Count), AccountsCsv.FileName)
+            );
         }
         return findings;
     }

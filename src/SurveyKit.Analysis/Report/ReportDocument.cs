@@ -89,3 +89,61 @@ internal sealed record SignedBar(double Value, string Class, string Text);
 
 /// <summary>An SVG drawn here (points placed apart, colours by class) with its numbered legend.</summary>
 internal sealed record ScatterChart(string Svg, IReadOnlyList<string> Legend) : ChartBody;
+
+/// <summary>
+/// Values over time: per series a line through its points, optionally with its interval as a band. The band and the
+/// lines are drawn in a stretched SVG (coordinates in percent), the points, ticks and labels as HTML on top, so that
+/// the chart takes the width it is given and its text keeps its size on a phone.
+/// </summary>
+/// <param name="Legend">The series' names and classes (empty for one series).</param>
+/// <param name="YTicks">Where (percent from the bottom) and what.</param>
+/// <param name="Zero">Where zero is, in percent from the bottom; NaN when it is not on the axis.</param>
+/// <param name="XTicks">The periods' labels.</param>
+/// <param name="Small">A small multiple: shorter, with fewer labels.</param>
+internal sealed record LineChart(
+    IReadOnlyList<ChartKey> Legend,
+    IReadOnlyList<AxisTick> YTicks,
+    double Zero,
+    IReadOnlyList<LineTick> XTicks,
+    IReadOnlyList<LineSeries> Series,
+    bool Small
+) : ChartBody;
+
+/// <summary>A period's label on the time axis; <see cref="Wide"/> labels are left out on a phone.</summary>
+internal sealed record LineTick(double At, string Label, bool Wide);
+
+/// <summary>
+/// A line: its class, its interval band as polygons and the line as polylines (SVG points in percent), one per run of
+/// periods with a value: a period without one breaks the line.
+/// </summary>
+internal sealed record LineSeries(
+    string Class,
+    IReadOnlyList<string> Bands,
+    IReadOnlyList<string> Pieces,
+    IReadOnlyList<LinePoint> Points
+);
+
+/// <summary>
+/// A point (percent from the left and from the bottom) with its value as text, whether its period has too few responses
+/// (an open dot and its n), and a significant change from the previous period ("up", "down" or empty).
+/// </summary>
+internal sealed record LinePoint(
+    double X,
+    double Y,
+    string Title,
+    bool Few,
+    string Note,
+    string Mark
+);
+
+/// <summary>Small multiples: one small line chart per item, each with its label, last value and change.</summary>
+internal sealed record MultiplesChart(IReadOnlyList<Multiple> Items) : ChartBody;
+
+/// <summary>One small multiple.</summary>
+internal sealed record Multiple(
+    string Label,
+    string Value,
+    string Change,
+    string Mark,
+    LineChart Chart
+);

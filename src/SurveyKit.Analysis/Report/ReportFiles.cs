@@ -82,6 +82,17 @@ public static class ReportFiles
         {
             File.Delete(followUp); // a list from an earlier run must not outlive the data it came from
         }
+        // The accounts at risk name customers: follow-up output, written whenever the survey names its accounts (an
+        // empty list says "none", rather than leaving an earlier run's list in place).
+        var atRisk = Path.Combine(folder, AccountsCsv.FileName);
+        if (result.Accounts is { } accounts)
+        {
+            Save(AccountsCsv.FileName, s => AccountsCsv.Write(accounts, s));
+        }
+        else if (File.Exists(atRisk))
+        {
+            File.Delete(atRisk);
+        }
         return written;
     }
 

@@ -104,6 +104,7 @@ internal static class ReportPage
     {
         var trimmed = cell.TrimStart('+', '-', '(', '<', ' ', '\u00A0');
         return cell != "-"
+            && cell.Length > 0
             && (
                 trimmed.Length == 0
                 || !char.IsAsciiDigit(trimmed[0])

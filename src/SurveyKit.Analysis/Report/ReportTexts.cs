@@ -28,6 +28,81 @@ internal sealed class ReportTexts
                 "Een minteken bij de richting betekent: bij gelijke andere cijfers gaat een hoger cijfer samen met een iets lagere aanbeveling; meestal overlap tussen contactmomenten, geen reden om slechter te worden.",
             ["months"] =
                 "januari februari maart april mei juni juli augustus september oktober november december",
+            ["months_short"] = "jan feb mrt apr mei jun jul aug sep okt nov dec",
+            ["trend"] = "Ontwikkeling in de tijd",
+            ["trend_touchpoints"] = "Contactmomenten per {0}",
+            ["by_month"] = "maand",
+            ["by_quarter"] = "kwartaal",
+            ["by_week"] = "week",
+            ["by_version"] = "versie",
+            ["by_wave"] = "meting",
+            ["change"] = "Verandering",
+            ["since"] = "Sinds {0}",
+            ["period_quarter"] = "K{0} {1}",
+            ["period_week"] = "week {0} van {1}",
+            ["period_week_short"] = "wk {0}",
+            ["period_version"] = "versie {0}",
+            ["period_version_short"] = "v{0}",
+            ["chart_trend"] = "NPS per {0}",
+            ["chart_trend_segment"] = "NPS per {0}: {1}",
+            ["chart_trend_touchpoints"] = "Gemiddeld cijfer per {0}",
+            ["trend_drivers"] = "Aandeel in wat de contactmomenten verklaren, per {0}",
+            ["trend_intro"] =
+                "De NPS per {0}, met het 95%-interval als band. Een verandering tussen twee opeenvolgende perioden wordt getoetst als beide minstens {1} antwoorden hebben (aangepaste toets van Rocks); ▲ en ▼ markeren een significante stijging of daling. De kolom ‘sinds’ vergelijkt elke periode met de eerste, op dezelfde manier.",
+            ["trend_tests"] = "Holm-correctie over de {0} getoetste veranderingen.",
+            ["trend_tests_one"] = "Er is één verandering getoetst.",
+            ["trend_tests_none"] =
+                "Geen twee opeenvolgende perioden hebben elk {0} antwoorden: er is niets getoetst.",
+            ["trend_few"] =
+                "Een open stip: minder dan {0} antwoorden in die periode. Die periode staat erin, maar een verandering ervan of ernaar wordt niet getoetst.",
+            ["trend_undated"] =
+                "{0} antwoorden hebben geen tijdstip van insturen en staan niet in de trend (wel in de andere cijfers).",
+            ["trend_no_wave"] =
+                "{0} antwoorden horen bij geen meting en staan niet in de trend (wel in de andere cijfers).",
+            ["trend_segments_note"] =
+                "Per groep en periode zijn de aantallen klein; deze lijnen worden niet getoetst. Een open stip: minder dan {0} antwoorden.",
+            ["trend_touchpoints_intro"] =
+                "Het gemiddelde cijfer per contactmoment per {0}, met het 95%-interval als band; contactmomenten met dezelfde schaal delen één as. Een verandering tussen twee opeenvolgende perioden wordt getoetst met de t-toets van Welch als beide minstens {1} cijfers hebben; ▲ en ▼ markeren een significante.",
+            ["trend_drivers_intro"] =
+                "Het aandeel van elk contactmoment in wat de contactmomenten samen verklaren, per periode met minstens {0} antwoorden waarvan het eigen model genoeg verklaart (dezelfde regel als voor het geheel). Andere perioden staan er niet in; verschuivingen van een paar procentpunten zijn ruis.",
+            ["trend_drivers_none"] =
+                "Geen periode heeft genoeg antwoorden (minstens {0}) met een eigen model dat genoeg verklaart om te zeggen wat loyaliteit per periode drijft.",
+            ["k_trend_rise"] =
+                "De NPS steeg van {0} naar **{1}** tussen {2} en {3} (p {4} na Holm-correctie).",
+            ["k_trend_fall"] =
+                "De NPS daalde van {0} naar **{1}** tussen {2} en {3} (p {4} na Holm-correctie).",
+            ["k_trend_cause_rise"] = "{0} steeg in die periode het meest: van {1} naar {2}.",
+            ["k_trend_cause_fall"] = "{0} daalde in die periode het meest: van {1} naar {2}.",
+            ["k_trend_flat"] =
+                "De NPS veranderde niet significant tussen opeenvolgende perioden ({0} getoetst); van {1} tot {2} ging hij van {3} naar {4}, ook geen significante verandering (p {5} na Holm-correctie).",
+            ["k_trend_flat_overall"] =
+                "De NPS veranderde niet significant tussen opeenvolgende perioden ({0} getoetst), maar wel van {1} tot {2}: van {3} naar **{4}** (p {5} na Holm-correctie).",
+            ["k_trend_flat_untested"] =
+                "De NPS veranderde niet significant tussen opeenvolgende perioden ({0} getoetst); van {1} tot {2} ging hij van {3} naar {4}.",
+            ["k_trend_untested"] =
+                "Per {0} zijn er te weinig antwoorden om veranderingen te toetsen (minstens {1} per periode).",
+            ["k_trend_touchpoint_rise"] =
+                "{0} steeg significant van {1} naar {2} tussen {3} en {4} (p {5} na Holm-correctie).",
+            ["k_trend_touchpoint_fall"] =
+                "{0} daalde significant van {1} naar {2} tussen {3} en {4} (p {5} na Holm-correctie).",
+            ["accounts"] = "Accounts",
+            ["accounts_intro"] =
+                "{0} accounts antwoordden via {1} contactpersonen (mediaan {2} per account, herkend aan {3}). De NPS van een account is het gemiddelde van de groepen van zijn contactpersonen (promotor +100, passief 0, criticaster -100), zodat elk account één keer telt, hoeveel contactpersonen er ook antwoordden.",
+            ["accounts_mean"] = "Gemiddelde NPS per account",
+            ["accounts_positive"] = "Accounts boven 0",
+            ["accounts_neutral"] = "Op 0",
+            ["accounts_negative"] = "Onder 0",
+            ["accounts_count"] = "Accounts",
+            ["accounts_per"] = "Accounts per {0}",
+            ["accounts_without"] =
+                "{0} antwoorden noemen geen account ({1}) en tellen hier niet mee.",
+            ["accounts_none"] =
+                "Geen enkel antwoord noemt zijn account ({0}). Als het een persoonsgegeven is: exporteer met --personal om per account te kunnen kijken.",
+            ["accounts_risk"] =
+                "{0} accounts lopen risico: bij {1} daalde de NPS sinds de vorige periode waarin ze antwoordden, bij {2} zijn alle contactpersonen criticasters, bij {3} gaf een contactpersoon het risicosignaal. Ze staan in {4}, niet in dit rapport: die lijst noemt klanten.",
+            ["accounts_risk_none"] =
+                "Geen account loopt risico: bij geen enkel account daalde de NPS, waren alle contactpersonen criticasters of gaf iemand het risicosignaal.",
+            ["k_accounts_risk"] = "{0} accounts lopen risico: zie {1}.",
             ["fieldwork"] = "Veldwerk van {0} tot en met {1}",
             ["responses_line"] =
                 "{0} ingelezen: {1} meegeteld, {2} niet meegeteld (waarvan {3} dubbel).",
@@ -285,6 +360,80 @@ internal sealed class ReportTexts
                 "A minus sign in the direction means: with the other grades equal, a higher grade goes with slightly less recommendation; usually overlap between touchpoints, no reason to get worse.",
             ["months"] =
                 "January February March April May June July August September October November December",
+            ["months_short"] = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+            ["trend"] = "Over time",
+            ["trend_touchpoints"] = "Touchpoints per {0}",
+            ["by_month"] = "month",
+            ["by_quarter"] = "quarter",
+            ["by_week"] = "week",
+            ["by_version"] = "version",
+            ["by_wave"] = "wave",
+            ["change"] = "Change",
+            ["since"] = "Since {0}",
+            ["period_quarter"] = "Q{0} {1}",
+            ["period_week"] = "week {0} of {1}",
+            ["period_week_short"] = "wk {0}",
+            ["period_version"] = "version {0}",
+            ["period_version_short"] = "v{0}",
+            ["chart_trend"] = "NPS per {0}",
+            ["chart_trend_segment"] = "NPS per {0}: {1}",
+            ["chart_trend_touchpoints"] = "Mean grade per {0}",
+            ["trend_drivers"] = "Share of what the touchpoints explain, per {0}",
+            ["trend_intro"] =
+                "The NPS per {0}, with its 95% interval as a band. A change between two consecutive periods is tested when both have at least {1} responses (Rocks' adjusted test); ▲ and ▼ mark a significant rise or fall. The ‘since’ columns compare each period with the first, the same way.",
+            ["trend_tests"] = "Holm's correction over the {0} changes tested.",
+            ["trend_tests_one"] = "One change was tested.",
+            ["trend_tests_none"] =
+                "No two consecutive periods have {0} responses each: nothing was tested.",
+            ["trend_few"] =
+                "An open dot: fewer than {0} responses in that period. It is shown, but no change from or to it is tested.",
+            ["trend_undated"] =
+                "{0} responses have no submission time and are not in the trend (they are in the other numbers).",
+            ["trend_no_wave"] =
+                "{0} responses belong to no wave and are not in the trend (they are in the other numbers).",
+            ["trend_segments_note"] =
+                "Per group and period the numbers are small; these lines are not tested. An open dot: fewer than {0} responses.",
+            ["trend_touchpoints_intro"] =
+                "The mean grade of each touchpoint per {0}, with its 95% interval as a band; touchpoints on the same scale share one axis. A change between two consecutive periods is tested with Welch's t-test when both have at least {1} grades; ▲ and ▼ mark a significant one.",
+            ["trend_drivers_intro"] =
+                "Each touchpoint's share of what the touchpoints explain together, per period with at least {0} responses whose own model explains enough (the same rule as for the whole). Other periods are left out; shifts of a few percentage points are noise.",
+            ["trend_drivers_none"] =
+                "No period has enough responses (at least {0}) with a model of its own that explains enough to say what drives loyalty per period.",
+            ["k_trend_rise"] =
+                "The NPS rose from {0} to **{1}** between {2} and {3} (p {4} after Holm's correction).",
+            ["k_trend_fall"] =
+                "The NPS fell from {0} to **{1}** between {2} and {3} (p {4} after Holm's correction).",
+            ["k_trend_cause_rise"] = "{0} rose most in that period: from {1} to {2}.",
+            ["k_trend_cause_fall"] = "{0} fell most in that period: from {1} to {2}.",
+            ["k_trend_flat"] =
+                "The NPS did not change significantly between consecutive periods ({0} tested); from {1} to {2} it went from {3} to {4}, not a significant change either (p {5} after Holm's correction).",
+            ["k_trend_flat_overall"] =
+                "The NPS did not change significantly between consecutive periods ({0} tested), but it did from {1} to {2}: from {3} to **{4}** (p {5} after Holm's correction).",
+            ["k_trend_flat_untested"] =
+                "The NPS did not change significantly between consecutive periods ({0} tested); from {1} to {2} it went from {3} to {4}.",
+            ["k_trend_untested"] =
+                "Per {0} there are too few responses to test changes (at least {1} per period).",
+            ["k_trend_touchpoint_rise"] =
+                "{0} rose significantly from {1} to {2} between {3} and {4} (p {5} after Holm's correction).",
+            ["k_trend_touchpoint_fall"] =
+                "{0} fell significantly from {1} to {2} between {3} and {4} (p {5} after Holm's correction).",
+            ["accounts"] = "Accounts",
+            ["accounts_intro"] =
+                "{0} accounts answered through {1} contacts (median {2} per account, identified by {3}). An account's NPS is the mean of its contacts' classes (promoter +100, passive 0, detractor -100), so every account counts once, however many contacts answered for it.",
+            ["accounts_mean"] = "Mean NPS per account",
+            ["accounts_positive"] = "Accounts above 0",
+            ["accounts_neutral"] = "At 0",
+            ["accounts_negative"] = "Below 0",
+            ["accounts_count"] = "Accounts",
+            ["accounts_per"] = "Accounts per {0}",
+            ["accounts_without"] = "{0} responses name no account ({1}) and are not counted here.",
+            ["accounts_none"] =
+                "No response names its account ({0}). If it is personal data: export with --personal to look per account.",
+            ["accounts_risk"] =
+                "{0} accounts are at risk: for {1} the NPS fell since the previous period in which they answered, for {2} every contact is a detractor, for {3} a contact gave the risk signal. They are listed in {4}, not in this report: that list names customers.",
+            ["accounts_risk_none"] =
+                "No account is at risk: for no account did the NPS fall, were all contacts detractors, or did anyone give the risk signal.",
+            ["k_accounts_risk"] = "{0} accounts are at risk: see {1}.",
             ["fieldwork"] = "Fieldwork from {0} to {1}",
             ["responses_line"] = "{0} read: {1} scored, {2} not scored ({3} of them duplicates).",
             ["summary"] = "At a glance",

@@ -11,7 +11,7 @@ namespace SurveyKit.Analysis.Report;
 /// summary.json as formats.md fixes it (NPS on -100..100, drivers sorted by importance), plus keys for the rest of the
 /// report. Numbers are rounded to what a reader can use; nothing personal is ever written here.
 /// </summary>
-public static class SummaryJson
+public static partial class SummaryJson
 {
     /// <summary>Writes the summary of <paramref name="result"/>.</summary>
     public static void Write(AnalysisResult result, Stream stream)
@@ -212,6 +212,9 @@ public static class SummaryJson
         json.WriteNumber("other_versions", result.Quality.OtherVersions);
         json.WriteEndObject();
         json.WriteNumber("follow_up", table.FollowUps.Count);
+        Trend(json, result);
+        Accounts(json, result);
+        Mapping(json, table);
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)
         {

@@ -42,6 +42,7 @@ internal sealed class Respondent
     private readonly double loyalty;
     private readonly string? complaint;
     private readonly SampleOptions options;
+    private readonly DateTimeOffset? at;
 
     public Respondent(
         Survey survey,
@@ -69,6 +70,16 @@ internal sealed class Respondent
         {
             bytes[i] ^= count[i];
         }
+        // Samples of several periods (one per version of a survey, say) share a seed, so that their touchpoints
+        // have the same typical levels and only planted shifts differ; their start makes their ids differ.
+        if (options.End is not null)
+        {
+            var start = BitConverter.GetBytes(Mix((ulong)options.Start.UtcTicks));
+            for (var i = 0; i < 8; i++)
+            {
+                bytes[8 + i] ^= start[i];
+            }
+        }
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // a version 4 UUID, as a browser makes
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         data.ResponseId = new Guid(bytes).ToString();
@@ -84,6 +95,16 @@ internal sealed class Respondent
             {
                 data.Context[field.Id] = field.Values[random.Next(field.Values.Count)];
             }
+            else if (field.Id == plan.Account?.Id)
+            {
+                // Several contacts per account, as in B2B: about three respondents per account.
+                var accounts = Math.Max(1, options.Count / 3);
+                data.Context[field.Id] =
+                    "A"
+                    + random
+                        .Next(accounts)
+                        .ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+            }
             else if (field.Pii)
             {
                 data.Context[field.Id] =
@@ -92,6 +113,12 @@ internal sealed class Respondent
             }
         }
 
+        // Over several months the moment comes first: a planted shift depends on it. (Over 14 days it is drawn last,
+        // as it always was, so that the same seed gives the same submissions as before.)
+        if (options.End is { } end)
+        {
+            at = options.Start.AddTicks((long)(random.NextDouble() * (end - options.Start).Ticks));
+        }
         // The latent experience: one shared factor plus each touchpoint's own part.
         var experience = Gaussian();
         var straightLiner = random.NextDouble() < 0.02;
@@ -104,10 +131,11 @@ internal sealed class Respondent
             var z = 0.6 * experience + 0.8 * Gaussian();
             var scale = plan.Drivers[d].Scale;
             var span = scale.Max - scale.Min;
+            var shift = Shift(plan.Drivers[d].Id);
             grades[d] = straightLiner
                 ? Math.Clamp(straight, scale.Min, scale.Max)
                 : Math.Clamp(
-                    Math.Round(scale.Min + span * levels[d] + z * span * 0.17),
+                    Math.Round(scale.Min + span * levels[d] + z * span * 0.17 + shift),
                     scale.Min,
                     scale.Max
                 );
@@ -160,7 +188,7 @@ internal sealed class Respondent
             random.NextDouble() < 0.03
                 ? 15000 + random.Next(20000)
                 : (long)(180000 * Math.Exp(0.45 * Gaussian()));
-        var at = options.Start.AddSeconds(random.NextDouble() * 14 * 24 * 3600);
+        var at = this.at ?? options.Start.AddSeconds(random.NextDouble() * 14 * 24 * 3600);
         return new SampleResponse(
             data,
             new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero),
@@ -307,6 +335,20 @@ internal sealed class Respondent
         {
             data.Answers[touchpoints.Id + "_compare"] = AnswerValue.Of(comparisons);
         }
+    }
+
+    /// <summary>The planted change of a driver at this respondent's moment (the sum of the shifts that have started).</summary>
+    private double Shift(string driver)
+    {
+        var total = 0.0;
+        foreach (var shift in options.Shifts)
+        {
+            if (shift.Driver == driver && at is { } moment && moment >= shift.From)
+            {
+                total += shift.Delta;
+            }
+        }
+        return total;
     }
 
     private int Driver(string question, string? item)

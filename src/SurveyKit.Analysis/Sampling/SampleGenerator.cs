@@ -23,6 +23,18 @@ public static class SampleGenerator
         var plan = AnalysisPlan.For(survey);
         // Checked here, not on the first item: a wrong driver id is an error before anything is written.
         var weights = Weights(plan, options);
+        var unknown = options
+            .Shifts.Select(s => s.Driver)
+            .Where(id => plan.Drivers.All(d => d.Id != id))
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException(
+                $"'{string.Join("', '", unknown.Distinct())}' is not a driver of {plan.Survey.Id}, so it cannot be shifted; its drivers are "
+                    + string.Join(", ", plan.Drivers.Select(d => d.Id))
+                    + "."
+            );
+        }
         return Generate(survey, plan, weights, options);
     }
 

@@ -58,6 +58,9 @@ public sealed record AnalysisOptions
     /// <summary>Bootstrap resamples for the intervals of the drivers' shares (0: none).</summary>
     public int DriverResamples { get; init; } = 200;
 
+    /// <summary>How the trend's periods are made (<c>analyze --by</c>); by default by quarter when the data spans more than one.</summary>
+    public TrendBy By { get; init; } = TrendBy.Auto;
+
     /// <summary>The significance level used for the correlation method and in the report's wording.</summary>
     public double Alpha { get; init; } = 0.05;
 

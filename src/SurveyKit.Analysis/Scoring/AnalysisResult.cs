@@ -35,6 +35,12 @@ public sealed record AnalysisResult(
     /// correction, a comparison seen from both sides counted once.
     /// </summary>
     public int Comparisons { get; init; }
+
+    /// <summary>The NPS, touchpoints, segments and drivers per period; null when there is no trend to show.</summary>
+    public TrendSummary? Trend { get; init; }
+
+    /// <summary>The roll-up per account (<c>analysis.account</c>); null when the survey names no account.</summary>
+    public AccountSummary? Accounts { get; init; }
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>

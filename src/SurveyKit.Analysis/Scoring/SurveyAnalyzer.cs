@@ -44,6 +44,9 @@ public static partial class SurveyAnalyzer
         var set = Time("predictors", () => Predictors(table, options, predictorNotes));
         var driversTask = Timed("drivers", () => Drivers(table, set, options, driverNotes));
         var whatIfTask = Timed("what-if", () => WhatIf(table, set, nps, options, whatIfNotes));
+        var periods = Time("periods", () => SplitPeriods(table, options));
+        var trendTask = Timed("trend", () => Trend(table, set, periods, options));
+        var accountsTask = Timed("accounts", () => Accounts(table, periods, options));
         var (weighted, rowWeights) = weighting.GetAwaiter().GetResult();
         var (segments, complaints, comparisons) = comparisonsTask.GetAwaiter().GetResult();
         var drivers = driversTask.GetAwaiter().GetResult();
@@ -75,6 +78,8 @@ public static partial class SurveyAnalyzer
         {
             RowWeights = rowWeights,
             Comparisons = comparisons,
+            Trend = trendTask.GetAwaiter().GetResult(),
+            Accounts = accountsTask.GetAwaiter().GetResult(),
         };
     }
 

@@ -143,6 +143,23 @@ internal static class AnalyzeCommand
         {
             return ExitCodes.Errors;
         }
+        var trendBy = by switch
+        {
+            null => TrendBy.Auto,
+            "month" => TrendBy.Month,
+            "quarter" => TrendBy.Quarter,
+            "week" => TrendBy.Week,
+            "version" => TrendBy.Version,
+            "wave" => TrendBy.Wave,
+            _ => TrendBy.None,
+        };
+        if (trendBy == TrendBy.Wave && definition.Analysis?.Wave is null)
+        {
+            context.Error.WriteLine(
+                $"surveykit analyze: --by wave needs the survey to name its wave: add `analysis: {{ wave: <context field> }}` to {context.Display(context.Resolve(surveyPath))}."
+            );
+            return ExitCodes.Usage;
+        }
         if (Templates(context, templatesFolder) is not { } reportTemplates)
         {
             return ExitCodes.Errors;
@@ -171,6 +188,7 @@ internal static class AnalyzeCommand
             new AnalysisOptions
             {
                 Interval = method.Value,
+                By = trendBy,
                 Timing = (part, elapsed) => Time("  " + part, elapsed),
             }
         );
@@ -223,6 +241,15 @@ internal static class AnalyzeCommand
                     )
                 );
             }
+        }
+        if (
+            result.Accounts is { Accounts: 0, WithoutAccount: > 0 }
+            && table.Plan.Account is { } account
+        )
+        {
+            context.Error.WriteLine(
+                $"warning: no response names its account ('{account.Id}'), so there is no roll-up per account{(account.Pii ? "; it is personal data: export with --personal to include it" : "")}."
+            );
         }
         var nps = result.Nps;
         context.Output.WriteLine(

@@ -43,6 +43,16 @@ internal static class SampleCommand
                 "The planted driver structure as id=weight pairs, e.g. service=0.5,delivery=0.3 "
                 + "(default: descending weights, the first driver matters most).",
         };
+        var periods = new Option<string?>("--periods")
+        {
+            Description =
+                "Spread the submissions evenly over these months, e.g. 2026-01..2026-06 (default: 14 days from 5 January 2026).",
+        };
+        var shifts = new Option<string?>("--shift")
+        {
+            Description =
+                "Planted changes as driver=delta@month pairs, e.g. service=+0.8@2026-04: from that month on the driver is graded 0.8 points higher (needs --periods).",
+        };
         var command = new Command("sample", "Write realistic synthetic submissions for a survey.")
         {
             survey,
@@ -50,6 +60,8 @@ internal static class SampleCommand
             seed,
             output,
             drivers,
+            periods,
+            shifts,
         };
         command.SetAction(result =>
             Run(
@@ -58,7 +70,9 @@ internal static class SampleCommand
                 result.GetValue(count),
                 result.GetValue(seed),
                 result.GetValue(output)!,
-                result.GetValue(drivers)
+                result.GetValue(drivers),
+                result.GetValue(periods),
+                result.GetValue(shifts)
             )
         );
         return command;
@@ -70,7 +84,9 @@ internal static class SampleCommand
         int count,
         int seed,
         string output,
-        string? drivers
+        string? drivers,
+        string? periods = null,
+        string? shifts = null
     )
     {
         if (count < 0)
@@ -83,6 +99,32 @@ internal static class SampleCommand
             context.Error.WriteLine("surveykit sample: " + problem);
             return ExitCodes.Usage;
         }
+        var options = new SampleOptions(count, seed, weights);
+        if (periods is not null)
+        {
+            if (!SampleTime.TryParsePeriods(periods, out var start, out var end, out problem))
+            {
+                context.Error.WriteLine("surveykit sample: " + problem);
+                return ExitCodes.Usage;
+            }
+            options = options with { Start = start, End = end };
+        }
+        if (shifts is not null)
+        {
+            if (periods is null)
+            {
+                context.Error.WriteLine(
+                    "surveykit sample: --shift plants a change at a month, so it needs --periods (e.g. --periods 2026-01..2026-06)."
+                );
+                return ExitCodes.Usage;
+            }
+            if (!SampleTime.TryParseShifts(shifts, out var planted, out problem))
+            {
+                context.Error.WriteLine("surveykit sample: " + problem);
+                return ExitCodes.Usage;
+            }
+            options = options with { Shifts = planted };
+        }
         if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } definition)
         {
             return ExitCodes.Errors;
@@ -90,10 +132,7 @@ internal static class SampleCommand
         IEnumerable<SampleResponse> responses;
         try
         {
-            responses = SampleGenerator.Generate(
-                definition,
-                new SampleOptions(count, seed, weights)
-            );
+            responses = SampleGenerator.Generate(definition, options);
         }
         catch (ArgumentException exception)
         {

@@ -292,6 +292,12 @@ public static class DiagnosticDescriptors
         Error,
         "analysis.weights.{0}: {1}."
     );
+    public static readonly DiagnosticDescriptor InvalidRiskSignal = new(
+        "SK0053",
+        "Invalid risk signal",
+        Error,
+        "analysis.risk_signal: {0}."
+    );
 
     // Files and workspaces.
     public static readonly DiagnosticDescriptor NoSurveysFound = new(
@@ -416,6 +422,7 @@ public static class DiagnosticDescriptors
         AnalysisUnknownReference,
         AnalysisWrongType,
         InvalidWeights,
+        InvalidRiskSignal,
         NoSurveysFound,
         DuplicateSurveyId,
         FileNameMismatch,

@@ -18,6 +18,28 @@ public sealed record AnalysisSpec(
     FollowUpSpec? FollowUp,
     EquatableArray<WeightTarget> Weights,
     SourceSpan Span
+)
+{
+    /// <summary>
+    /// The context field that says which wave (campaign) a response belongs to, for <c>analyze --by wave</c>.
+    /// </summary>
+    public IdReference? Wave { get; init; }
+
+    /// <summary>The context field that says which account (B2B customer) a response speaks for, for the roll-up per account.</summary>
+    public IdReference? Account { get; init; }
+
+    /// <summary>The answer that says an account's relationship changed (e.g. a new account manager): a risk.</summary>
+    public RiskSignalSpec? RiskSignal { get; init; }
+}
+
+/// <summary>
+/// <c>analysis.risk_signal</c>: a context field or a single_choice or consent question, and the answers of it that
+/// put an account at risk.
+/// </summary>
+public sealed record RiskSignalSpec(
+    IdReference Question,
+    EquatableArray<IdReference> Answers,
+    SourceSpan Span
 );
 
 /// <summary>Who to follow up: respondents who gave <see cref="Consent"/>, reached through <see cref="Contact"/>.</summary>

@@ -99,7 +99,13 @@ public static class SurveyKeys
         "segments",
         "follow_up",
         "weights",
+        "wave",
+        "account",
+        "risk_signal",
     ];
+
+    /// <summary>analysis.risk_signal.</summary>
+    public static readonly IReadOnlyList<string> RiskSignal = ["question", "answers"];
 
     /// <summary>analysis.follow_up.</summary>
     public static readonly IReadOnlyList<string> FollowUp = ["consent", "contact"];

@@ -56,7 +56,41 @@ internal sealed partial class SurveyReader
                 ? ReadWeights(weights)
                 : EquatableArray<WeightTarget>.Empty,
             mapping.Span
+        )
+        {
+            Wave = ReadReference(map, "wave"),
+            Account = ReadReference(map, "account"),
+            RiskSignal = map["risk_signal"] is { } risk ? ReadRiskSignal(risk) : null,
+        };
+    }
+
+    private RiskSignalSpec? ReadRiskSignal(YamlNode node)
+    {
+        if (AsMapping(node, "risk_signal", AnalysisPlace) is not { } mapping)
+        {
+            return null;
+        }
+        var map = new MappingReader(this, mapping, "analysis.risk_signal", SurveyKeys.RiskSignal);
+        Required(
+            map,
+            "question",
+            " Name the question that signals a risk, as in question: manager_changed."
         );
+        var answers = new List<IdReference>();
+        if (map["answers"] is { } answersNode)
+        {
+            var items = answersNode is YamlSequence sequence ? sequence.Items : [answersNode];
+            foreach (var item in items)
+            {
+                if (AsScalar(item, "answers", "analysis.risk_signal", "an option id") is { } scalar)
+                {
+                    answers.Add(new IdReference(scalar.Value, scalar.Span));
+                }
+            }
+        }
+        return ReadReference(map, "question") is { } question
+            ? new RiskSignalSpec(question, answers.ToEquatableArray(), mapping.Span)
+            : null;
     }
 
     private FollowUpSpec? ReadFollowUp(YamlNode node)

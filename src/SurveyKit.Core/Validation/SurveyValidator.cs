@@ -141,6 +141,48 @@ internal sealed class SurveyValidator(
         {
             CheckWeights(target);
         }
+        ExpectContext(analysis.Wave, "wave");
+        ExpectContext(analysis.Account, "account");
+        if (analysis.RiskSignal is { } risk)
+        {
+            CheckRiskSignal(risk, analysis.Account is not null);
+        }
+    }
+
+    /// <summary>
+    /// The risk signal groups like a segment (a context field with values, a single_choice or a consent question);
+    /// its answers must be values of it (a consent's default: true), and it only means something per account.
+    /// </summary>
+    private void CheckRiskSignal(RiskSignalSpec risk, bool hasAccount)
+    {
+        if (!hasAccount)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidRiskSignal,
+                risk.Span,
+                "it marks accounts at risk, so the survey must name its account too, as in account: customer"
+            );
+        }
+        if (ExpectGrouping(risk.Question, "risk_signal.question") is not { } known)
+        {
+            return;
+        }
+        if (risk.Answers.Count == 0 && survey.FindQuestion(risk.Question.Id) is not ConsentQuestion)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidRiskSignal,
+                risk.Question.Span,
+                $"name the answers of '{risk.Question.Id}' that signal a risk, as in answers: [{known[0]}]"
+            );
+        }
+        foreach (var answer in risk.Answers.Where(a => !known.Contains(a.Id)))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidRiskSignal,
+                answer.Span,
+                $"'{answer.Id}' is not an answer of '{risk.Question.Id}', whose answers are {string.Join(", ", known)}"
+            );
+        }
     }
 
     private void Expect(
@@ -229,6 +271,28 @@ internal sealed class SurveyValidator(
                 );
                 return null;
         }
+    }
+
+    /// <summary>A wave or an account: a context field (the link carries it), with or without values.</summary>
+    private void ExpectContext(IdReference? reference, string key)
+    {
+        if (reference is not { } written || survey.FindContext(written.Id) is not null)
+        {
+            return;
+        }
+        if (survey.FindQuestion(written.Id) is { } question)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.AnalysisWrongType,
+                written.Span,
+                key,
+                "a context field (the survey link carries it)",
+                written.Id,
+                Reading.Place.WithArticle(question.Type.ToYamlName()) + " question"
+            );
+            return;
+        }
+        ReportUnknown(written, key);
     }
 
     private void ReportUnknown(IdReference reference, string key)

@@ -232,6 +232,26 @@ public static class SurveyWriter
                 }
             }
         }
+        if (analysis.Wave is { } wave)
+        {
+            w.Scalar(1, "wave", wave.Id);
+        }
+        if (analysis.Account is { } account)
+        {
+            w.Scalar(1, "account", account.Id);
+        }
+        if (analysis.RiskSignal is { } risk)
+        {
+            w.Line(1, "risk_signal:");
+            w.Scalar(2, "question", risk.Question.Id);
+            if (!risk.Answers.IsEmpty)
+            {
+                w.Line(
+                    2,
+                    "answers: [" + string.Join(", ", risk.Answers.Select(a => Quote(a.Id))) + "]"
+                );
+            }
+        }
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

@@ -164,21 +164,20 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
     /// (wide tables turn into a card per row on a phone), and no chart needs a sideways scroll.
     /// </summary>
     [BrowserTheory]
-    [InlineData("", 320, false)]
-    [InlineData("", 375, false)]
-    [InlineData("#en", 375, false)]
-    [InlineData("", 1280, false)]
-    [InlineData("#en", 1280, false)]
-    [InlineData("", 320, true)]
-    [InlineData("#en", 375, true)]
-    [InlineData("", 1280, true)]
-    public async Task Nothing_is_wider_than_the_window(string fragment, int width, bool small)
+    [InlineData("", 320, "main")]
+    [InlineData("", 375, "main")]
+    [InlineData("#en", 375, "main")]
+    [InlineData("", 1280, "main")]
+    [InlineData("#en", 1280, "main")]
+    [InlineData("", 320, "small")]
+    [InlineData("#en", 375, "small")]
+    [InlineData("", 1280, "small")]
+    [InlineData("", 320, "trend")]
+    [InlineData("#en", 375, "trend")]
+    [InlineData("", 1280, "trend")]
+    public async Task Nothing_is_wider_than_the_window(string fragment, int width, string report)
     {
-        var (context, page, _) = await fixture.Open(
-            fragment,
-            width,
-            url: small ? fixture.SmallUrl : null
-        );
+        var (context, page, _) = await fixture.Open(fragment, width, url: fixture.UrlOf(report));
         await using var _ = context;
 
         var scroll = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
@@ -226,29 +225,75 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
     /// thing a manager notices.
     /// </summary>
     [BrowserTheory]
-    [InlineData("", 320, false)]
-    [InlineData("", 375, false)]
-    [InlineData("#en", 375, false)]
-    [InlineData("", 1280, false)]
-    [InlineData("#en", 1280, false)]
-    [InlineData("", 320, true)]
-    [InlineData("#en", 1280, true)]
+    [InlineData("", 320, "main")]
+    [InlineData("", 375, "main")]
+    [InlineData("#en", 375, "main")]
+    [InlineData("", 1280, "main")]
+    [InlineData("#en", 1280, "main")]
+    [InlineData("", 320, "small")]
+    [InlineData("#en", 1280, "small")]
+    [InlineData("", 320, "trend")]
+    [InlineData("#en", 375, "trend")]
+    [InlineData("", 1280, "trend")]
+    [InlineData("#en", 1280, "trend")]
     public async Task Chart_labels_are_readable_inside_their_chart_and_do_not_overlap(
         string fragment,
         int width,
-        bool small
+        string report
     )
     {
-        var (context, page, _) = await fixture.Open(
-            fragment,
-            width,
-            url: small ? fixture.SmallUrl : null
-        );
+        var (context, page, _) = await fixture.Open(fragment, width, url: fixture.UrlOf(report));
         await using var _ = context;
 
         var problems = await page.EvaluateAsync<string[]>(LabelChecks, width < 600 ? 10 : 12);
 
         Assert.True(problems.Length == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// The trend as a manager sees it on a phone and a desktop: a dot per month with its band, the month of a dozen
+    /// responses an open dot with its n, the planted rise of customer service marked in the NPS line and in its small
+    /// multiple, the month labels thinned on a phone (never overlapping), and a screenshot of the section to look at.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task The_trend_shows_every_month_its_band_the_few_and_the_planted_rise(int width)
+    {
+        var (context, page, _) = await fixture.Open("#en", width, url: fixture.UrlOf("trend"));
+        await using var _ = context;
+        var months = fixture.TrendResult.Trend!.Periods.Count;
+        Assert.Equal(7, months);
+
+        var nps = page.Locator("#en figure.chart")
+            .Filter(new() { HasText = "NPS per month" })
+            .First;
+        Assert.Equal(months, await nps.Locator(".pt").CountAsync());
+        Assert.Equal(1, await nps.Locator(".pt.few").CountAsync());
+        Assert.Equal(
+            $"n = {ReportBrowser.TrendFewResponses}",
+            (await nps.Locator(".pt-note").InnerTextAsync()).Trim()
+        );
+        Assert.True(await nps.Locator("polygon.band").CountAsync() >= 1);
+        // The rise from March to April is planted: its mark is drawn, and nothing falls.
+        Assert.True(await nps.Locator(".mark-up").IsVisibleAsync());
+        Assert.Equal(0, await nps.Locator(".mark-down").CountAsync());
+        var shown = await nps.Locator(".periods span:visible").CountAsync();
+        Assert.True(
+            width < 600 ? shown <= 5 : shown == months,
+            $"{shown} month labels at {width}px"
+        );
+
+        var service = page.Locator("#en .multiple").Filter(new() { HasText = "Customer service" });
+        Assert.True(await service.Locator(".mark-up").CountAsync() == 1);
+        var others = page.Locator("#en .multiple")
+            .Filter(new() { HasNotText = "Customer service" });
+        Assert.Equal(0, await others.Locator(".mark-up, .mark-down").CountAsync());
+
+        var section = page.Locator("#en section[aria-labelledby=en-trend]");
+        var path = ReportBrowser.Artifact($"trend-en-{width}.png");
+        await section.ScreenshotAsync(new() { Path = path });
+        Assert.True(new FileInfo(path).Length > 10_000, path + " is (nearly) empty");
     }
 
     [BrowserTheory]
@@ -296,7 +341,7 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
             if (!figure.getClientRects().length) continue;
             const name = figure.querySelector('figcaption').textContent;
             const box = figure.getBoundingClientRect();
-            const texts = [...figure.querySelectorAll('.label, .value, .axis span, .stack span, .legend li, svg text:not(.ipa-n)')]
+            const texts = [...figure.querySelectorAll('.label, .value, .axis span, .stack span, .legend li, svg text:not(.ipa-n), .periods span, .ytick, .pt-note, .mark, .m-head')]
               .filter(e => e.textContent.trim() && e.getClientRects().length)
               .map(e => ({ e, text: '"' + e.textContent.trim() + '"', box: textBox(e) }));
             // Numbered points: never on top of each other, and on the side of both crosshair lines where they belong.
@@ -314,7 +359,7 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
                 }
               }
             }
-            const marks = [...figure.querySelectorAll('.chart-bars .bar, .centred .bar, .dot, svg circle')]
+            const marks = [...figure.querySelectorAll('.chart-bars .bar, .centred .bar, .dot, svg circle, .pt')]
               .filter(e => e.getClientRects().length)
               .map(e => ({ e, text: 'a ' + (e.getAttribute('class') || e.tagName), box: e.getBoundingClientRect() }));
             for (const [i, a] of texts.entries()) {
@@ -351,7 +396,11 @@ public sealed class HtmlReportBrowserTests(ReportBrowser fixture)
             const at = where(figure);
             const caption = figure.querySelector(':scope > figcaption');
             if (!caption || !caption.textContent.trim()) { problems.push(at + ': figure without a figcaption'); continue; }
-            for (const svg of figure.querySelectorAll('svg')) {
+            for (const lines of figure.querySelectorAll('.lines')) {
+              if (lines.getAttribute('role') !== 'img' || !lines.getAttribute('aria-label')?.trim()) problems.push(at + ': a line chart without role=img and a label');
+            }
+            // An SVG inside a line chart or a legend is drawing only (aria-hidden); the rest are images with a title.
+            for (const svg of figure.querySelectorAll('svg:not([aria-hidden=true])')) {
               if (svg.getAttribute('role') !== 'img') problems.push(at + ': svg without role=img');
               const title = svg.querySelector(':scope > title');
               if (!title || !title.textContent.trim()) problems.push(at + ': svg without a title');

@@ -56,6 +56,24 @@ public sealed class ReportBrowser : IAsyncLifetime
     /// <summary>That report as a file:// URL.</summary>
     public string SmallUrl => new Uri(Path.Combine(SmallFolder, "report.html")).AbsoluteUri;
 
+    /// <summary>Responses in the trend report's last month: too few to compare.</summary>
+    public const int TrendFewResponses = 12;
+
+    /// <summary>The analysis of the trend report.</summary>
+    public AnalysisResult TrendResult { get; private set; } = null!;
+
+    /// <summary>The folder of the report by month, with a planted rise and a month of a few responses.</summary>
+    public string TrendFolder { get; private set; } = null!;
+
+    /// <summary>The report of <paramref name="name"/> ("main", "small" or "trend") as a file:// URL.</summary>
+    public string UrlOf(string name) =>
+        name switch
+        {
+            "small" => SmallUrl,
+            "trend" => new Uri(Path.Combine(TrendFolder, "report.html")).AbsoluteUri,
+            _ => Url,
+        };
+
     /// <summary>report.html as a file:// URL, the way a manager opens an e-mailed report.</summary>
     public string Url => new Uri(ReportPath).AbsoluteUri;
 
@@ -107,6 +125,52 @@ public sealed class ReportBrowser : IAsyncLifetime
             Directory.Delete(SmallFolder, recursive: true);
         }
         ReportFiles.Write(SurveyAnalyzer.Analyze(small.Build()), SmallFolder);
+
+        // A third report, over time: six months with a planted rise of customer service from April, and a seventh
+        // month of a dozen responses (drawn and labelled, never compared), by month.
+        var trend = new ResponseTableBuilder(AnalysisPlan.For(Survey));
+        line = 0;
+        var months = SampleGenerator
+            .Generate(
+                Survey,
+                new SampleOptions(1800, 20260105, PlantedDrivers)
+                {
+                    Start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+                    End = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero),
+                    Shifts =
+                    [
+                        new SampleShift(
+                            "service",
+                            1.0,
+                            new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)
+                        ),
+                    ],
+                }
+            )
+            .Concat(
+                SampleGenerator.Generate(
+                    Survey,
+                    new SampleOptions(TrendFewResponses, 20260105, PlantedDrivers)
+                    {
+                        Start = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero),
+                        End = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero),
+                    }
+                )
+            );
+        foreach (var response in months)
+        {
+            trend.Add(response.Data, response.SubmittedAt, response.DurationMs, "sample", ++line);
+        }
+        TrendResult = SurveyAnalyzer.Analyze(
+            trend.Build(),
+            new AnalysisOptions { By = TrendBy.Month }
+        );
+        TrendFolder = Path.Combine(Artifacts, SurveyId + "-trend-report");
+        if (Directory.Exists(TrendFolder))
+        {
+            Directory.Delete(TrendFolder, recursive: true);
+        }
+        ReportFiles.Write(TrendResult, TrendFolder);
 
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
         {

@@ -100,6 +100,71 @@ public class SurveyReaderTests
         Assert.Equal(new[] { 0.35, 0.65 }, weights.Shares.Select(s => s.Share));
     }
 
+    private const string Programme = """
+        survey: demo
+        version: 1
+        languages: [en]
+        title: Demo
+        context:
+          - id: wave
+          - id: account
+            pii: true
+        questions:
+          - id: recommend
+            type: nps
+            text: How likely are you to recommend us?
+          - id: contact_ok
+            type: consent
+            text: May we call you?
+        analysis:
+          wave: wave
+          account: account
+          risk_signal: { question: contact_ok }
+        """;
+
+    [Fact]
+    public void Wave_account_and_risk_signal_are_read_and_a_consent_signals_with_true()
+    {
+        var result = TestData.Check(Programme);
+        Assert.Empty(TestData.Lines(result));
+        var analysis = result.Survey!.Analysis!;
+        Assert.Equal("wave", analysis.Wave!.Value.Id);
+        Assert.Equal("account", analysis.Account!.Value.Id);
+        Assert.Equal("contact_ok", analysis.RiskSignal!.Question.Id);
+        Assert.True(analysis.RiskSignal.Answers.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(
+        "wave: wave",
+        "wave: recommend",
+        "demo.survey.yaml(17,9): error SK0051: analysis.wave must name a context field (the survey link carries it); 'recommend' is an nps question."
+    )]
+    [InlineData(
+        "account: account",
+        "account: acount",
+        "demo.survey.yaml(18,12): error SK0050: analysis.account refers to 'acount', which is not in the survey. Did you mean 'account'?"
+    )]
+    [InlineData(
+        "risk_signal: { question: contact_ok }",
+        "risk_signal: { question: recommend }",
+        "demo.survey.yaml(19,28): error SK0051: analysis.risk_signal.question must name a context field with values, or a single_choice or consent question; 'recommend' is an nps question."
+    )]
+    [InlineData(
+        "risk_signal: { question: contact_ok }",
+        "risk_signal: { question: contact_ok, answers: [yes] }",
+        "demo.survey.yaml(19,50): error SK0053: analysis.risk_signal: 'yes' is not an answer of 'contact_ok', whose answers are true, false."
+    )]
+    public void Wave_account_and_risk_signal_name_what_they_must(
+        string from,
+        string to,
+        string expected
+    )
+    {
+        var result = TestData.Check(Programme.Replace(from, to, System.StringComparison.Ordinal));
+        Assert.Equal([expected], TestData.Lines(result));
+    }
+
     [Fact]
     public void Context_values_may_carry_a_label_per_language()
     {
