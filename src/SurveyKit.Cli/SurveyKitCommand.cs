@@ -21,6 +21,7 @@ internal static class SurveyKitCommand
             ExportCommand.Create(context),
             SampleCommand.Create(context),
             AnalyzeCommand.Create(context),
+            AlertsCommand.Create(context),
         };
         var parsed = root.Parse(args);
         var usage = UsageErrors.Describe(

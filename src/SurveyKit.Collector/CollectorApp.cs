@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SurveyKit.Collector.Alerts;
 using SurveyKit.Collector.Http;
 using SurveyKit.Collector.Storage;
 
@@ -42,6 +43,36 @@ public static class CollectorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SurveyCatalog(options.Surveys));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IAlertOutbox>(store);
+        builder.Services.AddSingleton(new AlertSignal());
+        builder.Services.AddSingleton(
+            new AlertPlanner(
+                options.AlertMail
+                    ?? AlertMail.Load(
+                        null,
+                        f => f,
+                        new System.Collections.Generic.List<Core.Diagnostics.Diagnostic>()
+                    )
+            )
+        );
+        if (options.Alerts is { } alerts)
+        {
+            builder.Services.AddSingleton(alerts);
+            builder.Services.AddSingleton(services => new WebhookSender(
+                alerts,
+                WebhookSender.CreateClient(),
+                services.GetRequiredService<TimeProvider>()
+            ));
+            builder.Services.AddSingleton(new MailSender(alerts.Smtp));
+            builder.Services.AddHostedService(services => new AlertDispatcher(
+                services.GetRequiredService<IAlertOutbox>(),
+                services.GetRequiredService<AlertSignal>(),
+                services.GetRequiredService<WebhookSender>(),
+                services.GetRequiredService<MailSender>(),
+                services.GetRequiredService<TimeProvider>(),
+                options.Log
+            ));
+        }
         builder.Services.AddSingleton<SubmitEndpoint>();
         builder.Services.AddSingleton<ExportEndpoint>();
         if (options.AllowedOrigins.Count > 0)
@@ -185,12 +216,25 @@ public static class CollectorApp
         try
         {
             var responses = await store.CountAsync(null, timeout.Token);
+            var alerts = await store.CountAlertsAsync(timeout.Token);
             return Results.Json(
                 new
                 {
                     status = "ok",
                     store = store.Kind,
                     responses,
+                    alerts = new
+                    {
+                        pending = alerts.Pending,
+                        oldestPendingSeconds = alerts.OldestPending is { } oldest
+                            ? Math.Max(
+                                0,
+                                Math.Round((DateTimeOffset.UtcNow - oldest).TotalSeconds, 1)
+                            )
+                            : (double?)null,
+                        delivered = alerts.Delivered,
+                        dead = alerts.Dead,
+                    },
                 }
             );
         }

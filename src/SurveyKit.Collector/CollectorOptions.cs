@@ -30,6 +30,15 @@ public sealed record CollectorOptions
     /// <summary>Where the collector tells its operator what went wrong (a store that cannot be written), one line each.</summary>
     public System.IO.TextWriter Log { get; init; } = System.Console.Error;
 
+    /// <summary>
+    /// Where alerts go (alerts.json), or null: then alerts are still written to the outbox with their responses, and
+    /// wait there (24 hours at most) for a collector that has a config to send them.
+    /// </summary>
+    public Alerts.AlertsConfig? Alerts { get; init; }
+
+    /// <summary>The mail templates (the built-in ones unless a workspace overrides them).</summary>
+    public Alerts.AlertMail? AlertMail { get; init; }
+
     /// <summary>Where to listen, such as <c>http://127.0.0.1:5080</c>.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 }

@@ -71,7 +71,8 @@ public static class SubmissionJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, AnswerValue value)
+    /// <summary>Writes one answer as formats.md writes it.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, AnswerValue value)
     {
         switch (value.Kind)
         {

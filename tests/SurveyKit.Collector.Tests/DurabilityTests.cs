@@ -150,7 +150,13 @@ public sealed class DurabilityTests
         Directory.Delete(folder, true);
     }
 
-    private static Process StartCollect(string survey, string database, int port, string folder)
+    internal static Process StartCollect(
+        string survey,
+        string database,
+        int port,
+        string folder,
+        params string[] extra
+    )
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "surveykit.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -175,7 +181,7 @@ public sealed class DurabilityTests
                 "token",
                 "--posts-per-minute",
                 "0",
-            }
+            }.Concat(extra)
         )
         {
             start.ArgumentList.Add(argument);
@@ -188,7 +194,7 @@ public sealed class DurabilityTests
         return process;
     }
 
-    private static async Task WaitForHealth(int port)
+    internal static async Task WaitForHealth(int port)
     {
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -210,7 +216,7 @@ public sealed class DurabilityTests
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -181,7 +181,7 @@ public sealed class PostgresTests
     }
 
     /// <summary>A database of its own for one test, dropped afterwards.</summary>
-    private sealed class TestDatabase : IAsyncDisposable
+    internal sealed class TestDatabase : IAsyncDisposable
     {
         private readonly string name = "surveykit_test_" + Guid.NewGuid().ToString("N")[..12];
 

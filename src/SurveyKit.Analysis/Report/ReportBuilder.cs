@@ -121,6 +121,13 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 )
             );
         }
+        if (
+            result.Alerts is { } alerts
+            && (alerts.Rules.Count > 0 || table.Plan.Survey.Alerts.Count > 0)
+        )
+        {
+            sections.Add(AlertsSection(alerts));
+        }
         var options = result.Options;
         var method = new List<ReportBlock>
         {

@@ -291,6 +291,23 @@ internal sealed class ReportTexts
             ["followup_text"] =
                 "{0} criticasters gaven toestemming voor contact. De lijst met contactgegevens staat in follow-up.csv (persoonsgegevens: zorgvuldig behandelen); dit rapport bevat ze niet.",
             ["followup_none"] = "Geen criticasters gaven toestemming voor contact.",
+            ["alerts"] = "Meldingen",
+            ["alerts_text"] =
+                "{0} responsen leidden tot een melding aan een eigenaar; de collector deed {1} bezorgingen (een per webhook of mail), waarvan {2} zijn aangekomen.",
+            ["alerts_none"] = "Geen enkele respons leidde tot een melding.",
+            ["alerts_failed"] =
+                "{0} bezorgingen zijn definitief mislukt: surveykit alerts laat zien waarom, en surveykit alerts retry probeert ze opnieuw zodra het doel hersteld is.",
+            ["alerts_caption"] = "Meldingen per regel: aantallen en tijd van respons tot aankomst",
+            ["alerts_rule"] = "Melding",
+            ["alerts_responses"] = "Responsen",
+            ["alerts_delivered"] = "Aangekomen",
+            ["alerts_pending"] = "Onderweg",
+            ["alerts_failed_head"] = "Mislukt",
+            ["alerts_median"] = "Mediane tijd",
+            ["alerts_p95"] = "95% binnen",
+            ["unit_s"] = "s",
+            ["unit_min"] = "min",
+            ["unit_h"] = "u",
             ["method"] = "Verantwoording",
             ["method_text"] =
                 "Intervallen: {0}, begrensd op -100 tot 100 en altijd met de gemeten waarde erin. Segmenten: verschil met de rest met het aangepaste Wald-interval en de bijbehorende toets (Rocks 2016), Holm-correctie over alle vergelijkingen, geen vergelijking onder {1} antwoorden. Drivers: Shapley/LMG (Lindeman, Merenda en Gold; relaimpo), Johnsons relatieve gewichten, Pearson-correlatie; in de kernpunten alleen als het model minstens {2}% verklaart en de F-toets significant is. Wat-als: proportional-odds-logit met intervallen volgens de deltamethode. Weging: raking (iteratieve poststratificatie). Gemaakt met SurveyKit.",
@@ -620,6 +637,23 @@ internal sealed class ReportTexts
             ["followup_text"] =
                 "{0} detractors agreed to be contacted. The list with contact details is in follow-up.csv (personal data: handle with care); this report does not contain it.",
             ["followup_none"] = "No detractors agreed to be contacted.",
+            ["alerts"] = "Alerts",
+            ["alerts_text"] =
+                "{0} responses raised an alert to an owner; the collector made {1} deliveries (one per webhook or mail), of which {2} arrived.",
+            ["alerts_none"] = "No response raised an alert.",
+            ["alerts_failed"] =
+                "{0} deliveries failed for good: surveykit alerts shows why, and surveykit alerts retry tries them again once the target is fixed.",
+            ["alerts_caption"] = "Alerts per rule: counts and the time from response to arrival",
+            ["alerts_rule"] = "Alert",
+            ["alerts_responses"] = "Responses",
+            ["alerts_delivered"] = "Arrived",
+            ["alerts_pending"] = "Under way",
+            ["alerts_failed_head"] = "Failed",
+            ["alerts_median"] = "Median time",
+            ["alerts_p95"] = "95% within",
+            ["unit_s"] = "s",
+            ["unit_min"] = "min",
+            ["unit_h"] = "h",
             ["method"] = "Method",
             ["method_text"] =
                 "Intervals: {0}, bounded to -100..100 and always holding the measured value. Segments: the difference with the rest with the adjusted Wald interval and its test (Rocks 2016), Holm's correction over all comparisons, no comparison under {1} responses. Drivers: Shapley/LMG (Lindeman, Merenda and Gold; relaimpo), Johnson's relative weights, Pearson correlation; in the key findings only when the model explains at least {2}% and its F-test is significant. What-if: proportional-odds logit with delta-method intervals. Weighting: raking (iterative post-stratification). Made with SurveyKit.",

@@ -214,6 +214,7 @@ public static partial class SummaryJson
         json.WriteNumber("follow_up", table.FollowUps.Count);
         Trend(json, result);
         Accounts(json, result);
+        Alerts(json, result);
         Mapping(json, table);
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)

@@ -41,6 +41,9 @@ public sealed record AnalysisResult(
 
     /// <summary>The roll-up per account (<c>analysis.account</c>); null when the survey names no account.</summary>
     public AccountSummary? Accounts { get; init; }
+
+    /// <summary>What the collector did with the survey's alerts; null when the input is not a collector's database.</summary>
+    public AlertActivity? Alerts { get; init; }
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>

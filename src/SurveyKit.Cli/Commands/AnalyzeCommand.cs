@@ -171,9 +171,11 @@ internal static class AnalyzeCommand
         var builder = new ResponseTableBuilder(AnalysisPlan.For(definition, maps));
         Time("survey", clock.Elapsed);
         clock.Restart();
+        // A collector's database also holds what it did with the alerts: the report's follow-up view.
+        var alerts = new List<AlertDelivery>();
         foreach (var input in inputs)
         {
-            var error = Read(context, builder, input).GetAwaiter().GetResult();
+            var error = Read(context, builder, input, alerts).GetAwaiter().GetResult();
             if (error is not null)
             {
                 context.Error.WriteLine("surveykit analyze: " + error);
@@ -191,7 +193,10 @@ internal static class AnalyzeCommand
                 By = trendBy,
                 Timing = (part, elapsed) => Time("  " + part, elapsed),
             }
-        );
+        ) with
+        {
+            Alerts = inputs.Any(IsDatabase) ? AlertActivity.Of(alerts) : null,
+        };
         Time("score", clock.Elapsed);
         var folder = context.Resolve(output);
         IReadOnlyList<string> written;
@@ -364,12 +369,13 @@ internal static class AnalyzeCommand
     private static async Task<string?> Read(
         CliContext context,
         ResponseTableBuilder builder,
-        string input
+        string input,
+        List<AlertDelivery> alerts
     )
     {
         if (IsDatabase(input))
         {
-            return await ReadDatabase(context, builder, input);
+            return await ReadDatabase(context, builder, input, alerts);
         }
         var path = context.Resolve(input);
         if (!File.Exists(path))
@@ -414,7 +420,8 @@ internal static class AnalyzeCommand
     private static async Task<string?> ReadDatabase(
         CliContext context,
         ResponseTableBuilder builder,
-        string input
+        string input,
+        List<AlertDelivery> alerts
     )
     {
         var isPostgres = IResponseStore.IsPostgres(input);
@@ -432,6 +439,17 @@ internal static class AnalyzeCommand
         {
             await store.InitializeAsync(default);
             await ReadStore(store, builder, source);
+            await foreach (var entry in store.ReadAlertsAsync(builder.Plan.Survey.Id, default))
+            {
+                alerts.Add(
+                    new AlertDelivery(
+                        entry.Alert,
+                        entry.ResponseId,
+                        entry.Status,
+                        entry.DeliveredAt is { } at ? (at - entry.CreatedAt).TotalSeconds : null
+                    )
+                );
+            }
         }
         catch (Exception exception)
             when (exception is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)

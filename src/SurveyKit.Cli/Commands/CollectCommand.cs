@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.Extensions.Hosting;
 using SurveyKit.Collector;
+using SurveyKit.Collector.Alerts;
 using SurveyKit.Collector.Storage;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Workspace;
@@ -43,6 +44,11 @@ internal static class CollectCommand
                 "An origin whose pages may post from a browser, such as https://surveys.example.org (repeatable).",
             AllowMultipleArgumentsPerToken = true,
         }.Origins();
+        var alerts = new Option<string?>("--alerts")
+        {
+            Description =
+                "The alerts config (alerts.json: named webhooks with secret files, the SMTP server); without it, alerts wait in the outbox unsent.",
+        };
         var rate = new Option<int>("--posts-per-minute")
         {
             Description = "Posts per minute per client address (0: no limit).",
@@ -59,6 +65,7 @@ internal static class CollectCommand
             tokenFile,
             origins,
             rate,
+            alerts,
         };
         command.SetAction(result =>
             Run(
@@ -72,7 +79,8 @@ internal static class CollectCommand
                     AllowedOrigins = result.GetValue(origins) ?? [],
                     PostsPerMinute = result.GetValue(rate),
                 },
-                result.GetValue(tokenFile)
+                result.GetValue(tokenFile),
+                result.GetValue(alerts)
             )
         );
         return command;
@@ -83,11 +91,13 @@ internal static class CollectCommand
         CliContext context,
         IReadOnlyList<string> surveyPaths,
         CollectorOptions options,
-        string? tokenFile
+        string? tokenFile,
+        string? alertsFile = null
     )
     {
         var diagnostics = new List<Diagnostic>();
         IReadOnlyList<string> files;
+        string? templates = null;
         if (surveyPaths.Count > 0)
         {
             files = surveyPaths.Select(context.Resolve).ToList();
@@ -96,9 +106,18 @@ internal static class CollectCommand
         {
             var workspace = WorkspaceFiles.Load(context, null, diagnostics);
             files = workspace?.Files ?? [];
+            templates = workspace is null
+                ? null
+                : Path.Combine(workspace.Config.Root, workspace.Config.Templates);
         }
+        templates ??= context.Resolve("templates");
         var set = SurveySet.Load(files.Select(f => (f, context.Display(f))));
         diagnostics.AddRange(set.Diagnostics);
+        var mail = AlertMail.Load(
+            Directory.Exists(templates) ? templates : null,
+            context.Display,
+            diagnostics
+        );
         var (errors, _) = DiagnosticPrinter.Print(context, diagnostics, false);
         if (errors > 0 || !set.Surveys.Any())
         {
@@ -122,6 +141,21 @@ internal static class CollectCommand
             }
             token = File.ReadAllText(path).Trim();
         }
+        AlertsConfig? alertsConfig = null;
+        if (alertsFile is not null)
+        {
+            alertsConfig = AlertsConfig.Load(
+                context.Resolve(alertsFile),
+                set.Surveys,
+                context.Display,
+                out var problem
+            );
+            if (alertsConfig is null)
+            {
+                context.Error.WriteLine($"surveykit collect: {problem}");
+                return ExitCodes.Errors;
+            }
+        }
         var database = IResponseStore.IsPostgres(options.Database)
             ? options.Database
             : context.Resolve(options.Database);
@@ -130,6 +164,8 @@ internal static class CollectCommand
             Surveys = set.Surveys.ToList(),
             Token = token,
             Database = database,
+            Alerts = alertsConfig,
+            AlertMail = mail,
         };
         var app = CollectorApp.Build(options).GetAwaiter().GetResult();
         app.Start();
@@ -137,6 +173,24 @@ internal static class CollectCommand
             $"Collecting responses for {string.Join(", ", options.Surveys.Select(s => s.Id))} on {string.Join(", ", app.Urls)} "
                 + $"({(IResponseStore.IsPostgres(database) ? "PostgreSQL" : context.Display(database))}). Ctrl+C stops."
         );
+        var withAlerts = options.Surveys.Where(s => s.Alerts.Count > 0).Select(s => s.Id).ToList();
+        if (alertsConfig is null && withAlerts.Count > 0)
+        {
+            context.Output.WriteLine(
+                $"The alerts of {string.Join(", ", withAlerts)} are kept in the outbox but not sent: start with --alerts alerts.json to send them (docs/alerts.md)."
+            );
+        }
+        else if (alertsConfig is not null)
+        {
+            context.Output.WriteLine(
+                $"Sending alerts: {alertsConfig.Webhooks.Count} webhook{(alertsConfig.Webhooks.Count == 1 ? "" : "s")}"
+                    + (
+                        alertsConfig.Smtp is { } smtp
+                            ? $", mail through {smtp.Host}:{smtp.Port}."
+                            : ", no mail."
+                    )
+            );
+        }
         context.Output.Flush();
         app.WaitForShutdown();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();

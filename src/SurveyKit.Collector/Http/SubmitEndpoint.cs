@@ -24,7 +24,9 @@ internal sealed class SubmitEndpoint(
     CollectorOptions options,
     SurveyCatalog surveys,
     IResponseStore store,
-    TimeProvider clock
+    TimeProvider clock,
+    Alerts.AlertPlanner alerts,
+    Alerts.AlertSignal alertSignal
 )
 {
     private static readonly string[] Honeypots = ["_hp", "bot-field", "_gotcha"];
@@ -252,18 +254,27 @@ internal sealed class SubmitEndpoint(
     {
         var now = clock.GetUtcNow();
         var body = SubmissionJson.Write(submission, now);
+        var raised = alerts.Plan(survey, submission, now);
         try
         {
-            return await store.StoreAsync(
+            var outcome = await store.StoreAsync(
                 new StoredResponse(
                     submission.ResponseId,
                     survey.Id,
                     submission.Data.Version ?? survey.Version,
                     now,
                     body
-                ),
+                )
+                {
+                    Alerts = raised,
+                },
                 default
             );
+            if (outcome == StoreOutcome.Stored && raised.Count > 0)
+            {
+                alertSignal.Pulse();
+            }
+            return outcome;
         }
         catch (Exception exception) when (StoreFailure.IsStorage(exception))
         {

@@ -12,7 +12,11 @@ public sealed record StoredResponse(
     int Version,
     DateTimeOffset ReceivedAt,
     string Body
-);
+)
+{
+    /// <summary>The alerts this response raised: stored with it, in the same transaction, or not at all.</summary>
+    public IReadOnlyList<Alerts.OutboxMessage> Alerts { get; init; } = [];
+}
 
 /// <summary>What storing a response did.</summary>
 public enum StoreOutcome
@@ -31,7 +35,7 @@ public enum StoreOutcome
 /// Where acknowledged responses live. <see cref="StoreAsync"/> returns only once the response is durable, and a
 /// response id is stored once: storing it again reports a duplicate and changes nothing.
 /// </summary>
-public interface IResponseStore : IAsyncDisposable
+public interface IResponseStore : IAlertOutbox, IAsyncDisposable
 {
     /// <summary>Creates the table when it is missing.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

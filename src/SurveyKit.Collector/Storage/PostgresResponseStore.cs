@@ -11,7 +11,7 @@ namespace SurveyKit.Collector.Storage;
 /// PostgreSQL, for several collector instances behind one load balancer: each insert commits on its own (durable
 /// before the answer), and the primary key makes a second post of a response id a no-op, whichever instance gets it.
 /// </summary>
-public sealed class PostgresResponseStore(string connectionString) : IResponseStore
+public sealed partial class PostgresResponseStore(string connectionString) : IResponseStore
 {
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -30,7 +30,7 @@ public sealed class PostgresResponseStore(string connectionString) : IResponseSt
               body jsonb NOT NULL
             );
             CREATE INDEX IF NOT EXISTS responses_by_survey ON responses (survey, seq);
-            """
+            """ + OutboxSchema
         );
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -41,8 +41,16 @@ public sealed class PostgresResponseStore(string connectionString) : IResponseSt
     )
     {
         var id = Guid.Parse(response.ResponseId);
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (response_id) DO NOTHING;"
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // A response and its alerts commit together; without alerts the insert commits on its own, as before.
+        await using var transaction =
+            response.Alerts.Count > 0
+                ? await connection.BeginTransactionAsync(cancellationToken)
+                : null;
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (response_id) DO NOTHING;",
+            connection,
+            transaction
         );
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(response.Survey);
@@ -51,10 +59,20 @@ public sealed class PostgresResponseStore(string connectionString) : IResponseSt
         command.Parameters.AddWithValue(response.Body);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            foreach (var message in response.Alerts)
+            {
+                await InsertAlert(connection, transaction!, message, cancellationToken);
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
             return StoreOutcome.Stored;
         }
-        await using var owner = dataSource.CreateCommand(
-            "SELECT survey FROM responses WHERE response_id = $1;"
+        await using var owner = new NpgsqlCommand(
+            "SELECT survey FROM responses WHERE response_id = $1;",
+            connection,
+            transaction
         );
         owner.Parameters.AddWithValue(id);
         return await owner.ExecuteScalarAsync(cancellationToken) as string == response.Survey

@@ -13,16 +13,22 @@ namespace SurveyKit.Collector.Storage;
 /// writer, so every request's insert goes through a queue, and one writer commits whatever has queued up in a single
 /// transaction (group commit): one fsync acknowledges many responses, and none is acknowledged before it.
 /// </summary>
-public sealed class SqliteResponseStore : IResponseStore
+public sealed partial class SqliteResponseStore : IResponseStore
 {
     private const int MaxBatch = 512;
     private readonly string connectionString;
+
+    // The one writer's queue: responses to store, and the outcomes of alert deliveries to record, so the outbox never
+    // competes with the responses for SQLite's write lock.
     private readonly Channel<(
-        StoredResponse Response,
+        StoredResponse? Response,
+        IReadOnlyList<Alerts.AlertOutcome>? Outcomes,
         TaskCompletionSource<StoreOutcome> Done
-    )> queue = Channel.CreateUnbounded<(StoredResponse, TaskCompletionSource<StoreOutcome>)>(
-        new UnboundedChannelOptions { SingleReader = true }
-    );
+    )> queue = Channel.CreateUnbounded<(
+        StoredResponse?,
+        IReadOnlyList<Alerts.AlertOutcome>?,
+        TaskCompletionSource<StoreOutcome>
+    )>(new UnboundedChannelOptions { SingleReader = true });
     private Task? writer;
 
     public SqliteResponseStore(string path)
@@ -52,7 +58,7 @@ public sealed class SqliteResponseStore : IResponseStore
               body TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS responses_by_survey ON responses (survey);
-            """,
+            """ + OutboxSchema,
             cancellationToken
         );
         // The writer's connection opens here, so a database that cannot be written stops the start rather than
@@ -70,7 +76,7 @@ public sealed class SqliteResponseStore : IResponseStore
         var done = new TaskCompletionSource<StoreOutcome>(
             TaskCreationOptions.RunContinuationsAsynchronously
         );
-        if (!queue.Writer.TryWrite((response, done)))
+        if (!queue.Writer.TryWrite((response, null, done)))
         {
             throw new InvalidOperationException("The store is closed.");
         }
@@ -91,9 +97,13 @@ public sealed class SqliteResponseStore : IResponseStore
         await using var owner = connection.CreateCommand();
         owner.CommandText = "SELECT survey FROM responses WHERE response_id = $id;";
         var ownerId = owner.Parameters.Add("$id", SqliteType.Text);
-        var batch = new List<(StoredResponse Response, TaskCompletionSource<StoreOutcome> Done)>(
-            MaxBatch
-        );
+        await using var alert = OutboxInsert(connection);
+        await using var outcome = OutboxUpdate(connection);
+        var batch = new List<(
+            StoredResponse? Response,
+            IReadOnlyList<Alerts.AlertOutcome>? Outcomes,
+            TaskCompletionSource<StoreOutcome> Done
+        )>(MaxBatch);
         var results = new List<StoreOutcome>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
@@ -109,8 +119,19 @@ public sealed class SqliteResponseStore : IResponseStore
                     await connection.BeginTransactionAsync();
                 insert.Transaction = transaction;
                 owner.Transaction = transaction;
-                foreach (var (response, _) in batch)
+                alert.Transaction = transaction;
+                outcome.Transaction = transaction;
+                foreach (var (response, outcomes, _) in batch)
                 {
+                    if (response is null)
+                    {
+                        foreach (var attempt in outcomes!)
+                        {
+                            await UpdateAlert(outcome, attempt);
+                        }
+                        results.Add(StoreOutcome.Stored);
+                        continue;
+                    }
                     id.Value = response.ResponseId;
                     survey.Value = response.Survey;
                     version.Value = response.Version;
@@ -121,6 +142,10 @@ public sealed class SqliteResponseStore : IResponseStore
                     body.Value = response.Body;
                     if (await insert.ExecuteNonQueryAsync() == 1)
                     {
+                        foreach (var message in response.Alerts)
+                        {
+                            await InsertAlert(alert, message);
+                        }
                         results.Add(StoreOutcome.Stored);
                         continue;
                     }
@@ -134,13 +159,17 @@ public sealed class SqliteResponseStore : IResponseStore
                 await transaction.CommitAsync();
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    if (results[i] == StoreOutcome.Stored && batch[i].Response is { } stored)
+                    {
+                        HandOff(stored.Alerts);
+                    }
                     batch[i].Done.SetResult(results[i]);
                 }
             }
             catch (Exception exception)
             {
                 // Nothing of the batch is acknowledged: the clients keep their responses and try again.
-                foreach (var (_, done) in batch)
+                foreach (var (_, _, done) in batch)
                 {
                     done.TrySetException(exception);
                 }

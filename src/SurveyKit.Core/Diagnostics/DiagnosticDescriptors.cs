@@ -216,61 +216,61 @@ public static class DiagnosticDescriptors
         "SK0040",
         "show_if syntax error",
         Error,
-        "show_if of {0}: {1}"
+        "{0}: {1}"
     );
     public static readonly DiagnosticDescriptor UnknownReference = new(
         "SK0041",
         "Unknown reference",
         Error,
-        "show_if of {0} uses '{1}', which is not a question, touchpoint item or context field.{2}"
+        "{0} uses '{1}', which is not a question, touchpoint item or context field.{2}"
     );
     public static readonly DiagnosticDescriptor ForwardReference = new(
         "SK0042",
         "Forward reference",
         Error,
-        "show_if of {0} uses '{1}', {2}; a condition can only use answers given before it."
+        "{0} uses '{1}', {2}; a condition can only use answers given before it."
     );
     public static readonly DiagnosticDescriptor TypeMismatch = new(
         "SK0043",
         "Type mismatch",
         Error,
-        "show_if of {0}: {1}"
+        "{0}: {1}"
     );
     public static readonly DiagnosticDescriptor UnknownOption = new(
         "SK0044",
         "Unknown option",
         Error,
-        "show_if of {0}: '{1}' is not an option of '{2}'.{3} Its options are: {4}."
+        "{0}: '{1}' is not an option of '{2}'.{3} Its options are: {4}."
     );
     public static readonly DiagnosticDescriptor NotACondition = new(
         "SK0045",
         "Not a condition",
         Error,
-        "show_if of {0}: {1} is not a condition.{2}"
+        "{0}: {1} is not a condition.{2}"
     );
     public static readonly DiagnosticDescriptor NeverTrue = new(
         "SK0046",
         "Condition never true",
         Warning,
-        "show_if of {0} can never be true ({1}), so it is never shown."
+        "{0} can never be true ({1}), so {2}."
     );
     public static readonly DiagnosticDescriptor UnknownFunction = new(
         "SK0047",
         "Unknown function",
         Error,
-        "show_if of {0}: unknown function '{1}'.{2} The functions are answered(x), contains(x, 'option') and count(x)."
+        "{0}: unknown function '{1}'.{2} The functions are answered(x), contains(x, 'option') and count(x)."
     );
     public static readonly DiagnosticDescriptor WrongArguments = new(
         "SK0048",
         "Wrong function arguments",
         Error,
-        "show_if of {0}: {1}"
+        "{0}: {1}"
     );
     public static readonly DiagnosticDescriptor ConditionTooLarge = new(
         "SK0049",
         "Condition too large",
         Error,
-        "show_if of {0}: {1}"
+        "{0}: {1}"
     );
 
     // The analysis section.
@@ -297,6 +297,20 @@ public static class DiagnosticDescriptors
         "Invalid risk signal",
         Error,
         "analysis.risk_signal: {0}."
+    );
+
+    // Alerts.
+    public static readonly DiagnosticDescriptor InvalidAlert = new(
+        "SK0060",
+        "Invalid alert",
+        Error,
+        "Alert '{0}': {1}"
+    );
+    public static readonly DiagnosticDescriptor AlertWithoutConsent = new(
+        "SK0061",
+        "Personal data in an alert without consent",
+        Error,
+        "Alert '{0}' would send personal data ({1}) without consent: {2}."
     );
 
     // Files and workspaces.
@@ -423,6 +437,8 @@ public static class DiagnosticDescriptors
         AnalysisWrongType,
         InvalidWeights,
         InvalidRiskSignal,
+        InvalidAlert,
+        AlertWithoutConsent,
         NoSurveysFound,
         DuplicateSurveyId,
         FileNameMismatch,

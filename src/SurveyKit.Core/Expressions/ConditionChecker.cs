@@ -48,9 +48,16 @@ public sealed partial class ConditionChecker
     /// Checks <paramref name="condition"/>, which belongs to <paramref name="owner"/> ("question 'reason'"), asked as question
     /// number <paramref name="ownerIndex"/>; only questions before that index may be referred to.
     /// </summary>
-    public void Check(Condition condition, string owner, int ownerIndex)
+    /// <param name="condition">The condition.</param>
+    /// <param name="owner">What it belongs to: "question 'reason'", "alert 'detractor'".</param>
+    /// <param name="ownerIndex">The owner's place among the questions.</param>
+    /// <param name="key">The key it is written under (<c>show_if</c>, <c>when</c>), as messages name it.</param>
+    public void Check(Condition condition, string owner, int ownerIndex, string key = "show_if")
     {
-        var scope = new Scope(condition, owner, ownerIndex);
+        var scope = new Scope(condition, $"{key} of {owner}", ownerIndex)
+        {
+            IsItem = owner.StartsWith("item", System.StringComparison.Ordinal),
+        };
         var type = TypeOf(condition.Root, scope);
         if (type.Kind is ValueKind.Error)
         {
@@ -66,8 +73,9 @@ public sealed partial class ConditionChecker
             _diagnostics.Report(
                 DiagnosticDescriptors.NeverTrue,
                 condition.SpanOf(condition.Root.Range),
-                owner,
-                reason
+                scope.Owner,
+                reason,
+                key == "show_if" ? "it is never shown" : "it never happens"
             );
         }
     }
@@ -77,6 +85,7 @@ public sealed partial class ConditionChecker
         public Condition Condition { get; } = condition;
         public string Owner { get; } = owner;
         public int OwnerIndex { get; } = ownerIndex;
+        public bool IsItem { get; init; }
         public bool HasErrors { get; set; }
 
         /// <summary>The types of the subjects a condition compares (references and count calls), for deciding "never true".</summary>
@@ -147,7 +156,7 @@ public sealed partial class ConditionChecker
                     reference.Path,
                     index == scope.OwnerIndex
                         ? (
-                            scope.Owner.StartsWith("item", System.StringComparison.Ordinal)
+                            scope.IsItem
                                 ? "which is the question this item belongs to"
                                 : "which is this question itself"
                         )

@@ -36,6 +36,9 @@ public sealed record Survey(
     /// <summary>Where <c>version</c> is written (the survey id's place when it is not).</summary>
     public SourceSpan VersionSpan { get; init; } = IdSpan;
 
+    /// <summary>The alerts the collector sends when a stored response meets their condition.</summary>
+    public EquatableArray<AlertSpec> Alerts { get; init; } = EquatableArray<AlertSpec>.Empty;
+
     /// <summary>The default language.</summary>
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : "en";
 

@@ -24,7 +24,23 @@ public static class SurveyKeys
         "pages",
         "questions",
         "analysis",
+        "alerts",
     ];
+
+    /// <summary>An alert.</summary>
+    public static readonly IReadOnlyList<string> Alert =
+    [
+        "id",
+        "when",
+        "webhook",
+        "email",
+        "route",
+        "subject",
+        "personal",
+    ];
+
+    /// <summary>The targets of a route.</summary>
+    public static readonly IReadOnlyList<string> AlertTargets = ["webhook", "email"];
 
     /// <summary>A page.</summary>
     public static readonly IReadOnlyList<string> Page = ["id", "title", "questions"];

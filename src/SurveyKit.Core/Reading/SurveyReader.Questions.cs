@@ -134,12 +134,9 @@ internal sealed partial class SurveyReader
         return null;
     }
 
-    private Condition? ReadCondition(MappingReader map, string owner)
+    private Condition? ReadCondition(MappingReader map, string owner, string key = "show_if")
     {
-        if (
-            map["show_if"] is not { } node
-            || AsScalar(node, "show_if", owner, "a condition") is not { } scalar
-        )
+        if (map[key] is not { } node || AsScalar(node, key, owner, "a condition") is not { } scalar)
         {
             return null;
         }
@@ -153,7 +150,7 @@ internal sealed partial class SurveyReader
                 Report(
                     DiagnosticDescriptors.UnknownFunction,
                     at,
-                    owner,
+                    $"{key} of {owner}",
                     name,
                     DidYouMean.Hint(name, ["answered", "contains", "count"])
                 );
@@ -165,7 +162,7 @@ internal sealed partial class SurveyReader
                         ? DiagnosticDescriptors.ConditionTooLarge
                         : DiagnosticDescriptors.ExpressionSyntax,
                     at,
-                    owner,
+                    $"{key} of {owner}",
                     error.Message
                 );
             }

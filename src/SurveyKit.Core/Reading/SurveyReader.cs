@@ -78,6 +78,7 @@ internal sealed partial class SurveyReader
             : SurveySettings.Default;
         var pages = ReadPages(map);
         var analysis = map["analysis"] is { } analysisNode ? ReadAnalysis(analysisNode) : null;
+        var alerts = map["alerts"] is { } alertsNode ? ReadAlerts(alertsNode) : [];
         return new Survey(
             id,
             version,
@@ -94,6 +95,7 @@ internal sealed partial class SurveyReader
         {
             VersionSpan =
                 map.Mapping["version"]?.Span ?? map.Mapping["survey"]?.Span ?? map.Mapping.Span,
+            Alerts = alerts.ToEquatableArray(),
         };
     }
 

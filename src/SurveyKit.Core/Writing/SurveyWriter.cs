@@ -78,6 +78,7 @@ public static class SurveyWriter
         {
             WriteAnalysis(w, analysis);
         }
+        WriteAlerts(w, survey.Alerts);
         return w.ToString();
     }
 
@@ -251,6 +252,48 @@ public static class SurveyWriter
                     "answers: [" + string.Join(", ", risk.Answers.Select(a => Quote(a.Id))) + "]"
                 );
             }
+        }
+    }
+
+    private static void WriteAlerts(Writer w, EquatableArray<AlertSpec> alerts)
+    {
+        if (alerts.IsEmpty)
+        {
+            return;
+        }
+        w.Line(0, "alerts:");
+        foreach (var alert in alerts)
+        {
+            w.Scalar(1, "- id", alert.Id);
+            w.Scalar(2, "when", alert.When.Source);
+            WriteTargets(w, 2, alert.Targets);
+            if (!alert.Routes.IsEmpty)
+            {
+                w.Line(2, "route:");
+                foreach (var field in alert.Routes.GroupBy(r => r.Field.Id))
+                {
+                    w.Line(3, Quote(field.Key) + ":");
+                    foreach (var route in field)
+                    {
+                        w.Line(4, Quote(route.Value.Id) + ":");
+                        WriteTargets(w, 5, route.Targets);
+                    }
+                }
+            }
+            w.Text(2, "subject", alert.Subject);
+            w.Flag(2, "personal", alert.Personal, true);
+        }
+    }
+
+    private static void WriteTargets(Writer w, int indent, AlertTargets targets)
+    {
+        if (targets.Webhook is { } webhook)
+        {
+            w.Scalar(indent, "webhook", webhook);
+        }
+        if (!targets.Email.IsEmpty)
+        {
+            w.Line(indent, "email: [" + string.Join(", ", targets.Email.Select(Quote)) + "]");
         }
     }
 

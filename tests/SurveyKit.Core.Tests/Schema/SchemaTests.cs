@@ -80,6 +80,8 @@ public class SchemaTests
         Same(SurveyKeys.TouchpointItem, schema.Definitions["touchpoint_item"], "touchpoint item");
         Same(SurveyKeys.Analysis, schema.Definitions["analysis"], "analysis");
         Same(SurveyKeys.FollowUp, schema.Definitions["follow_up"], "follow_up");
+        Same(SurveyKeys.Alert, schema.Definitions["alert"], "alert");
+        Same(SurveyKeys.AlertTargets, schema.Definitions["alert_targets"], "alert targets");
         foreach (var type in SurveyKeys.ByType.Keys)
         {
             var name = "question_" + type.ToYamlName();

@@ -33,6 +33,28 @@ public class SurveyWriterTests
             again.Survey!.Questions.Select(q => (q.Id, q.Type, q.Required, q.ShowIf?.Root))
         );
         Assert.Equal(survey.Title.Translations, again.Survey.Title.Translations);
+        Assert.Equal(
+            survey.Alerts.Select(a =>
+                (
+                    a.Id,
+                    a.When.Root,
+                    a.Targets.Webhook,
+                    string.Join(",", a.Targets.Email),
+                    a.Routes.Count,
+                    a.Personal
+                )
+            ),
+            again.Survey.Alerts.Select(a =>
+                (
+                    a.Id,
+                    a.When.Root,
+                    a.Targets.Webhook,
+                    string.Join(",", a.Targets.Email),
+                    a.Routes.Count,
+                    a.Personal
+                )
+            )
+        );
     }
 
     [Fact]
