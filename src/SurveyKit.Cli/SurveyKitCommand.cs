@@ -22,6 +22,7 @@ internal static class SurveyKitCommand
             SampleCommand.Create(context),
             AnalyzeCommand.Create(context),
             AlertsCommand.Create(context),
+            InviteCommand.Create(context),
         };
         var parsed = root.Parse(args);
         var usage = UsageErrors.Describe(

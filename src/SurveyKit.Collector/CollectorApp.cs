@@ -73,6 +73,8 @@ public static class CollectorApp
                 options.Log
             ));
         }
+        builder.Services.AddSingleton<InvitationCheck>();
+        builder.Services.AddSingleton<OptOutEndpoint>();
         builder.Services.AddSingleton<SubmitEndpoint>();
         builder.Services.AddSingleton<ExportEndpoint>();
         if (options.AllowedOrigins.Count > 0)
@@ -189,6 +191,11 @@ public static class CollectorApp
             ResponsesPath,
             (HttpContext context, ExportEndpoint endpoint) => endpoint.Handle(context)
         );
+        app.MapMethods(
+            OptOutEndpoint.Path,
+            ["GET", "POST"],
+            (HttpContext context, OptOutEndpoint endpoint) => endpoint.Handle(context)
+        );
         app.MapGet("/health", (IResponseStore health) => Health(health, options.Log));
         app.Lifetime.ApplicationStopped.Register(() =>
             store.DisposeAsync().AsTask().GetAwaiter().GetResult()
@@ -217,6 +224,7 @@ public static class CollectorApp
         {
             var responses = await store.CountAsync(null, timeout.Token);
             var alerts = await store.CountAlertsAsync(timeout.Token);
+            var invitations = await store.CountInvitationsAsync(null, timeout.Token);
             return Results.Json(
                 new
                 {
@@ -234,6 +242,12 @@ public static class CollectorApp
                             : (double?)null,
                         delivered = alerts.Delivered,
                         dead = alerts.Dead,
+                    },
+                    invitations = new
+                    {
+                        invited = invitations.Invited,
+                        responded = invitations.Responded,
+                        optedOut = invitations.OptedOut,
                     },
                 }
             );

@@ -39,6 +39,12 @@ public sealed record CollectorOptions
     /// <summary>The mail templates (the built-in ones unless a workspace overrides them).</summary>
     public Alerts.AlertMail? AlertMail { get; init; }
 
+    /// <summary>
+    /// The key personal links are signed with (<c>surveykit invite</c>), or null: then responses carry no verified
+    /// invitation, and a survey with <c>invitation: required</c> cannot be collected.
+    /// </summary>
+    public byte[]? InvitationKey { get; init; }
+
     /// <summary>Where to listen, such as <c>http://127.0.0.1:5080</c>.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 }

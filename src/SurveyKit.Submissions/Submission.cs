@@ -12,6 +12,9 @@ public sealed record Submission(ResponseData Data, DateTimeOffset? SubmittedAt, 
 {
     /// <summary>The response id (a UUID the client made before the first attempt).</summary>
     public string ResponseId => Data.ResponseId!;
+
+    /// <summary>The personal link's token (<c>"invitation"</c>), or null for a response without an invitation.</summary>
+    public string? Invitation { get; init; }
 }
 
 /// <summary>The outcome of reading a request body: a submission, or why there is none.</summary>

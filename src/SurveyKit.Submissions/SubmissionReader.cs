@@ -38,6 +38,7 @@ public sealed class SubmissionReader
             "answers",
             "meta",
             "receivedAt", // written by the collector when it stores a submission; ignored when read
+            "invitation",
         }.Select(k => (Encoding.UTF8.GetBytes(k), k)),
     ];
 
@@ -148,7 +149,10 @@ public sealed class SubmissionReader
         return errors.Count > 0
             ? new SubmissionRead(null, errors)
             : new SubmissionRead(
-                new Submission(data, envelope.SubmittedAt, envelope.DurationMs),
+                new Submission(data, envelope.SubmittedAt, envelope.DurationMs)
+                {
+                    Invitation = invitation,
+                },
                 []
             );
     }
@@ -163,6 +167,7 @@ public sealed class SubmissionReader
         List<ResponseError> errors
     )
     {
+        invitation = null;
         data.ResponseId = null;
         data.Survey = null;
         data.Version = null;
@@ -214,6 +219,9 @@ public sealed class SubmissionReader
     private const string HalfCharacter =
         "holds half of a character (a \\u escape of a lone surrogate, such as \\ud800), which is not text.";
 
+    // The personal link's token of the last submission read (only the collector uses it).
+    private string? invitation;
+
     private (DateTimeOffset?, long?) ReadEnvelope(
         ref Utf8JsonReader reader,
         ResponseData data,
@@ -238,7 +246,7 @@ public sealed class SubmissionReader
                         new(
                             Excerpt.Of(name),
                             ResponseRules.Unknown,
-                            $"{ResponseError.Quote(name)} is not a key of a submission (responseId, survey, version, submittedAt, lang, context, answers, meta)."
+                            $"{ResponseError.Quote(name)} is not a key of a submission (responseId, survey, version, submittedAt, lang, context, answers, meta, invitation)."
                         )
                     );
                 }
@@ -295,6 +303,19 @@ public sealed class SubmissionReader
                     break;
                 case "meta":
                     duration = ReadMeta(ref reader, errors);
+                    break;
+                case "invitation":
+                    invitation = Text(ref reader, path, errors);
+                    if (invitation is { Length: > Invitations.InvitationToken.MaxLength })
+                    {
+                        errors.Add(
+                            new(
+                                "invitation",
+                                ResponseRules.Text,
+                                "invitation is longer than a personal link's token can be."
+                            )
+                        );
+                    }
                     break;
                 default:
                     reader.Skip(); // receivedAt

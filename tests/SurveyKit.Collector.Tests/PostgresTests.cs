@@ -237,11 +237,25 @@ public sealed class PostgresTests
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
             await admin.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                $"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
-                admin
-            );
-            await command.ExecuteNonQueryAsync();
+            // An autovacuum worker (the server's, after the writes of a test) cannot be ended by the test's role: the
+            // drop waits for it to finish, a few seconds at most.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand(
+                        $"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+                        admin
+                    );
+                    await command.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException exception)
+                    when (exception.SqlState == "42501" && attempt < 40)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 }

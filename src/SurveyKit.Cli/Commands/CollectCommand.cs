@@ -49,6 +49,11 @@ internal static class CollectCommand
             Description =
                 "The alerts config (alerts.json: named webhooks with secret files, the SMTP server); without it, alerts wait in the outbox unsent.",
         };
+        var invitationKey = new Option<string?>("--invitation-key-file")
+        {
+            Description =
+                "The invitation key (surveykit invite --new-key): personal links are checked, and each invitation takes one response.",
+        };
         var rate = new Option<int>("--posts-per-minute")
         {
             Description = "Posts per minute per client address (0: no limit).",
@@ -66,6 +71,7 @@ internal static class CollectCommand
             origins,
             rate,
             alerts,
+            invitationKey,
         };
         command.SetAction(result =>
             Run(
@@ -80,7 +86,8 @@ internal static class CollectCommand
                     PostsPerMinute = result.GetValue(rate),
                 },
                 result.GetValue(tokenFile),
-                result.GetValue(alerts)
+                result.GetValue(alerts),
+                result.GetValue(invitationKey)
             )
         );
         return command;
@@ -92,7 +99,8 @@ internal static class CollectCommand
         IReadOnlyList<string> surveyPaths,
         CollectorOptions options,
         string? tokenFile,
-        string? alertsFile = null
+        string? alertsFile = null,
+        string? invitationKeyFile = null
     )
     {
         var diagnostics = new List<Diagnostic>();
@@ -156,6 +164,27 @@ internal static class CollectCommand
                 return ExitCodes.Errors;
             }
         }
+        byte[]? invitationKey = null;
+        if (invitationKeyFile is not null)
+        {
+            invitationKey = Submissions.Invitations.InvitationToken.ReadKey(
+                context.Resolve(invitationKeyFile),
+                invitationKeyFile,
+                out var keyProblem
+            );
+            if (invitationKey is null)
+            {
+                context.Error.WriteLine($"surveykit collect: {keyProblem}");
+                return ExitCodes.Errors;
+            }
+        }
+        else if (set.Surveys.FirstOrDefault(s => s.Settings.InvitationRequired) is { } required)
+        {
+            context.Error.WriteLine(
+                $"surveykit collect: survey '{required.Id}' takes responses through personal links only (invitation: required); start with --invitation-key-file and the key surveykit invite signs them with."
+            );
+            return ExitCodes.Errors;
+        }
         var database = IResponseStore.IsPostgres(options.Database)
             ? options.Database
             : context.Resolve(options.Database);
@@ -166,6 +195,7 @@ internal static class CollectCommand
             Database = database,
             Alerts = alertsConfig,
             AlertMail = mail,
+            InvitationKey = invitationKey,
         };
         var app = CollectorApp.Build(options).GetAwaiter().GetResult();
         app.Start();

@@ -26,7 +26,8 @@ internal sealed class SubmitEndpoint(
     IResponseStore store,
     TimeProvider clock,
     Alerts.AlertPlanner alerts,
-    Alerts.AlertSignal alertSignal
+    Alerts.AlertSignal alertSignal,
+    InvitationCheck invitations
 )
 {
     private static readonly string[] Honeypots = ["_hp", "bot-field", "_gotcha"];
@@ -129,7 +130,12 @@ internal sealed class SubmitEndpoint(
         {
             return Problem.Of(422, "Invalid response", errors);
         }
-        var outcome = await Store(survey!, submission);
+        var (invitation, refused) = await invitations.Check(survey!, submission);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var outcome = await Store(survey!, submission, invitation);
         return outcome switch
         {
             StoreOutcome.Stored => Results.Json(
@@ -146,6 +152,7 @@ internal sealed class SubmitEndpoint(
                 statusCode: 200
             ),
             StoreOutcome.IdTaken => IdTaken(),
+            StoreOutcome.InvitationUsed => InvitationCheck.Used(),
             _ => Unavailable(),
         };
     }
@@ -189,6 +196,11 @@ internal sealed class SubmitEndpoint(
                 ResponseRules.Survey,
                 $"'{Core.Text.Excerpt.Of(surveyId ?? "")}' is not a survey this collector accepts."
             );
+        }
+        if (survey.Settings.InvitationRequired)
+        {
+            // A page without JavaScript cannot carry the personal link's token.
+            return InvitationCheck.Required();
         }
         if (fields.Any(f => Honeypots.Contains(f.Key) && f.Value.Any(v => v.Length > 0)))
         {
@@ -250,7 +262,11 @@ internal sealed class SubmitEndpoint(
 
     // Null when the store could not be written: the failure is logged for the operator, and the client is told to
     // try again later (its page keeps the response until a 2xx).
-    private async Task<StoreOutcome?> Store(Survey survey, Submission submission)
+    private async Task<StoreOutcome?> Store(
+        Survey survey,
+        Submission submission,
+        string? invitation = null
+    )
     {
         var now = clock.GetUtcNow();
         var body = SubmissionJson.Write(submission, now);
@@ -267,6 +283,7 @@ internal sealed class SubmitEndpoint(
                 )
                 {
                     Alerts = raised,
+                    InvitationId = invitation,
                 },
                 default
             );

@@ -16,6 +16,12 @@ public sealed record StoredResponse(
 {
     /// <summary>The alerts this response raised: stored with it, in the same transaction, or not at all.</summary>
     public IReadOnlyList<Alerts.OutboxMessage> Alerts { get; init; } = [];
+
+    /// <summary>
+    /// The invitation it answers, or null: claimed in the same transaction, so a second response to one invitation is
+    /// refused (<see cref="StoreOutcome.InvitationUsed"/>) and nothing of it is stored.
+    /// </summary>
+    public string? InvitationId { get; init; }
 }
 
 /// <summary>What storing a response did.</summary>
@@ -29,13 +35,16 @@ public enum StoreOutcome
 
     /// <summary>This response id was stored before for another survey: nothing changed, and the sender is told.</summary>
     IdTaken,
+
+    /// <summary>The invitation was answered before by another response: nothing was stored.</summary>
+    InvitationUsed,
 }
 
 /// <summary>
 /// Where acknowledged responses live. <see cref="StoreAsync"/> returns only once the response is durable, and a
 /// response id is stored once: storing it again reports a duplicate and changes nothing.
 /// </summary>
-public interface IResponseStore : IAlertOutbox, IAsyncDisposable
+public interface IResponseStore : IAlertOutbox, IInvitationLedger, IAsyncDisposable
 {
     /// <summary>Creates the table when it is missing.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

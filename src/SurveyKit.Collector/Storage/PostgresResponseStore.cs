@@ -30,7 +30,9 @@ public sealed partial class PostgresResponseStore(string connectionString) : IRe
               body jsonb NOT NULL
             );
             CREATE INDEX IF NOT EXISTS responses_by_survey ON responses (survey, seq);
-            """ + OutboxSchema
+            """
+                + OutboxSchema
+                + LedgerSchema
         );
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -44,9 +46,16 @@ public sealed partial class PostgresResponseStore(string connectionString) : IRe
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // A response and its alerts commit together; without alerts the insert commits on its own, as before.
         await using var transaction =
-            response.Alerts.Count > 0
+            response.Alerts.Count > 0 || response.InvitationId is not null
                 ? await connection.BeginTransactionAsync(cancellationToken)
                 : null;
+        if (
+            response.InvitationId is { } invitation
+            && !await Claim(connection, transaction!, invitation, response, cancellationToken)
+        )
+        {
+            return StoreOutcome.InvitationUsed;
+        }
         await using var command = new NpgsqlCommand(
             "INSERT INTO responses (response_id, survey, version, received_at, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (response_id) DO NOTHING;",
             connection,
@@ -75,9 +84,21 @@ public sealed partial class PostgresResponseStore(string connectionString) : IRe
             transaction
         );
         owner.Parameters.AddWithValue(id);
-        return await owner.ExecuteScalarAsync(cancellationToken) as string == response.Survey
-            ? StoreOutcome.Duplicate
-            : StoreOutcome.IdTaken;
+        var duplicate =
+            await owner.ExecuteScalarAsync(cancellationToken) as string == response.Survey;
+        if (transaction is not null)
+        {
+            // A duplicate leaves its invitation claimed by itself; a response id of another survey claims nothing.
+            if (duplicate)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+        return duplicate ? StoreOutcome.Duplicate : StoreOutcome.IdTaken;
     }
 
     public async IAsyncEnumerable<string> ReadAsync(

@@ -58,7 +58,9 @@ public sealed partial class SqliteResponseStore : IResponseStore
               body TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS responses_by_survey ON responses (survey);
-            """ + OutboxSchema,
+            """
+                + OutboxSchema
+                + LedgerSchema,
             cancellationToken
         );
         // The writer's connection opens here, so a database that cannot be written stops the start rather than
@@ -99,6 +101,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
         var ownerId = owner.Parameters.Add("$id", SqliteType.Text);
         await using var alert = OutboxInsert(connection);
         await using var outcome = OutboxUpdate(connection);
+        await using var claim = InvitationClaim(connection);
+        await using var unclaim = InvitationUnclaim(connection);
         var batch = new List<(
             StoredResponse? Response,
             IReadOnlyList<Alerts.AlertOutcome>? Outcomes,
@@ -121,6 +125,8 @@ public sealed partial class SqliteResponseStore : IResponseStore
                 owner.Transaction = transaction;
                 alert.Transaction = transaction;
                 outcome.Transaction = transaction;
+                claim.Transaction = transaction;
+                unclaim.Transaction = transaction;
                 foreach (var (response, outcomes, _) in batch)
                 {
                     if (response is null)
@@ -130,6 +136,14 @@ public sealed partial class SqliteResponseStore : IResponseStore
                             await UpdateAlert(outcome, attempt);
                         }
                         results.Add(StoreOutcome.Stored);
+                        continue;
+                    }
+                    if (
+                        response.InvitationId is { } invitation
+                        && !await Claim(claim, invitation, response)
+                    )
+                    {
+                        results.Add(StoreOutcome.InvitationUsed);
                         continue;
                     }
                     id.Value = response.ResponseId;
@@ -150,11 +164,12 @@ public sealed partial class SqliteResponseStore : IResponseStore
                         continue;
                     }
                     ownerId.Value = response.ResponseId;
-                    results.Add(
-                        await owner.ExecuteScalarAsync() as string == response.Survey
-                            ? StoreOutcome.Duplicate
-                            : StoreOutcome.IdTaken
-                    );
+                    var duplicate = await owner.ExecuteScalarAsync() as string == response.Survey;
+                    if (!duplicate && response.InvitationId is { } claimed)
+                    {
+                        await Unclaim(unclaim, claimed, response.ResponseId);
+                    }
+                    results.Add(duplicate ? StoreOutcome.Duplicate : StoreOutcome.IdTaken);
                 }
                 await transaction.CommitAsync();
                 for (var i = 0; i < batch.Count; i++)

@@ -106,6 +106,9 @@ public sealed record ContextField(
 /// <param name="ShowProgress">Show how far the respondent is.</param>
 public sealed record SurveySettings(bool SaveProgress, bool ShowProgress)
 {
+    /// <summary>Only responses sent through a valid personal link (<c>invitation: required</c>) are accepted.</summary>
+    public bool InvitationRequired { get; init; }
+
     /// <summary>The settings of a survey that says nothing.</summary>
     public static SurveySettings Default { get; } = new(false, true);
 }

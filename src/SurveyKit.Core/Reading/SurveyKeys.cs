@@ -59,7 +59,12 @@ public static class SurveyKeys
     public static readonly IReadOnlyList<string> ContextValue = ["id", "label"];
 
     /// <summary>The settings.</summary>
-    public static readonly IReadOnlyList<string> Settings = ["save_progress", "progress"];
+    public static readonly IReadOnlyList<string> Settings =
+    [
+        "save_progress",
+        "progress",
+        "invitation",
+    ];
 
     /// <summary>What every question accepts.</summary>
     public static readonly IReadOnlyList<string> Question =

@@ -259,10 +259,37 @@ internal sealed partial class SurveyReader
             return SurveySettings.Default;
         }
         var map = new MappingReader(this, mapping, "settings", SurveyKeys.Settings);
+        var invitation = false;
+        if (
+            map["invitation"] is { } invitationNode
+            && AsScalar(invitationNode, "invitation", "settings", "optional or required")
+                is { } scalar
+        )
+        {
+            if (scalar.Value is "required" or "optional")
+            {
+                invitation = scalar.Value == "required";
+            }
+            else
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidValue,
+                    scalar,
+                    "invitation",
+                    "settings",
+                    "optional or required",
+                    Excerpt.Of(scalar.Value),
+                    " required: only responses through a personal link of surveykit invite are accepted."
+                );
+            }
+        }
         return new SurveySettings(
             ReadBool(map, "save_progress", SurveySettings.Default.SaveProgress),
             ReadBool(map, "progress", SurveySettings.Default.ShowProgress)
-        );
+        )
+        {
+            InvitationRequired = invitation,
+        };
     }
 
     private List<Page> ReadPages(MappingReader map)

@@ -55,7 +55,14 @@ public sealed record WorkspaceConfig(
         "baseUrl",
         "templates",
         "submit",
+        "contactPressure",
     ];
+
+    /// <summary>The keys of its contactPressure section.</summary>
+    public static readonly string[] ContactPressureKeys = ["minDaysBetween", "maxPerYear"];
+
+    /// <summary>How often one customer may be invited, across every survey.</summary>
+    public ContactPressure ContactPressure { get; init; } = ContactPressure.Default;
 
     /// <summary>The keys of its submit section.</summary>
     public static readonly string[] SubmitKeys = ["type", "endpoint"];

@@ -212,8 +212,37 @@ public static class WorkspaceLoader
                 );
             }
         }
+        var pressure = config.ContactPressure;
+        if (mapping["contactPressure"] is { } pressureNode)
+        {
+            if (pressureNode is YamlMapping pressureMapping)
+            {
+                ReportUnknownKeys(
+                    pressureMapping,
+                    WorkspaceConfig.ContactPressureKeys,
+                    "contactPressure",
+                    diagnostics
+                );
+                pressure = new ContactPressure(
+                    Days(pressureMapping, "minDaysBetween", pressure.MinDaysBetween, diagnostics),
+                    Days(pressureMapping, "maxPerYear", pressure.MaxPerYear, diagnostics)
+                );
+            }
+            else
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.WrongNodeKind,
+                    pressureNode.Span,
+                    "contactPressure",
+                    WorkspaceConfig.FileName,
+                    "an object such as {\"minDaysBetween\": 90, \"maxPerYear\": 3}",
+                    pressureNode.KindName
+                );
+            }
+        }
         return config with
         {
+            ContactPressure = pressure,
             Surveys = surveys,
             Output = Text(mapping, "output", config.Output),
             Analysis = Text(mapping, "analysis", config.Analysis),
@@ -221,6 +250,43 @@ public static class WorkspaceLoader
             Templates = Text(mapping, "templates", config.Templates),
             Submit = submit,
         };
+    }
+
+    // A whole number of 0 or more (0 turns the rule off).
+    private static int Days(
+        YamlMapping mapping,
+        string key,
+        int fallback,
+        DiagnosticBag diagnostics
+    )
+    {
+        if (mapping[key] is not { } node)
+        {
+            return fallback;
+        }
+        if (
+            node is YamlScalar scalar
+            && int.TryParse(
+                scalar.Value,
+                System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var value
+            )
+            && value <= 36500
+        )
+        {
+            return value;
+        }
+        diagnostics.Report(
+            DiagnosticDescriptors.InvalidValue,
+            node.Span,
+            key,
+            "contactPressure",
+            "a whole number of 0 or more (0 turns the rule off)",
+            node is YamlScalar text ? Excerpt.Of(text.Value) : node.KindName,
+            ""
+        );
+        return fallback;
     }
 
     private static void ReportUnknownKeys(

@@ -58,6 +58,10 @@ public static class SurveyWriter
         w.Line(0, "settings:");
         w.Line(1, "save_progress: " + Bool(survey.Settings.SaveProgress));
         w.Line(1, "progress: " + Bool(survey.Settings.ShowProgress));
+        if (survey.Settings.InvitationRequired)
+        {
+            w.Line(1, "invitation: required");
+        }
         if (survey.HasPages)
         {
             w.Line(0, "pages:");

@@ -34,6 +34,7 @@ internal static class UiTexts
             ["offline"] =
                 "Uw antwoorden zijn op dit apparaat bewaard en worden verstuurd zodra er weer verbinding is. U kunt deze pagina open laten.",
             ["rejected"] = "Uw antwoorden zijn niet geaccepteerd: {0}",
+            ["answered"] = "U heeft deze enquête al ingevuld. Dank u wel!",
             ["restored"] = "Uw eerdere antwoorden zijn teruggezet.",
             ["no_js_hint"] = "Beantwoord een vervolgvraag alleen als die op u van toepassing is.",
             ["thanks_title"] = "Bedankt",
@@ -74,6 +75,7 @@ internal static class UiTexts
             ["offline"] =
                 "Your answers are saved on this device and will be sent as soon as you are back online. You can leave this page open.",
             ["rejected"] = "Your answers were not accepted: {0}",
+            ["answered"] = "You have already answered this survey. Thank you!",
             ["restored"] = "Your earlier answers have been restored.",
             ["no_js_hint"] = "Only answer a follow-up question when it applies to you.",
             ["thanks_title"] = "Thank you",

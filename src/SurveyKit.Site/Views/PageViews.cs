@@ -28,6 +28,7 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
         "sending",
         "offline",
         "rejected",
+        "answered",
         "restored",
         "no_js_hint",
         "thanks_title",

@@ -384,7 +384,7 @@
         return res.text().then(function (body) {
           var reason = body;
           try { var problem = JSON.parse(body); reason = problem.detail || problem.title || body; } catch (e) { /* not JSON */ }
-          if (mine) { form._pending = null; status(fmt(form.getAttribute("data-m-rejected"), reason || res.status)); }
+          if (mine) { form._pending = null; status(/invitation-used/.test(body) ? form.getAttribute("data-m-answered") : fmt(form.getAttribute("data-m-rejected"), reason || res.status)); }
           flush();
         });
       }
@@ -431,6 +431,7 @@
       meta: { durationMs: Date.now() - form._started }
     };
     if (Object.keys(state.context).length) { response.context = state.context; }
+    if (form._inv) { response.invitation = form._inv; }
     var box = load(OUTBOX, []);
     box.push({ url: form.getAttribute("data-endpoint"), type: form.getAttribute("data-submit"), thanks: thanks, response: response });
     if (!save(OUTBOX, box)) {
@@ -444,12 +445,16 @@
     flush();
   }
 
+  // A personal link's token (?t=) carries the context, signed: the page sends it back, the collector checks it.
+  // Without a token the link's plain parameters give the context.
   function fillContext(form) {
-    var params = new URLSearchParams(w.location.search);
+    var params = new URLSearchParams(w.location.search), t = params.get("t") || "", x = null;
+    try { x = JSON.parse(decodeURIComponent(escape(atob(t.split(".")[0].replace(/-/g, "+").replace(/_/g, "/"))))).x; } catch (e) { /* no token */ }
+    if (x) { form._inv = t; }
     all(form, "input[data-context]").forEach(function (input) {
-      var value = params.get(input.getAttribute("data-context")), allowed = input.getAttribute("data-values");
+      var name = input.getAttribute("data-context"), allowed = input.getAttribute("data-values"), value = x ? x[name] : params.get(name);
       // A value the survey does not know would make the whole response invalid: a bad link loses the field, not the answers.
-      if (value && (!allowed || allowed.split(" ").indexOf(value) >= 0)) { input.value = value; input.disabled = false; }
+      if (value && (x || !allowed || allowed.split(" ").indexOf(value) >= 0)) { input.value = value; input.disabled = false; }
     });
     if (w.location.search) {
       all(d, "a[data-keep-query]").forEach(function (a) { a.href = a.getAttribute("href").split("?")[0] + w.location.search; });

@@ -45,9 +45,9 @@ public static class TestSurveys
             personal: false
         """;
 
-    public static Survey Load(string yaml)
+    public static Survey Load(string yaml, string file = "hostile.survey.yaml")
     {
-        var result = Core.SurveyLoader.Parse("hostile.survey.yaml", yaml);
+        var result = Core.SurveyLoader.Parse(file, yaml);
         return result.Survey
             ?? throw new System.InvalidOperationException(string.Join("\n", result.Diagnostics));
     }

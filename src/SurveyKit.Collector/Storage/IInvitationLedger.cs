@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using SurveyKit.Collector.Invitations;
+
+namespace SurveyKit.Collector.Storage;
+
+/// <summary>
+/// The invitation ledger, in the collector's database, across all surveys: who was invited when, who opted out, and
+/// which invitation was answered. A response through an invitation claims it in the transaction that stores the
+/// response (<see cref="StoredResponse.InvitationId"/>), so an invitation is answered once.
+/// </summary>
+public interface IInvitationLedger
+{
+    /// <summary>Per customer that was ever invited or opted out: the latest invitation, how many in the last year, opted out.</summary>
+    Task<IReadOnlyDictionary<string, CustomerHistory>> InvitationHistoryAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Records <paramref name="invitations"/>, all or none.</summary>
+    Task AddInvitationsAsync(
+        IReadOnlyList<Invitation> invitations,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>The invitation with <paramref name="id"/>, or null.</summary>
+    Task<Invitation?> FindInvitationAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records that <paramref name="customer"/> wants no more invitations; false when they had opted out already.</summary>
+    Task<bool> OptOutAsync(
+        string customer,
+        DateTimeOffset at,
+        string source,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Invited, responded and opted out, for one survey or all.</summary>
+    Task<InvitationCounts> CountInvitationsAsync(
+        string? survey,
+        CancellationToken cancellationToken
+    );
+}

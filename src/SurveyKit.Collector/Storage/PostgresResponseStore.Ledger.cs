@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using NpgsqlTypes;
+using SurveyKit.Collector.Invitations;
+
+namespace SurveyKit.Collector.Storage;
+
+// The invitation ledger in PostgreSQL, shared by every collector: the claim is an UPDATE in the response's transaction,
+// so two collectors receiving answers to one invitation store one of them.
+public sealed partial class PostgresResponseStore
+{
+    private const string LedgerSchema = """
+
+        CREATE TABLE IF NOT EXISTS invitations (
+          id text PRIMARY KEY,
+          survey text NOT NULL,
+          customer text NOT NULL,
+          email text NOT NULL,
+          lang text NOT NULL,
+          context jsonb NOT NULL,
+          invited_at timestamptz NOT NULL,
+          responded_at timestamptz,
+          response_id uuid
+        );
+        CREATE INDEX IF NOT EXISTS invitations_by_customer ON invitations (customer, invited_at);
+        CREATE TABLE IF NOT EXISTS opt_outs (
+          customer text PRIMARY KEY,
+          at timestamptz NOT NULL,
+          source text NOT NULL
+        );
+        """;
+
+    private static async Task<bool> Claim(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string invitation,
+        StoredResponse response,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE invitations SET responded_at = $1, response_id = $2 "
+                + "WHERE id = $3 AND survey = $4 AND (response_id IS NULL OR response_id = $2);",
+            connection,
+            transaction
+        );
+        command.Parameters.AddWithValue(response.ReceivedAt.ToUniversalTime());
+        command.Parameters.AddWithValue(Guid.Parse(response.ResponseId));
+        command.Parameters.AddWithValue(invitation);
+        command.Parameters.AddWithValue(response.Survey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyDictionary<string, CustomerHistory>> InvitationHistoryAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT customer, max(invited_at), count(*) FILTER (WHERE invited_at > $1)::int, false FROM invitations GROUP BY customer
+            UNION ALL SELECT customer, NULL, 0, true FROM opt_outs;
+            """
+        );
+        command.Parameters.AddWithValue(now.AddDays(-365).ToUniversalTime());
+        var history = new Dictionary<string, CustomerHistory>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var customer = reader.GetString(0);
+            var known = history.GetValueOrDefault(customer) ?? new CustomerHistory(null, 0, false);
+            history[customer] = reader.GetBoolean(3)
+                ? known with
+                {
+                    OptedOut = true,
+                }
+                : known with
+                {
+                    LastInvited = reader.GetFieldValue<DateTimeOffset>(1),
+                    InLastYear = reader.GetInt32(2),
+                };
+        }
+        return history;
+    }
+
+    public async Task AddInvitationsAsync(
+        IReadOnlyList<Invitation> invitations,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var invitation in invitations)
+        {
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO invitations (id, survey, customer, email, lang, context, invited_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7);",
+                connection,
+                transaction
+            );
+            command.Parameters.AddWithValue(invitation.Id);
+            command.Parameters.AddWithValue(invitation.Survey);
+            command.Parameters.AddWithValue(invitation.Customer);
+            command.Parameters.AddWithValue(invitation.Email);
+            command.Parameters.AddWithValue(invitation.Lang);
+            command.Parameters.AddWithValue(
+                JsonSerializer.Serialize(
+                    invitation.Context,
+                    LedgerJson.Default.IReadOnlyDictionaryStringString
+                )
+            );
+            command.Parameters.AddWithValue(invitation.InvitedAt.ToUniversalTime());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Invitation?> FindInvitationAsync(
+        string id,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, survey, customer, email, lang, context::text, invited_at FROM invitations WHERE id = $1;"
+        );
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Invitation(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                JsonSerializer.Deserialize(
+                    reader.GetString(5),
+                    LedgerJson.Default.IReadOnlyDictionaryStringString
+                )!,
+                reader.GetFieldValue<DateTimeOffset>(6)
+            )
+            : null;
+    }
+
+    public async Task<bool> OptOutAsync(
+        string customer,
+        DateTimeOffset at,
+        string source,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO opt_outs (customer, at, source) VALUES ($1, $2, $3) ON CONFLICT (customer) DO NOTHING;"
+        );
+        command.Parameters.AddWithValue(customer);
+        command.Parameters.AddWithValue(at.ToUniversalTime());
+        command.Parameters.AddWithValue(source);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<InvitationCounts> CountInvitationsAsync(
+        string? survey,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*), count(responded_at), (SELECT count(*) FROM opt_outs o WHERE o.customer IN "
+                + "(SELECT customer FROM invitations i2 WHERE $1::text IS NULL OR i2.survey = $1)) "
+                + "FROM invitations WHERE $1::text IS NULL OR survey = $1;"
+        );
+        command.Parameters.Add(
+            new NpgsqlParameter
+            {
+                NpgsqlDbType = NpgsqlDbType.Text,
+                Value = (object?)survey ?? DBNull.Value,
+            }
+        );
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new InvitationCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}
