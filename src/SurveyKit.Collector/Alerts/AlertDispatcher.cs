@@ -22,7 +22,11 @@ public sealed class AlertDispatcher : BackgroundService
     /// <summary>How long a claimed message is this collector's: longer than any attempt can take.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long one attempt may take, all of it (waiting for a connection too): well inside the lease.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
     private const int MaxInFlight = 64;
 
     private readonly IAlertOutbox outbox;
@@ -34,6 +38,8 @@ public sealed class AlertDispatcher : BackgroundService
     private readonly SemaphoreSlim slots = new(MaxInFlight, MaxInFlight);
     private readonly Channel<AlertOutcome> outcomes = Channel.CreateUnbounded<AlertOutcome>();
     private readonly Random random = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> inFlight =
+        new();
 
     public AlertDispatcher(
         IAlertOutbox outbox,
@@ -62,8 +68,10 @@ public sealed class AlertDispatcher : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is in flight finishes or stays leased, and is due again after a restart.
+            // Stopping: the attempts under way may finish (for a while), so their outcomes are written and they are
+            // not sent again after the restart; what does not finish stays pending.
         }
+        await Task.WhenAny(Task.WhenAll(inFlight.Keys), Task.Delay(Drain, CancellationToken.None));
         outcomes.Writer.TryComplete();
         await completer;
     }
@@ -95,78 +103,79 @@ public sealed class AlertDispatcher : BackgroundService
             foreach (var alert in claimed)
             {
                 await slots.WaitAsync(stoppingToken);
-                _ = Task.Run(() => Deliver(alert, stoppingToken), CancellationToken.None);
+                var task = Task.Run(() => Deliver(alert, stoppingToken), CancellationToken.None);
+                inFlight[task] = 0;
+                _ = task.ContinueWith(t => inFlight.TryRemove(t, out _), TaskScheduler.Default);
             }
         }
     }
 
     private async Task Deliver(ClaimedAlert claimed, CancellationToken stoppingToken)
     {
+        // Each attempt ends within its own deadline, so it never outlives its lease; a shutdown does not cut it off
+        // (the drain above waits for it), so its outcome is written.
+        using var attempt = new CancellationTokenSource(AttemptTimeout);
+        var message = claimed.Message;
         try
         {
-            var message = claimed.Message;
-            var (result, error) =
-                message.Channel == AlertChannel.Email
-                    ? await mail.Send(message, stoppingToken)
-                    : await webhooks.Send(message, stoppingToken);
-            var now = clock.GetUtcNow();
-            DateTimeOffset? next = null;
-            if (result == DeliveryResult.Retry)
+            (DeliveryResult Result, string? Error) sent;
+            try
             {
-                lock (random)
-                {
-                    next = RetrySchedule.Next(
-                        claimed.Attempts + 1,
-                        now,
-                        claimed.WindowStart,
-                        random
-                    );
-                }
-                log.WriteLine(
-                    $"{now:O} alert {message.Alert} ({message.Id}) attempt {claimed.Attempts + 1} failed: {error}"
-                        + (
-                            next is null
-                                ? "; dead-lettered after 24 hours of tries"
-                                : $"; next try at {next:O}"
-                        )
+                sent =
+                    message.Channel == AlertChannel.Email
+                        ? await mail.Send(message, attempt.Token)
+                        : await webhooks.Send(message, attempt.Token);
+            }
+            catch (OperationCanceledException) when (attempt.IsCancellationRequested)
+            {
+                sent = (
+                    DeliveryResult.Retry,
+                    $"the attempt did not finish within {AttemptTimeout.TotalSeconds:0} seconds"
                 );
             }
-            else if (result == DeliveryResult.Gone)
-            {
-                log.WriteLine($"{now:O} alert {message.Alert} ({message.Id}) stopped: {error}");
-            }
-            outcomes.Writer.TryWrite(new AlertOutcome(message.Id, result, error, now, next));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Left leased; due again after the restart.
+            Record(claimed, sent.Result, sent.Error);
         }
         catch (Exception exception)
         {
             // A failure of SurveyKit itself: logged, and the message is tried again like any failed attempt.
-            var now = clock.GetUtcNow();
             log.WriteLine(
-                $"{now:O} alert {claimed.Message.Alert} ({claimed.Message.Id}) failed in the collector: {StoreFailure.Describe(exception)}"
+                $"{clock.GetUtcNow():O} alert {message.Alert} ({message.Id}) failed in the collector: {StoreFailure.Describe(exception)}"
             );
-            DateTimeOffset? next;
-            lock (random)
-            {
-                next = RetrySchedule.Next(claimed.Attempts + 1, now, claimed.WindowStart, random);
-            }
-            outcomes.Writer.TryWrite(
-                new AlertOutcome(
-                    claimed.Message.Id,
-                    DeliveryResult.Retry,
-                    "internal error",
-                    now,
-                    next
-                )
-            );
+            Record(claimed, DeliveryResult.Retry, "internal error");
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    private void Record(ClaimedAlert claimed, DeliveryResult result, string? error)
+    {
+        var message = claimed.Message;
+        var now = clock.GetUtcNow();
+        DateTimeOffset? next = null;
+        if (result == DeliveryResult.Retry)
+        {
+            lock (random)
+            {
+                next = RetrySchedule.Next(claimed.Attempts + 1, now, claimed.WindowStart, random);
+            }
+            log.WriteLine(
+                $"{now:O} alert {message.Alert} ({message.Id}) attempt {claimed.Attempts + 1} failed: {error}"
+                    + (
+                        next is null
+                            ? "; dead-lettered after 24 hours of tries"
+                            : $"; next try at {next:O}"
+                    )
+            );
+        }
+        else if (result == DeliveryResult.Gone)
+        {
+            log.WriteLine($"{now:O} alert {message.Alert} ({message.Id}) stopped: {error}");
+        }
+        outcomes.Writer.TryWrite(
+            new AlertOutcome(message.Id, result, error, now, next) { Claim = claimed.Claim }
+        );
     }
 
     // Outcomes are written in batches: whatever finished while the last batch was being written.
@@ -219,12 +228,5 @@ public sealed class AlertDispatcher : BackgroundService
             );
             await Task.Delay(1000, stoppingToken);
         }
-    }
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        slots.Dispose();
-        base.Dispose();
     }
 }

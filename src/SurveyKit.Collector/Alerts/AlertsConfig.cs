@@ -173,6 +173,17 @@ public sealed record AlertsConfig(
             problem = $"{place} must be an object with 'url' and 'secretFile'.";
             return null;
         }
+        foreach (var key in hook.Value.EnumerateObject().Select(p => p.Name))
+        {
+            if (key is not ("url" or "secretFile"))
+            {
+                problem =
+                    key == "secret"
+                        ? $"{place} needs a 'secretFile': a file holding whsec_<base64>, never the secret itself."
+                        : $"{place}: unknown key '{key}'; the keys are url and secretFile.";
+                return null;
+            }
+        }
         var url = Text(hook.Value, "url");
         var secretFile = Text(hook.Value, "secretFile");
         if (
@@ -255,11 +266,36 @@ public sealed record AlertsConfig(
         }
         var host = Text(element, "host");
         var from = Text(element, "from");
-        var port =
-            element.TryGetProperty("port", out var portElement)
-            && portElement.TryGetInt32(out var p)
-                ? p
-                : 587;
+        var port = 587;
+        if (element.TryGetProperty("port", out var portElement))
+        {
+            if (portElement.ValueKind != JsonValueKind.Number || !portElement.TryGetInt32(out port))
+            {
+                problem = $"{place}: 'port' must be a number from 1 to 65535, such as 587.";
+                return null;
+            }
+        }
+        foreach (var key in element.EnumerateObject().Select(p => p.Name))
+        {
+            if (
+                key
+                is not (
+                    "host"
+                    or "port"
+                    or "from"
+                    or "security"
+                    or "userFile"
+                    or "passwordFile"
+                    or "user"
+                    or "password"
+                )
+            )
+            {
+                problem =
+                    $"{place}: unknown key '{key}'; the keys are host, port, from, security, userFile and passwordFile.";
+                return null;
+            }
+        }
         var security = Text(element, "security") ?? (port == 465 ? "tls" : "starttls");
         if (string.IsNullOrWhiteSpace(host))
         {
@@ -279,6 +315,12 @@ public sealed record AlertsConfig(
         if (security is not ("starttls" or "tls" or "none"))
         {
             problem = $"{place}: 'security' must be starttls, tls or none, not '{security}'.";
+            return null;
+        }
+        if (security == "none" && !IsLoopback(host!))
+        {
+            problem =
+                $"{place}: 'security': none sends mail (and a password) unencrypted, so it is for a server on this machine only (127.0.0.1, ::1, localhost); use starttls or tls for {host}.";
             return null;
         }
         if (element.TryGetProperty("password", out _) || element.TryGetProperty("user", out _))
@@ -310,6 +352,13 @@ public sealed record AlertsConfig(
         }
         return new SmtpSettings(host, port, from, security, user, password);
     }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost"
+        || (
+            System.Net.IPAddress.TryParse(host, out var address)
+            && System.Net.IPAddress.IsLoopback(address)
+        );
 
     private static string? ReadLine(string path, Func<string, string> display, out string? problem)
     {

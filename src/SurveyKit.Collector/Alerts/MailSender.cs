@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -46,7 +47,7 @@ public sealed class MailSender(SmtpSettings? settings) : IDisposable
         await connections.WaitAsync(cancellationToken);
         try
         {
-            using var client = new SmtpClient { Timeout = 20_000 };
+            using var client = new RefusalsCounted { Timeout = 20_000 };
             await client.ConnectAsync(
                 settings.Host,
                 settings.Port,
@@ -68,16 +69,26 @@ public sealed class MailSender(SmtpSettings? settings) : IDisposable
             }
             await client.SendAsync(mime, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
-            return (DeliveryResult.Delivered, null);
+            // The others got it; a mailbox refused for good would refuse every retry too.
+            return (
+                DeliveryResult.Delivered,
+                client.Refused.Count == 0
+                    ? null
+                    : $"the SMTP server refused {string.Join(", ", client.Refused)} for good; the other recipients got it"
+            );
         }
         catch (SmtpCommandException exception)
-            when ((int)exception.StatusCode >= 500
-                && exception.ErrorCode is SmtpErrorCode.RecipientNotAccepted
+            when (exception.ErrorCode
+                    is SmtpErrorCode.RecipientNotAccepted
+                        or SmtpErrorCode.MessageNotAccepted
+                && (int)exception.StatusCode >= 500
+                && mime.To.Count > 0
             )
         {
+            // Every recipient refused for good (MailKit stops when none is left): the target is gone.
             return (
                 DeliveryResult.Gone,
-                $"the SMTP server refused {exception.Mailbox?.Address ?? "a recipient"} for good ({(int)exception.StatusCode})"
+                $"the SMTP server refused {string.Join(", ", mime.To.Mailboxes.Select(m => m.Address))} for good ({(int)exception.StatusCode})"
             );
         }
         catch (SmtpCommandException exception)
@@ -113,6 +124,27 @@ public sealed class MailSender(SmtpSettings? settings) : IDisposable
         finally
         {
             connections.Release();
+        }
+    }
+
+    // MailKit stops a send at the first refused recipient; a mailbox refused for good (5xx) is noted instead, so the
+    // other recipients still get the alert. A refusal for now (4xx) still stops it: the whole mail is tried again.
+    private sealed class RefusalsCounted : SmtpClient
+    {
+        public List<string> Refused { get; } = [];
+
+        protected override void OnRecipientNotAccepted(
+            MimeMessage message,
+            MailboxAddress mailbox,
+            SmtpResponse response
+        )
+        {
+            if ((int)response.StatusCode >= 500)
+            {
+                Refused.Add(mailbox.Address);
+                return;
+            }
+            base.OnRecipientNotAccepted(message, mailbox, response);
         }
     }
 

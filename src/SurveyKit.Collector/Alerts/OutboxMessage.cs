@@ -40,7 +40,11 @@ public sealed record OutboxMessage(
 /// <param name="Message">The message.</param>
 /// <param name="Attempts">Attempts made before this one.</param>
 /// <param name="WindowStart">Since when it is being tried (its creation, or when it was re-queued): it gives up 24 hours later.</param>
-public sealed record ClaimedAlert(OutboxMessage Message, int Attempts, DateTimeOffset WindowStart);
+public sealed record ClaimedAlert(OutboxMessage Message, int Attempts, DateTimeOffset WindowStart)
+{
+    /// <summary>Which claim took it (PostgreSQL): an outcome is written only by the collector that still holds it.</summary>
+    public Guid Claim { get; init; }
+}
 
 /// <summary>What an attempt did.</summary>
 public enum DeliveryResult
@@ -67,7 +71,11 @@ public sealed record AlertOutcome(
     string? Error,
     DateTimeOffset At,
     DateTimeOffset? NextAttempt
-);
+)
+{
+    /// <summary>The claim the attempt was made under.</summary>
+    public Guid Claim { get; init; }
+}
 
 /// <summary>The state of the outbox, for /health and <c>surveykit alerts</c>.</summary>
 /// <param name="Pending">Waiting for their first or next attempt.</param>

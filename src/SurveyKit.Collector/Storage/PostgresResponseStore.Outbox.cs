@@ -29,10 +29,12 @@ public sealed partial class PostgresResponseStore
           attempts integer NOT NULL DEFAULT 0,
           next_at timestamptz NOT NULL,
           locked_until timestamptz NOT NULL DEFAULT '-infinity',
+          claim_id uuid,
           last_error text,
           delivered_at timestamptz
         );
         CREATE INDEX IF NOT EXISTS alert_outbox_due ON alert_outbox (status, next_at);
+        ALTER TABLE alert_outbox ADD COLUMN IF NOT EXISTS claim_id uuid;
         """;
 
     private static async Task InsertAlert(
@@ -66,19 +68,21 @@ public sealed partial class PostgresResponseStore
         CancellationToken cancellationToken
     )
     {
+        // The database's clock decides leases, so collectors whose clocks differ never take each other's.
+        var claim = Guid.NewGuid();
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alert_outbox SET locked_until = $1
+            UPDATE alert_outbox SET locked_until = clock_timestamp() + $1, claim_id = $2
             WHERE id IN (
               SELECT id FROM alert_outbox
-              WHERE status = 'pending' AND next_at <= $2 AND locked_until <= $2
+              WHERE status = 'pending' AND next_at <= clock_timestamp() AND locked_until <= clock_timestamp()
               ORDER BY next_at LIMIT $3
               FOR UPDATE SKIP LOCKED)
             RETURNING id, response_id::text, survey, alert, channel, target, payload, created_at, attempts, window_at;
             """
         );
-        command.Parameters.AddWithValue((now + lease).ToUniversalTime());
-        command.Parameters.AddWithValue(now.ToUniversalTime());
+        command.Parameters.AddWithValue(lease);
+        command.Parameters.AddWithValue(claim);
         command.Parameters.AddWithValue(max);
         var claimed = new List<ClaimedAlert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -99,6 +103,9 @@ public sealed partial class PostgresResponseStore
                     reader.GetInt32(8),
                     reader.GetFieldValue<DateTimeOffset>(9)
                 )
+                {
+                    Claim = claim,
+                }
             );
         }
         return claimed;
@@ -123,7 +130,7 @@ public sealed partial class PostgresResponseStore
                   next_at = coalesce($3, next_at), last_error = $4,
                   delivered_at = CASE WHEN $2 = 'delivered' THEN $5 ELSE delivered_at END,
                   payload = CASE WHEN $2 = 'delivered' THEN '' ELSE payload END
-                WHERE id = $1 AND status = 'pending';
+                WHERE id = $1 AND status = 'pending' AND claim_id = $6;
                 """
             );
             command.Parameters.AddWithValue(outcome.Id);
@@ -143,6 +150,7 @@ public sealed partial class PostgresResponseStore
                 }
             );
             command.Parameters.AddWithValue(outcome.At.ToUniversalTime());
+            command.Parameters.AddWithValue(outcome.Claim);
             batch.BatchCommands.Add(command);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -248,7 +256,7 @@ public sealed partial class PostgresResponseStore
     )
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE alert_outbox SET status = 'pending', next_at = $1, window_at = $1, locked_until = '-infinity' "
+            "UPDATE alert_outbox SET status = 'pending', attempts = 0, next_at = $1, window_at = $1, locked_until = '-infinity' "
                 + "WHERE status IN ('dead', 'gone');"
         );
         command.Parameters.AddWithValue(now.ToUniversalTime());

@@ -337,7 +337,7 @@ public sealed partial class SqliteResponseStore
         await using var connection = await Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "UPDATE alert_outbox SET status = 'pending', next_at = $now, window_at = $now "
+            "UPDATE alert_outbox SET status = 'pending', attempts = 0, next_at = $now, window_at = $now "
             + "WHERE status IN ('dead', 'gone');";
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -25,6 +25,9 @@ public static class ConsentCondition
             _ => false,
         };
 
+    // The survey's contact consent (analysis.follow_up.consent) when it names one: agreeing to something else, such as
+    // research use, does not release the respondent's address. Otherwise any consent question.
     private static bool IsConsent(Survey survey, string id) =>
-        survey.FindQuestion(id) is ConsentQuestion;
+        survey.FindQuestion(id) is ConsentQuestion
+        && (survey.Analysis?.FollowUp?.Consent.Id is not { } contact || contact == id);
 }

@@ -94,6 +94,20 @@ public sealed class AlertConfigTests : IDisposable
         "needs both 'userFile' and 'passwordFile', or neither."
     )]
     [InlineData("{\"webhook\":{}}", "unknown key 'webhook'; the keys are webhooks and smtp.")]
+    [InlineData(
+        "{\"webhooks\":{\"cx-hook\":{\"url\":\"https://h.example.org\",\"secretFile\":\"cx-hook.secret\"}},\"smtp\":{\"host\":\"mail.example.org\",\"from\":\"cx@example.org\",\"security\":\"none\"}}",
+        "'security': none sends mail (and a password) unencrypted, so it is for a server on this machine only"
+    )]
+    [InlineData(
+        "{\"webhooks\":{\"cx-hook\":{\"url\":\"https://h.example.org\",\"secretFile\":\"cx-hook.secret\"}},\"smtp\":{\"host\":\"m\",\"port\":\"587\",\"from\":\"cx@example.org\"}}",
+        "'port' must be a number from 1 to 65535"
+    )]
+    [InlineData(
+        "{\"webhooks\":{\"cx-hook\":{\"url\":\"https://h.example.org\",\"secretFile\":\"cx-hook.secret\",\"headers\":{}}},"
+            + Smtp
+            + "}",
+        "unknown key 'headers'; the keys are url and secretFile."
+    )]
     [InlineData("{\"webhooks\":", "is not valid JSON")]
     public void A_mistake_in_the_config_is_one_sentence(string json, string expected)
     {
@@ -146,10 +160,71 @@ public sealed class AlertConfigTests : IDisposable
         var gone = (await outbox.ListAlertsAsync("gone", 10, default)).Single();
         Assert.Equal("accountteam@example.com", gone.Target);
         Assert.Contains(
-            "refused accountteam@example.com for good (550)",
+            "refused accountteam@example.com for good",
             gone.LastError,
             StringComparison.Ordinal
         );
+    }
+}
+
+/// <summary>A mail to several owners still reaches the others when one mailbox is refused for good.</summary>
+public sealed class AlertRecipientTests
+{
+    [Fact]
+    public async Task One_refused_mailbox_does_not_keep_the_alert_from_the_other_recipients()
+    {
+        var survey = TestSurveys.Load(
+            """
+            survey: team
+            version: 1
+            languages: [en]
+            title: Team
+            questions:
+              - id: recommend
+                type: nps
+                text: Recommend?
+            alerts:
+              - id: low
+                when: recommend <= 6
+                email: [gone@example.com, owner@example.com]
+                personal: false
+              - id: nobody
+                when: recommend == 0
+                email: [gone@example.com]
+                personal: false
+            """,
+            "team.survey.yaml"
+        );
+        await using var smtp = await SmtpServer.Start(null, null, "gone@example.com");
+        await using var collector = await Collector.Start(o =>
+            o with
+            {
+                Surveys = [survey],
+                Alerts = AlertHarness.Config("http://127.0.0.1:9/", smtp.Port),
+            }
+        );
+        await collector.PostJson(
+            "{\"responseId\":\""
+                + Guid.NewGuid()
+                + "\",\"survey\":\"team\",\"version\":1,\"lang\":\"en\",\"answers\":{\"recommend\":0}}"
+        );
+        var mail = (await smtp.Until(1, TimeSpan.FromSeconds(15))).Single();
+        Assert.Equal("owner@example.com", mail.Headers["X-Envelope-To"]);
+        var outbox = collector.App.Services.GetRequiredService<IAlertOutbox>();
+        var delivered = await AlertRetryTests.Eventually(async () =>
+            (await outbox.ListAlertsAsync("delivered", 10, default)).SingleOrDefault()
+        );
+        Assert.Equal("low", delivered.Alert);
+        Assert.Contains(
+            "refused gone@example.com for good",
+            delivered.LastError,
+            StringComparison.Ordinal
+        );
+        var gone = await AlertRetryTests.Eventually(async () =>
+            (await outbox.ListAlertsAsync("gone", 10, default)).SingleOrDefault()
+        );
+        Assert.Equal("nobody", gone.Alert);
+        Assert.Single(smtp.Messages());
     }
 }
 

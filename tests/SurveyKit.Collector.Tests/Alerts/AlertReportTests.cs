@@ -37,7 +37,13 @@ public sealed class AlertReportTests
             TimeSpan.FromSeconds(15),
             "three webhooks"
         );
-        await Task.Delay(600); // the outcomes are written back in batches
+        var outbox =
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Storage.IAlertOutbox>(
+                harness.Collector.App.Services
+            );
+        await AlertRetryTests.Eventually(async () =>
+            (await outbox.CountAlertsAsync(default)) is { Delivered: 4, Dead: 3 } ? "" : null
+        );
 
         var folder = Path.Combine(harness.Collector.Folder, "report");
         using var output = new StringWriter();

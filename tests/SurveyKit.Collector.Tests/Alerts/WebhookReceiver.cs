@@ -47,6 +47,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What to answer to the n-th attempt (1-based) of an alert: 204 unless a test says otherwise.</summary>
     public Func<int, int> Answer { get; set; } = _ => 204;
 
+    /// <summary>The Location header of a redirect answer, or null.</summary>
+    public string? Location { get; set; }
+
     /// <summary>How long to wait before answering.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
@@ -100,6 +103,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
                             DateTimeOffset.UtcNow
                         )
                     );
+                    if (receiver.Location is { } location && status is >= 300 and < 400)
+                    {
+                        context.Response.Headers.Location = location;
+                    }
                     return Results.StatusCode(status);
                 }
                 finally

@@ -173,4 +173,29 @@ public sealed class AlertLanguageTests
             lines
         );
     }
+
+    [Fact]
+    public void Only_the_contact_consent_releases_personal_data_when_the_survey_names_one()
+    {
+        var yaml =
+            Survey.Replace(
+                "  - id: email\n",
+                "  - id: research_ok\n    type: consent\n    text: { nl: Onderzoek?, en: Research? }\n  - id: email\n"
+            )
+            + "\n  - id: detractor\n    when: recommend <= 6 and research_ok\n    webhook: cx-hook\n";
+        yaml = yaml.Replace(
+            "alerts:\n",
+            "analysis:\n  follow_up: { consent: contact_ok, contact: email }\nalerts:\n"
+        );
+        var lines = TestData.Lines(TestData.Check(yaml));
+        Assert.Contains(
+            lines,
+            l =>
+                l.Contains("SK0061", System.StringComparison.Ordinal)
+                && l.Contains("add 'and contact_ok'", System.StringComparison.Ordinal)
+        );
+        Assert.Empty(
+            TestData.Lines(TestData.Check(yaml.Replace("and research_ok", "and contact_ok")))
+        );
+    }
 }
