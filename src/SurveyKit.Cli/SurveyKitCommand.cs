@@ -23,6 +23,8 @@ internal static class SurveyKitCommand
             AnalyzeCommand.Create(context),
             AlertsCommand.Create(context),
             InviteCommand.Create(context),
+            PrivacyCommands.Purge(context),
+            PrivacyCommands.Erase(context),
         };
         var parsed = root.Parse(args);
         var usage = UsageErrors.Describe(

@@ -75,6 +75,12 @@ public static class CollectorApp
         }
         builder.Services.AddSingleton<InvitationCheck>();
         builder.Services.AddSingleton<OptOutEndpoint>();
+        builder.Services.AddHostedService(services => new Privacy.DailyPurge(
+            services.GetRequiredService<SurveyCatalog>(),
+            store,
+            services.GetRequiredService<TimeProvider>(),
+            options.Log
+        ));
         builder.Services.AddSingleton<SubmitEndpoint>();
         builder.Services.AddSingleton<ExportEndpoint>();
         if (options.AllowedOrigins.Count > 0)

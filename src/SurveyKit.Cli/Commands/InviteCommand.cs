@@ -253,7 +253,16 @@ internal static class InviteCommand
         var skipped = new List<(Customer Customer, string Reason)>();
         foreach (var customer in customers)
         {
-            if (Skip(history.GetValueOrDefault(customer.Id), pressure, now) is { } reason)
+            var known = history.GetValueOrDefault(customer.Id);
+            if (history.ContainsKey(ErasedCustomer.OptOutKey(customer.Id)))
+            {
+                // Erased, but their opt-out is kept (as a hash of their id).
+                known = (known ?? new CustomerHistory(null, 0, false)) with
+                {
+                    OptedOut = true,
+                };
+            }
+            if (Skip(known, pressure, now) is { } reason)
             {
                 skipped.Add((customer, reason));
                 continue;

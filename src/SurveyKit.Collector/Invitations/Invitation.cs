@@ -21,6 +21,22 @@ public sealed record Invitation(
     DateTimeOffset InvitedAt
 );
 
+/// <summary>The ledger's keys for people whose data was erased.</summary>
+public static class ErasedCustomer
+{
+    /// <summary>
+    /// What an erased customer's opt-out is kept under: a one-way hash of their id, so they are still not invited,
+    /// and the id itself is gone.
+    /// </summary>
+    public static string OptOutKey(string customer) =>
+        "sha256:"
+        + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(customer)
+            )
+        );
+}
+
 /// <summary>A customer's invitations so far, across every survey, for the contact-pressure rule.</summary>
 /// <param name="LastInvited">The latest invitation, or null.</param>
 /// <param name="InLastYear">Invitations in the 365 days before now.</param>

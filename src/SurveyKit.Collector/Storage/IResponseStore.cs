@@ -44,7 +44,11 @@ public enum StoreOutcome
 /// Where acknowledged responses live. <see cref="StoreAsync"/> returns only once the response is durable, and a
 /// response id is stored once: storing it again reports a duplicate and changes nothing.
 /// </summary>
-public interface IResponseStore : IAlertOutbox, IInvitationLedger, IAsyncDisposable
+public interface IResponseStore
+    : IAlertOutbox,
+        IInvitationLedger,
+        IPersonalDataStore,
+        IAsyncDisposable
 {
     /// <summary>Creates the table when it is missing.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -36,6 +36,9 @@ public sealed record Survey(
     /// <summary>Where <c>version</c> is written (the survey id's place when it is not).</summary>
     public SourceSpan VersionSpan { get; init; } = IdSpan;
 
+    /// <summary>How long personal data is kept (<c>privacy: { retention_days: N }</c>), or null: until erased.</summary>
+    public int? RetentionDays { get; init; }
+
     /// <summary>The alerts the collector sends when a stored response meets their condition.</summary>
     public EquatableArray<AlertSpec> Alerts { get; init; } = EquatableArray<AlertSpec>.Empty;
 

@@ -25,7 +25,11 @@ public static class SurveyKeys
         "questions",
         "analysis",
         "alerts",
+        "privacy",
     ];
+
+    /// <summary>The privacy section.</summary>
+    public static readonly IReadOnlyList<string> Privacy = ["retention_days"];
 
     /// <summary>An alert.</summary>
     public static readonly IReadOnlyList<string> Alert =

@@ -79,6 +79,24 @@ internal sealed partial class SurveyReader
         var pages = ReadPages(map);
         var analysis = map["analysis"] is { } analysisNode ? ReadAnalysis(analysisNode) : null;
         var alerts = map["alerts"] is { } alertsNode ? ReadAlerts(alertsNode) : [];
+        int? retention = null;
+        if (
+            map["privacy"] is { } privacyNode
+            && AsMapping(privacyNode, "privacy", Place.Survey) is { } privacy
+        )
+        {
+            var privacyMap = new MappingReader(this, privacy, "privacy", SurveyKeys.Privacy);
+            retention = privacyMap["retention_days"] is { } days
+                ? ReadInt(
+                    days,
+                    "retention_days",
+                    "privacy",
+                    1,
+                    36500,
+                    "a whole number of days from 1 to 36500"
+                )
+                : null;
+        }
         return new Survey(
             id,
             version,
@@ -96,6 +114,7 @@ internal sealed partial class SurveyReader
             VersionSpan =
                 map.Mapping["version"]?.Span ?? map.Mapping["survey"]?.Span ?? map.Mapping.Span,
             Alerts = alerts.ToEquatableArray(),
+            RetentionDays = retention,
         };
     }
 

@@ -83,6 +83,11 @@ public static class SurveyWriter
             WriteAnalysis(w, analysis);
         }
         WriteAlerts(w, survey.Alerts);
+        if (survey.RetentionDays is { } days)
+        {
+            w.Line(0, "privacy:");
+            w.Line(1, "retention_days: " + days.ToString(CultureInfo.InvariantCulture));
+        }
         return w.ToString();
     }
 
