@@ -121,6 +121,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 )
             );
         }
+        if (result.Invitations is { } invitations)
+        {
+            sections.Add(InvitationsSection(invitations));
+        }
         if (
             result.Alerts is { } alerts
             && (alerts.Rules.Count > 0 || table.Plan.Survey.Alerts.Count > 0)

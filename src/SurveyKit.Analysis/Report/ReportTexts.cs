@@ -291,6 +291,13 @@ internal sealed class ReportTexts
             ["followup_text"] =
                 "{0} criticasters gaven toestemming voor contact. De lijst met contactgegevens staat in follow-up.csv (persoonsgegevens: zorgvuldig behandelen); dit rapport bevat ze niet.",
             ["followup_none"] = "Geen criticasters gaven toestemming voor contact.",
+            ["invitations"] = "Respons op de uitnodigingen",
+            ["invitations_text"] =
+                "{0} klanten zijn uitgenodigd; {1} van hen hebben geantwoord: {2} (95%-interval {3}).",
+            ["invitations_caption"] = "Respons per {0}",
+            ["invitations_invited"] = "Uitgenodigd",
+            ["invitations_responded"] = "Geantwoord",
+            ["invitations_rate"] = "Respons",
             ["alerts"] = "Meldingen",
             ["alerts_text"] =
                 "{0} responsen leidden tot een melding aan een eigenaar; de collector deed {1} bezorgingen (een per webhook of mail), waarvan {2} zijn aangekomen.",
@@ -637,6 +644,13 @@ internal sealed class ReportTexts
             ["followup_text"] =
                 "{0} detractors agreed to be contacted. The list with contact details is in follow-up.csv (personal data: handle with care); this report does not contain it.",
             ["followup_none"] = "No detractors agreed to be contacted.",
+            ["invitations"] = "Response to the invitations",
+            ["invitations_text"] =
+                "{0} customers were invited; {1} of them answered: {2} (95% interval {3}).",
+            ["invitations_caption"] = "Response per {0}",
+            ["invitations_invited"] = "Invited",
+            ["invitations_responded"] = "Answered",
+            ["invitations_rate"] = "Response rate",
             ["alerts"] = "Alerts",
             ["alerts_text"] =
                 "{0} responses raised an alert to an owner; the collector made {1} deliveries (one per webhook or mail), of which {2} arrived.",

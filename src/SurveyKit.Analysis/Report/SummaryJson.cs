@@ -215,6 +215,7 @@ public static partial class SummaryJson
         Trend(json, result);
         Accounts(json, result);
         Alerts(json, result);
+        Invitations(json, result);
         Mapping(json, table);
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)

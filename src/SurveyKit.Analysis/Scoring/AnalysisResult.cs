@@ -44,6 +44,9 @@ public sealed record AnalysisResult(
 
     /// <summary>What the collector did with the survey's alerts; null when the input is not a collector's database.</summary>
     public AlertActivity? Alerts { get; init; }
+
+    /// <summary>The response rate of the survey's invitations; null when the input is not a collector's database or none were made.</summary>
+    public InvitationActivity? Invitations { get; init; }
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>

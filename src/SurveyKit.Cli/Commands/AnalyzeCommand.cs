@@ -173,9 +173,10 @@ internal static class AnalyzeCommand
         clock.Restart();
         // A collector's database also holds what it did with the alerts: the report's follow-up view.
         var alerts = new List<AlertDelivery>();
+        var invited = new List<InvitedCustomer>();
         foreach (var input in inputs)
         {
-            var error = Read(context, builder, input, alerts).GetAwaiter().GetResult();
+            var error = Read(context, builder, input, alerts, invited).GetAwaiter().GetResult();
             if (error is not null)
             {
                 context.Error.WriteLine("surveykit analyze: " + error);
@@ -196,6 +197,19 @@ internal static class AnalyzeCommand
         ) with
         {
             Alerts = inputs.Any(IsDatabase) ? AlertActivity.Of(alerts) : null,
+            // Broken down by the context fields the analysis segments by, else by every context field with values.
+            Invitations =
+                invited.Count == 0
+                    ? null
+                    : InvitationActivity.Of(
+                        invited,
+                        definition
+                            .Context.Where(c =>
+                                definition.Analysis?.Segments.Any(s => s.Id == c.Id)
+                                ?? c.Values.Count > 0
+                            )
+                            .Select(c => c.Id)
+                    ),
         };
         Time("score", clock.Elapsed);
         var folder = context.Resolve(output);
@@ -370,12 +384,13 @@ internal static class AnalyzeCommand
         CliContext context,
         ResponseTableBuilder builder,
         string input,
-        List<AlertDelivery> alerts
+        List<AlertDelivery> alerts,
+        List<InvitedCustomer> invited
     )
     {
         if (IsDatabase(input))
         {
-            return await ReadDatabase(context, builder, input, alerts);
+            return await ReadDatabase(context, builder, input, alerts, invited);
         }
         var path = context.Resolve(input);
         if (!File.Exists(path))
@@ -421,7 +436,8 @@ internal static class AnalyzeCommand
         CliContext context,
         ResponseTableBuilder builder,
         string input,
-        List<AlertDelivery> alerts
+        List<AlertDelivery> alerts,
+        List<InvitedCustomer> invited
     )
     {
         var isPostgres = IResponseStore.IsPostgres(input);
@@ -439,6 +455,15 @@ internal static class AnalyzeCommand
         {
             await store.InitializeAsync(default);
             await ReadStore(store, builder, source);
+            await foreach (
+                var (invitation, responded) in store.ReadInvitationsAsync(
+                    builder.Plan.Survey.Id,
+                    default
+                )
+            )
+            {
+                invited.Add(new InvitedCustomer(invitation, responded));
+            }
             await foreach (var entry in store.ReadAlertsAsync(builder.Plan.Survey.Id, default))
             {
                 alerts.Add(

@@ -36,6 +36,12 @@ public interface IInvitationLedger
         CancellationToken cancellationToken
     );
 
+    /// <summary>Every invitation to <paramref name="survey"/>: its signed context and whether it was answered (for response rates).</summary>
+    IAsyncEnumerable<(
+        IReadOnlyDictionary<string, string> Context,
+        bool Responded
+    )> ReadInvitationsAsync(string survey, CancellationToken cancellationToken);
+
     /// <summary>Invited, responded and opted out, for one survey or all.</summary>
     Task<InvitationCounts> CountInvitationsAsync(
         string? survey,

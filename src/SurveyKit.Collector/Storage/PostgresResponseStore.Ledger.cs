@@ -160,6 +160,31 @@ public sealed partial class PostgresResponseStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async IAsyncEnumerable<(
+        IReadOnlyDictionary<string, string> Context,
+        bool Responded
+    )> ReadInvitationsAsync(
+        string survey,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT context::text, responded_at IS NOT NULL FROM invitations WHERE survey = $1 ORDER BY invited_at;"
+        );
+        command.Parameters.AddWithValue(survey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (
+                JsonSerializer.Deserialize(
+                    reader.GetString(0),
+                    LedgerJson.Default.IReadOnlyDictionaryStringString
+                )!,
+                reader.GetBoolean(1)
+            );
+        }
+    }
+
     public async Task<InvitationCounts> CountInvitationsAsync(
         string? survey,
         CancellationToken cancellationToken

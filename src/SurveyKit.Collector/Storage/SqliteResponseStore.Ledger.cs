@@ -188,6 +188,32 @@ public sealed partial class SqliteResponseStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async IAsyncEnumerable<(
+        IReadOnlyDictionary<string, string> Context,
+        bool Responded
+    )> ReadInvitationsAsync(
+        string survey,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT context, responded_at IS NOT NULL FROM invitations WHERE survey = $survey ORDER BY invited_at;";
+        command.Parameters.AddWithValue("$survey", survey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (
+                JsonSerializer.Deserialize(
+                    reader.GetString(0),
+                    LedgerJson.Default.IReadOnlyDictionaryStringString
+                )!,
+                reader.GetBoolean(1)
+            );
+        }
+    }
+
     public async Task<InvitationCounts> CountInvitationsAsync(
         string? survey,
         CancellationToken cancellationToken
