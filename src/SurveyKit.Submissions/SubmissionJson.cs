@@ -22,7 +22,11 @@ public static class SubmissionJson
         new SubmissionReader().Read(utf8.Span);
 
     /// <summary>The canonical stored form: the submission as formats.md writes it, with the time it was received (when given).</summary>
-    public static string Write(Submission submission, DateTimeOffset? receivedAt)
+    public static string Write(
+        Submission submission,
+        DateTimeOffset? receivedAt,
+        Core.Model.Survey? survey = null
+    )
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -60,6 +64,10 @@ public static class SubmissionJson
                 WriteValue(writer, value);
             }
             writer.WriteEndObject();
+            if (survey is not null)
+            {
+                ConsentFingerprints(writer, survey, data);
+            }
             if (submission.DurationMs is { } ms)
             {
                 writer.WriteStartObject("meta");
@@ -69,6 +77,41 @@ public static class SubmissionJson
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // What the respondent agreed to, provably: per consent question answered, the language and a hash of the text shown
+    // (the question and its help), so the organisation can show which wording a "yes" was given to.
+    private static void ConsentFingerprints(
+        Utf8JsonWriter writer,
+        Core.Model.Survey survey,
+        ResponseData data
+    )
+    {
+        var lang = data.Lang is { } l && survey.Languages.Contains(l) ? l : survey.DefaultLanguage;
+        var started = false;
+        foreach (var question in survey.Questions.OfType<Core.Model.ConsentQuestion>())
+        {
+            if (!data.Answers.ContainsKey(question.Id))
+            {
+                continue;
+            }
+            if (!started)
+            {
+                writer.WriteStartObject("consent");
+                started = true;
+            }
+            var shown = question.Text[lang] + "\n" + (question.Help?[lang] ?? "");
+            var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(shown));
+            writer.WriteStartObject(question.Id);
+            writer.WriteString("lang", lang);
+            writer.WriteNumber("version", survey.Version);
+            writer.WriteString("text_sha256", Convert.ToHexStringLower(hash));
+            writer.WriteEndObject();
+        }
+        if (started)
+        {
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>Writes one answer as formats.md writes it.</summary>

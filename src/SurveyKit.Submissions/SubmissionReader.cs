@@ -39,6 +39,7 @@ public sealed class SubmissionReader
             "meta",
             "receivedAt", // written by the collector when it stores a submission; ignored when read
             "invitation",
+            "consent", // the fingerprints of the consent texts, written by the collector; ignored when read
         }.Select(k => (Encoding.UTF8.GetBytes(k), k)),
     ];
 
@@ -318,7 +319,7 @@ public sealed class SubmissionReader
                     }
                     break;
                 default:
-                    reader.Skip(); // receivedAt
+                    reader.Skip(); // receivedAt, consent
                     break;
             }
         }

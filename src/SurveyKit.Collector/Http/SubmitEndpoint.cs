@@ -269,7 +269,7 @@ internal sealed class SubmitEndpoint(
     )
     {
         var now = clock.GetUtcNow();
-        var body = SubmissionJson.Write(submission, now);
+        var body = SubmissionJson.Write(submission, now, survey);
         var raised = alerts.Plan(survey, submission, now);
         try
         {

@@ -56,10 +56,13 @@ public sealed class AlertPostgresTests
                 .Order()
         );
         Assert.Equal(60, smtp.Messages().Count);
-        Assert.Contains(
-            "\"delivered\":120",
-            await first.Http.GetStringAsync("/health"),
-            StringComparison.Ordinal
+        await AlertRetryTests.Eventually(async () =>
+            (await first.Http.GetStringAsync("/health")).Contains(
+                "\"delivered\":120",
+                StringComparison.Ordinal
+            )
+                ? ""
+                : null
         );
     }
 }

@@ -31,11 +31,14 @@ public sealed class AlertRetryTests
         Assert.Single(attempts.Select(a => a.Body).Distinct());
         // About 1, 2 and 4 seconds apart (±20% jitter, plus up to half a second until the next look at the outbox).
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).ToList();
-        Assert.InRange(gaps[0], 0.75, 1.8);
-        Assert.InRange(gaps[1], 1.55, 3.0);
-        Assert.InRange(gaps[2], 3.15, 5.4);
-        var entry = (await Outbox(harness).ListAlertsAsync("delivered", 10, default)).Single(e =>
-            e.Channel == AlertChannel.Webhook
+        // A loaded machine adds to the upper bounds, never to the lower ones.
+        Assert.InRange(gaps[0], 0.75, 2.8);
+        Assert.InRange(gaps[1], 1.55, 4.0);
+        Assert.InRange(gaps[2], 3.15, 6.4);
+        var entry = await Eventually(async () =>
+            (await Outbox(harness).ListAlertsAsync("delivered", 10, default)).SingleOrDefault(e =>
+                e.Channel == AlertChannel.Webhook
+            )
         );
         Assert.Equal(4, entry.Attempts);
     }
@@ -94,7 +97,9 @@ public sealed class AlertRetryTests
             )
             .Order();
         Assert.Equal(ids.Order(), responseIds);
-        Assert.Equal(0, (await Outbox(harness).CountAlertsAsync(default)).Pending);
+        await Eventually(async () =>
+            (await Outbox(harness).CountAlertsAsync(default)).Pending == 0 ? "" : null
+        );
     }
 
     [Fact]
@@ -113,8 +118,10 @@ public sealed class AlertRetryTests
             "a retry after the redirect"
         );
         Assert.Empty(elsewhere.Deliveries);
-        var pending = (await Outbox(harness).ListAlertsAsync("pending", 10, default)).Single(e =>
-            e.Channel == AlertChannel.Webhook
+        var pending = await Eventually(async () =>
+            (await Outbox(harness).ListAlertsAsync("pending", 10, default)).SingleOrDefault(e =>
+                e.Channel == AlertChannel.Webhook && e.LastError is not null
+            )
         );
         Assert.Contains("redirect", pending.LastError, StringComparison.Ordinal);
     }

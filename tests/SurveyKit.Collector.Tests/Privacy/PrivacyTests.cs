@@ -279,3 +279,38 @@ public sealed class PrivacyTests
         return rows;
     }
 }
+
+/// <summary>A consent answer is stored with what was agreed to: the language, the version and a hash of the text shown.</summary>
+public sealed class ConsentFingerprintTests
+{
+    [Fact]
+    public async Task A_stored_consent_carries_the_fingerprint_of_the_text_shown()
+    {
+        await using var collector = await Collector.Start();
+        await collector.PostJson(
+            AlertHarness.Klantloyaliteit(Guid.NewGuid().ToString(), 9, consent: true)
+        );
+        var stored = System
+            .Text.Json.JsonDocument.Parse(Assert.Single(await collector.Export("klantloyaliteit")))
+            .RootElement;
+        var consent = stored.GetProperty("consent").GetProperty("contact_ok");
+        Assert.Equal("nl", consent.GetProperty("lang").GetString());
+        Assert.Equal(1, consent.GetProperty("version").GetInt32());
+        // The Dutch question and help as the example file writes them.
+        var shown =
+            "Mogen we contact met u opnemen over uw antwoorden?\nWe gebruiken uw gegevens **alleen** om op deze enquête te reageren.";
+        Assert.Equal(
+            Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(
+                    System.Text.Encoding.UTF8.GetBytes(shown)
+                )
+            ),
+            consent.GetProperty("text_sha256").GetString()
+        );
+        // Readers of submissions skip it: the analysis reads the export as before.
+        var read = SurveyKit.Submissions.SubmissionJson.Read(
+            System.Text.Encoding.UTF8.GetBytes(stored.GetRawText())
+        );
+        Assert.Empty(read.Errors);
+    }
+}
