@@ -58,6 +58,16 @@ internal static class InviteCommand
             Description =
                 "Write a new invitation key to this file (readable by you only) and stop.",
         };
+        var reminders = new Option<bool>("--reminders")
+        {
+            Description =
+                "Remind the invitations without a response after --after days, once each; writes reminders.csv (or --out).",
+        };
+        var after = new Option<int>("--after")
+        {
+            Description = "Days after the invitation before a reminder (with --reminders).",
+            DefaultValueFactory = _ => 7,
+        }.NotNegative();
         var status = new Option<bool>("--status")
         {
             Description = "Show how many were invited, responded and opted out, and stop.",
@@ -72,6 +82,8 @@ internal static class InviteCommand
             output,
             newKey,
             status,
+            reminders,
+            after,
         };
         command.SetAction(result =>
         {
@@ -85,10 +97,11 @@ internal static class InviteCommand
                     .GetAwaiter()
                     .GetResult();
             }
+            var remind = result.GetValue(reminders);
             var missing = new[]
             {
                 ("a survey file", result.GetValue(survey)),
-                ("--customers", result.GetValue(customers)),
+                ("--customers", remind ? "" : result.GetValue(customers)),
                 ("--key-file", result.GetValue(keyFile)),
                 ("--base-url", result.GetValue(baseUrl)),
             }
@@ -101,6 +114,22 @@ internal static class InviteCommand
                     $"surveykit invite: needs {string.Join(", ", missing)}. Usage: surveykit invite SURVEY --customers customers.csv --key-file invite.key --base-url https://surveys.example.org [--db responses.db] [--out invitations.csv]"
                 );
                 return ExitCodes.Usage;
+            }
+            if (remind)
+            {
+                return Remind(
+                        context,
+                        result.GetValue(survey)!,
+                        result.GetValue(keyFile)!,
+                        result.GetValue(baseUrl)!,
+                        result.GetValue(database)!,
+                        result.GetResult(output) is { Implicit: false }
+                            ? result.GetValue(output)!
+                            : "reminders.csv",
+                        result.GetValue(after)
+                    )
+                    .GetAwaiter()
+                    .GetResult();
             }
             return Invite(
                     context,
@@ -328,6 +357,65 @@ internal static class InviteCommand
                 context.Output.WriteLine($"  and {skipped.Count - 20} more.");
             }
         }
+        return ExitCodes.Success;
+    }
+
+    // Reminders: the invitations without a response after some days, each reminded once, with the same personal link
+    // (the token is made again from the key and the ledger: it is the same token).
+    private static async Task<int> Remind(
+        CliContext context,
+        string surveyPath,
+        string keyFile,
+        string baseUrl,
+        string database,
+        string output,
+        int afterDays
+    )
+    {
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
+        {
+            return ExitCodes.Errors;
+        }
+        var key = InvitationToken.ReadKey(context.Resolve(keyFile), keyFile, out var keyProblem);
+        if (key is null)
+        {
+            context.Error.WriteLine("surveykit invite: " + keyProblem);
+            return ExitCodes.Errors;
+        }
+        if (Open(context, database, out var store) is { } openProblem)
+        {
+            context.Error.WriteLine("surveykit invite: " + openProblem);
+            return ExitCodes.Errors;
+        }
+        await using var _ = store!;
+        await store!.InitializeAsync(default);
+        var now = DateTimeOffset.UtcNow;
+        var due = await store.ReadUnansweredAsync(survey.Id, now.AddDays(-afterDays), default);
+        var reminders = due.Select(i =>
+                (
+                    i,
+                    $"{baseUrl.TrimEnd('/')}/{Site.Views.SitePaths.Page(survey, i.Lang)}?t={InvitationToken.Create(key, survey.Id, i.Id, i.Customer, i.Context)}"
+                )
+            )
+            .ToList();
+        var outputPath = context.Resolve(output);
+        var temporary = outputPath + ".partial";
+        WriteCsv($"{baseUrl.TrimEnd('/')}/api/opt-out?t=", temporary, survey, reminders);
+        try
+        {
+            await store.MarkRemindedAsync(due.Select(i => i.Id).ToList(), now, default);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        File.Move(temporary, outputPath, overwrite: true);
+        context.Output.WriteLine(
+            due.Count == 0
+                ? $"No invitation to {survey.Id} is waiting for a reminder (unanswered for {afterDays} days, not reminded, not opted out)."
+                : $"Reminders for {due.Count} invitation{(due.Count == 1 ? "" : "s")} to {survey.Id} unanswered for {afterDays} days: {context.Display(outputPath)} has their links (the same as in the invitation). Each is reminded once."
+        );
         return ExitCodes.Success;
     }
 

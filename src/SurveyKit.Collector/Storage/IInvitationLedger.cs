@@ -42,6 +42,23 @@ public interface IInvitationLedger
         bool Responded
     )> ReadInvitationsAsync(string survey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The invitations to <paramref name="survey"/> made before <paramref name="before"/> that have no response and no
+    /// reminder yet, of customers who did not opt out and were not erased.
+    /// </summary>
+    Task<IReadOnlyList<Invitation>> ReadUnansweredAsync(
+        string survey,
+        DateTimeOffset before,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Records that <paramref name="ids"/> were reminded at <paramref name="at"/>, all or none.</summary>
+    Task MarkRemindedAsync(
+        IReadOnlyList<string> ids,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>Invited, responded and opted out, for one survey or all.</summary>
     Task<InvitationCounts> CountInvitationsAsync(
         string? survey,

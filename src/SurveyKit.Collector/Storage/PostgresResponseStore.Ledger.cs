@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,9 +25,11 @@ public sealed partial class PostgresResponseStore
           context jsonb NOT NULL,
           invited_at timestamptz NOT NULL,
           responded_at timestamptz,
+          reminded_at timestamptz,
           response_id uuid
         );
         CREATE INDEX IF NOT EXISTS invitations_by_customer ON invitations (customer, invited_at);
+        ALTER TABLE invitations ADD COLUMN IF NOT EXISTS reminded_at timestamptz;
         CREATE TABLE IF NOT EXISTS opt_outs (
           customer text PRIMARY KEY,
           at timestamptz NOT NULL,
@@ -183,6 +186,55 @@ public sealed partial class PostgresResponseStore
                 reader.GetBoolean(1)
             );
         }
+    }
+
+    public async Task<IReadOnlyList<Invitation>> ReadUnansweredAsync(
+        string survey,
+        DateTimeOffset before,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, survey, customer, email, lang, context::text, invited_at FROM invitations "
+                + "WHERE survey = $1 AND invited_at < $2 AND responded_at IS NULL AND reminded_at IS NULL "
+                + "AND customer <> '' AND customer NOT IN (SELECT customer FROM opt_outs) ORDER BY invited_at;"
+        );
+        command.Parameters.AddWithValue(survey);
+        command.Parameters.AddWithValue(before.ToUniversalTime());
+        var found = new List<Invitation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(
+                new Invitation(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    JsonSerializer.Deserialize(
+                        reader.GetString(5),
+                        LedgerJson.Default.IReadOnlyDictionaryStringString
+                    )!,
+                    reader.GetFieldValue<DateTimeOffset>(6)
+                )
+            );
+        }
+        return found;
+    }
+
+    public async Task MarkRemindedAsync(
+        IReadOnlyList<string> ids,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE invitations SET reminded_at = $1 WHERE id = ANY($2);"
+        );
+        command.Parameters.AddWithValue(at.ToUniversalTime());
+        command.Parameters.AddWithValue(ids.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<InvitationCounts> CountInvitationsAsync(

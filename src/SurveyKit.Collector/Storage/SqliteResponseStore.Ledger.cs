@@ -23,6 +23,7 @@ public sealed partial class SqliteResponseStore
           context TEXT NOT NULL,
           invited_at INTEGER NOT NULL,
           responded_at INTEGER,
+          reminded_at INTEGER,
           response_id TEXT
         );
         CREATE INDEX IF NOT EXISTS invitations_by_customer ON invitations (customer, invited_at);
@@ -212,6 +213,64 @@ public sealed partial class SqliteResponseStore
                 reader.GetBoolean(1)
             );
         }
+    }
+
+    public async Task<IReadOnlyList<Invitation>> ReadUnansweredAsync(
+        string survey,
+        DateTimeOffset before,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT id, survey, customer, email, lang, context, invited_at FROM invitations "
+            + "WHERE survey = $survey AND invited_at < $before AND responded_at IS NULL AND reminded_at IS NULL "
+            + "AND customer <> '' AND customer NOT IN (SELECT customer FROM opt_outs) ORDER BY invited_at;";
+        command.Parameters.AddWithValue("$survey", survey);
+        command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+        var found = new List<Invitation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(
+                new Invitation(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    JsonSerializer.Deserialize(
+                        reader.GetString(5),
+                        LedgerJson.Default.IReadOnlyDictionaryStringString
+                    )!,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))
+                )
+            );
+        }
+        return found;
+    }
+
+    public async Task MarkRemindedAsync(
+        IReadOnlyList<string> ids,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = (SqliteTransaction)
+            await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE invitations SET reminded_at = $at WHERE id = $id;";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        foreach (var one in ids)
+        {
+            id.Value = one;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<InvitationCounts> CountInvitationsAsync(

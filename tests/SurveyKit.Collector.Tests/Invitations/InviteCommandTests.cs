@@ -263,4 +263,94 @@ public sealed class InviteCommandTests : IDisposable
         Assert.Equal(1, again);
         Assert.Contains("exists", exists, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reminders_go_once_to_the_unanswered_with_the_same_link_and_never_to_who_opted_out()
+    {
+        Prepare();
+        File.WriteAllText(
+            Path.Combine(folder, "c.csv"),
+            "customer,email,segment\nC1,a@example.com,b2c\nC2,b@example.com,b2c\nC3,c@example.com,b2c\n"
+        );
+        Assert.Equal(
+            0,
+            Run(
+                "invite",
+                "relatie.survey.yaml",
+                "--customers",
+                "c.csv",
+                "--key-file",
+                "invite.key",
+                "--base-url",
+                "https://s.example.org"
+            ).Code
+        );
+        var links = File.ReadAllLines(Path.Combine(folder, "invitations.csv"))
+            .Skip(1)
+            .Select(l => l.Split(','))
+            .ToList();
+        await using (var store = IResponseStore.Open(Path.Combine(folder, "responses.db")))
+        {
+            await store.InitializeAsync(default);
+            await store.OptOutAsync("C3", DateTimeOffset.UtcNow, "test", default);
+            var c2 = links.Single(l => l[0] == "C2")[6];
+            Assert.Equal(
+                StoreOutcome.Stored,
+                await store.StoreAsync(
+                    new StoredResponse(
+                        Guid.NewGuid().ToString(),
+                        "relatie",
+                        1,
+                        DateTimeOffset.UtcNow,
+                        "{}"
+                    )
+                    {
+                        InvitationId = c2,
+                    },
+                    default
+                )
+            );
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.Delay(20);
+        var (code, output, error) = Run(
+            "invite",
+            "relatie.survey.yaml",
+            "--reminders",
+            "--after",
+            "0",
+            "--key-file",
+            "invite.key",
+            "--base-url",
+            "https://s.example.org"
+        );
+        Assert.True(code == 0, error);
+        Assert.Contains(
+            "Reminders for 1 invitation to relatie unanswered for 0 days: reminders.csv has their links",
+            output,
+            StringComparison.Ordinal
+        );
+        var reminder = File.ReadAllLines(Path.Combine(folder, "reminders.csv"))
+            .Skip(1)
+            .Single()
+            .Split(',');
+        Assert.Equal("C1", reminder[0]);
+        Assert.Equal(links.Single(l => l[0] == "C1")[3], reminder[3]);
+        var (_, again, _) = Run(
+            "invite",
+            "relatie.survey.yaml",
+            "--reminders",
+            "--after",
+            "0",
+            "--key-file",
+            "invite.key",
+            "--base-url",
+            "https://s.example.org"
+        );
+        Assert.Contains(
+            "No invitation to relatie is waiting for a reminder",
+            again,
+            StringComparison.Ordinal
+        );
+    }
 }
