@@ -192,7 +192,21 @@ public class NewcomerTests
     public void Help_says_each_default_once()
     {
         using var cli = new CliRunner();
-        foreach (var command in new[] { "collect", "sample", "analyze", "serve", "new", "export" })
+        foreach (
+            var command in new[]
+            {
+                "collect",
+                "sample",
+                "analyze",
+                "serve",
+                "new",
+                "export",
+                "alerts",
+                "invite",
+                "purge",
+                "erase",
+            }
+        )
         {
             var (_, output, _) = cli.Run(command, "--help");
             foreach (

@@ -89,8 +89,7 @@ internal static class AlertsCommand
     private static Option<string> DatabaseOption() =>
         new("--db")
         {
-            Description =
-                "The collector's SQLite file (default: responses.db) or PostgreSQL connection string.",
+            Description = "The collector's SQLite file or PostgreSQL connection string.",
             DefaultValueFactory = _ => "responses.db",
         };
 

@@ -45,12 +45,13 @@ internal static class InviteCommand
         var database = new Option<string>("--db")
         {
             Description =
-                "The collector's SQLite file (default: responses.db) or PostgreSQL connection string: the ledger.",
+                "The collector's SQLite file or PostgreSQL connection string: the ledger.",
             DefaultValueFactory = _ => "responses.db",
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The invitations, for a mail-merge tool (default: invitations.csv).",
+            Description =
+                "The invitations, for a mail-merge tool (with --reminders: reminders.csv).",
             DefaultValueFactory = _ => "invitations.csv",
         };
         var newKey = new Option<string?>("--new-key")

@@ -108,8 +108,7 @@ internal static class PrivacyCommands
         (
             new Option<string>("--db")
             {
-                Description =
-                    "The collector's SQLite file (default: responses.db) or PostgreSQL connection string.",
+                Description = "The collector's SQLite file or PostgreSQL connection string.",
                 DefaultValueFactory = _ => "responses.db",
             },
             new Option<string[]>("--survey", "-s")
