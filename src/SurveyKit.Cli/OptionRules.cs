@@ -105,4 +105,37 @@ internal static class OptionRules
     /// <summary>The SQLite file must exist and not be empty: reading from a database that is not there creates one.</summary>
     public static bool IsMissingDatabase(string path) =>
         !File.Exists(path) || new FileInfo(path).Length == 0;
+
+    /// <summary>
+    /// Why <paramref name="database"/> (as written, <paramref name="path"/> resolved) cannot be read, or null: a SQLite
+    /// file that is not there or empty (opening it would create a database). A PostgreSQL connection string is null.
+    /// </summary>
+    public static string? MissingDatabase(string database, string path) =>
+        Collector.Storage.IResponseStore.IsPostgres(database) || !IsMissingDatabase(path) ? null
+        : File.Exists(path) ? $"'{database}' is empty, not a collector's database."
+        : $"the database '{database}' does not exist.";
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to a new file only its owner can read (a key, a secret); false when the file
+    /// exists, which is never overwritten: what was signed with it would stop verifying.
+    /// </summary>
+    public static bool WriteOwnerOnly(string path, string text)
+    {
+        if (File.Exists(path))
+        {
+            return false;
+        }
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+        };
+        if (!System.OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var writer = new StreamWriter(new FileStream(path, options));
+        writer.WriteLine(text);
+        return true;
+    }
 }

@@ -100,13 +100,9 @@ internal static class AlertsCommand
     )
     {
         var isPostgres = IResponseStore.IsPostgres(database);
-        if (!isPostgres && OptionRules.IsMissingDatabase(context.Resolve(database)))
+        if (OptionRules.MissingDatabase(database, context.Resolve(database)) is { } missing)
         {
-            context.Error.WriteLine(
-                File.Exists(context.Resolve(database))
-                    ? $"surveykit alerts: '{database}' is empty, not a collector's database."
-                    : $"surveykit alerts: the database '{database}' does not exist."
-            );
+            context.Error.WriteLine("surveykit alerts: " + missing);
             return ExitCodes.Errors;
         }
         return Open(isPostgres ? database : context.Resolve(database), action)
@@ -195,26 +191,12 @@ internal static class AlertsCommand
     private static int NewSecret(CliContext context, string file)
     {
         var path = context.Resolve(file);
-        if (File.Exists(path))
+        if (!OptionRules.WriteOwnerOnly(path, WebhookSignature.NewSecret()))
         {
             context.Error.WriteLine(
                 $"surveykit alerts new-secret: '{file}' exists; a new secret would break the receivers that use it. Choose another file."
             );
             return ExitCodes.Errors;
-        }
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Only its owner may read a secret.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(new FileStream(path, options)))
-        {
-            writer.WriteLine(WebhookSignature.NewSecret());
         }
         context.Output.WriteLine(
             $"Wrote a new webhook secret to {context.Display(path)}; give the same file's text to the receiver, and name the file in alerts.json as secretFile."

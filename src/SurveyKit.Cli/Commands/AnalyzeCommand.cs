@@ -442,12 +442,9 @@ internal static class AnalyzeCommand
     {
         var isPostgres = IResponseStore.IsPostgres(input);
         var database = isPostgres ? input : context.Resolve(input);
-        if (!isPostgres && OptionRules.IsMissingDatabase(database))
+        if (OptionRules.MissingDatabase(input, database) is { } missing)
         {
-            // Opening a SQLite file that is not there (or empty) would create a database: refuse instead.
-            return File.Exists(database)
-                ? $"'{input}' is empty, not a collector's database."
-                : $"the database '{input}' does not exist.";
+            return missing;
         }
         var source = isPostgres ? "postgresql" : context.Display(database);
         await using var store = IResponseStore.Open(database);

@@ -90,14 +90,10 @@ internal static class ExportCommand
             return ExitCodes.Errors;
         }
         var isPostgres = IResponseStore.IsPostgres(database);
-        if (!isPostgres && OptionRules.IsMissingDatabase(context.Resolve(database)))
+        // Opening a SQLite file that is not there (or empty) would create a database: refuse instead.
+        if (OptionRules.MissingDatabase(database, context.Resolve(database)) is { } missing)
         {
-            // Opening a SQLite file that is not there (or empty) would create a database: refuse instead.
-            context.Error.WriteLine(
-                File.Exists(context.Resolve(database))
-                    ? $"surveykit export: '{database}' is empty, not a collector's database."
-                    : $"surveykit export: the database '{database}' does not exist."
-            );
+            context.Error.WriteLine("surveykit export: " + missing);
             return ExitCodes.Errors;
         }
         return Export(

@@ -150,25 +150,12 @@ internal static class InviteCommand
     private static int NewKey(CliContext context, string file)
     {
         var path = context.Resolve(file);
-        if (File.Exists(path))
+        if (!OptionRules.WriteOwnerOnly(path, InvitationToken.NewKey()))
         {
             context.Error.WriteLine(
                 $"surveykit invite: '{file}' exists; a new key would make every link signed with it invalid. Choose another file."
             );
             return ExitCodes.Errors;
-        }
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(new FileStream(path, options)))
-        {
-            writer.WriteLine(InvitationToken.NewKey());
         }
         context.Output.WriteLine(
             $"Wrote a new invitation key to {context.Display(path)}; invite with --key-file {file}, and start the collector with --invitation-key-file {file}."

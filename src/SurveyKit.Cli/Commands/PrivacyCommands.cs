@@ -147,13 +147,9 @@ internal static class PrivacyCommands
         }
         var isPostgres = IResponseStore.IsPostgres(database);
         var path = isPostgres ? database : context.Resolve(database);
-        if (!isPostgres && OptionRules.IsMissingDatabase(path))
+        if (OptionRules.MissingDatabase(database, path) is { } missing)
         {
-            context.Error.WriteLine(
-                File.Exists(path)
-                    ? $"surveykit {name}: '{database}' is empty, not a collector's database."
-                    : $"surveykit {name}: the database '{database}' does not exist."
-            );
+            context.Error.WriteLine($"surveykit {name}: {missing}");
             return ExitCodes.Errors;
         }
         Task.Run(async () =>

@@ -215,37 +215,12 @@ public sealed record AlertsConfig(
     /// <summary>The key bytes of a Standard Webhooks secret file (<c>whsec_&lt;base64&gt;</c>), or null and why.</summary>
     public static byte[]? ReadSecret(string path, Func<string, string> display, out string? problem)
     {
-        problem = null;
-        string text;
-        try
-        {
-            text = File.ReadAllText(path).Trim();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            problem =
-                $"the secret file '{display(path)}' cannot be read ({exception.Message.TrimEnd('.')}).";
-            return null;
-        }
-        const string prefix = "whsec_";
-        byte[]? key = null;
-        if (text.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            try
-            {
-                key = Convert.FromBase64String(text.Substring(prefix.Length));
-            }
-            catch (FormatException)
-            {
-                key = null;
-            }
-        }
-        if (key is null || key.Length < 24 || key.Length > 64)
-        {
-            problem =
-                $"the secret file '{display(path)}' must hold whsec_ and 24 to 64 random bytes in base64 (surveykit alerts new-secret writes one).";
-            return null;
-        }
+        var key = SurveyKit.Submissions.KeyFile.Read(path, "whsec_", 24, 64, out var unreadable);
+        problem =
+            key is not null ? null
+            : unreadable is not null
+                ? $"the secret file '{display(path)}' cannot be read ({unreadable})."
+            : $"the secret file '{display(path)}' must hold whsec_ and 24 to 64 random bytes in base64 (surveykit alerts new-secret writes one).";
         return key;
     }
 

@@ -112,4 +112,14 @@ public static class OutboxStatus
     public const string Delivered = "delivered";
     public const string Dead = "dead";
     public const string Gone = "gone";
+
+    /// <summary>The status an attempt's outcome leaves its message in: a retry past its 24 hours is dead.</summary>
+    public static string Of(AlertOutcome outcome) =>
+        outcome.Result switch
+        {
+            DeliveryResult.Delivered => Delivered,
+            DeliveryResult.Gone => Gone,
+            _ when outcome.NextAttempt is null => Dead,
+            _ => Pending,
+        };
 }

@@ -131,21 +131,23 @@ public sealed partial class PostgresResponseStore
         );
         command.Parameters.AddWithValue(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Invitation(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                JsonSerializer.Deserialize(
-                    reader.GetString(5),
-                    LedgerJson.Default.IReadOnlyDictionaryStringString
-                )!,
-                reader.GetFieldValue<DateTimeOffset>(6)
-            )
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadInvitation(reader) : null;
     }
+
+    // A row of "SELECT id, survey, customer, email, lang, context::text, invited_at".
+    private static Invitation ReadInvitation(NpgsqlDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            JsonSerializer.Deserialize(
+                reader.GetString(5),
+                LedgerJson.Default.IReadOnlyDictionaryStringString
+            )!,
+            reader.GetFieldValue<DateTimeOffset>(6)
+        );
 
     public async Task<bool> OptOutAsync(
         string customer,
@@ -205,20 +207,7 @@ public sealed partial class PostgresResponseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(
-                new Invitation(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    JsonSerializer.Deserialize(
-                        reader.GetString(5),
-                        LedgerJson.Default.IReadOnlyDictionaryStringString
-                    )!,
-                    reader.GetFieldValue<DateTimeOffset>(6)
-                )
-            );
+            found.Add(ReadInvitation(reader));
         }
         return found;
     }

@@ -134,7 +134,7 @@ public sealed partial class PostgresResponseStore
                 """
             );
             command.Parameters.AddWithValue(outcome.Id);
-            command.Parameters.AddWithValue(SqliteResponseStore.StatusOf(outcome));
+            command.Parameters.AddWithValue(OutboxStatus.Of(outcome));
             command.Parameters.Add(
                 new NpgsqlParameter
                 {

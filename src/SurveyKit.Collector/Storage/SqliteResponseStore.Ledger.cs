@@ -156,21 +156,23 @@ public sealed partial class SqliteResponseStore
             "SELECT id, survey, customer, email, lang, context, invited_at FROM invitations WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Invitation(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                JsonSerializer.Deserialize(
-                    reader.GetString(5),
-                    LedgerJson.Default.IReadOnlyDictionaryStringString
-                )!,
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))
-            )
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadInvitation(reader) : null;
     }
+
+    // A row of "SELECT id, survey, customer, email, lang, context, invited_at".
+    private static Invitation ReadInvitation(SqliteDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            JsonSerializer.Deserialize(
+                reader.GetString(5),
+                LedgerJson.Default.IReadOnlyDictionaryStringString
+            )!,
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))
+        );
 
     public async Task<bool> OptOutAsync(
         string customer,
@@ -233,20 +235,7 @@ public sealed partial class SqliteResponseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(
-                new Invitation(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    JsonSerializer.Deserialize(
-                        reader.GetString(5),
-                        LedgerJson.Default.IReadOnlyDictionaryStringString
-                    )!,
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))
-                )
-            );
+            found.Add(ReadInvitation(reader));
         }
         return found;
     }

@@ -212,22 +212,13 @@ public sealed partial class SqliteResponseStore
     private static Task<int> UpdateAlert(SqliteCommand command, AlertOutcome outcome)
     {
         command.Parameters["$id"].Value = outcome.Id;
-        command.Parameters["$status"].Value = StatusOf(outcome);
+        command.Parameters["$status"].Value = OutboxStatus.Of(outcome);
         command.Parameters["$next"].Value =
             (object?)outcome.NextAttempt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
         command.Parameters["$error"].Value = (object?)outcome.Error ?? DBNull.Value;
         command.Parameters["$at"].Value = outcome.At.ToUnixTimeMilliseconds();
         return command.ExecuteNonQueryAsync();
     }
-
-    internal static string StatusOf(AlertOutcome outcome) =>
-        outcome.Result switch
-        {
-            DeliveryResult.Delivered => OutboxStatus.Delivered,
-            DeliveryResult.Gone => OutboxStatus.Gone,
-            _ when outcome.NextAttempt is null => OutboxStatus.Dead,
-            _ => OutboxStatus.Pending,
-        };
 
     public async Task<OutboxCounts> CountAlertsAsync(CancellationToken cancellationToken)
     {

@@ -156,36 +156,12 @@ public static class InvitationToken
     /// <summary>The key in <paramref name="path"/>, or null and why.</summary>
     public static byte[]? ReadKey(string path, string shownAs, out string? problem)
     {
-        problem = null;
-        string text;
-        try
-        {
-            text = File.ReadAllText(path).Trim();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            problem =
-                $"the invitation key file '{shownAs}' cannot be read ({exception.Message.TrimEnd('.')}).";
-            return null;
-        }
-        byte[]? key = null;
-        if (text.StartsWith(KeyPrefix, StringComparison.Ordinal))
-        {
-            try
-            {
-                key = Convert.FromBase64String(text.Substring(KeyPrefix.Length));
-            }
-            catch (FormatException)
-            {
-                key = null;
-            }
-        }
-        if (key is null || key.Length < 32)
-        {
-            problem =
-                $"the invitation key file '{shownAs}' must hold skinv_ and 32 random bytes in base64 (surveykit invite --new-key writes one).";
-            return null;
-        }
+        var key = KeyFile.Read(path, KeyPrefix, 32, 64, out var unreadable);
+        problem =
+            key is not null ? null
+            : unreadable is not null
+                ? $"the invitation key file '{shownAs}' cannot be read ({unreadable})."
+            : $"the invitation key file '{shownAs}' must hold skinv_ and 32 random bytes in base64 (surveykit invite --new-key writes one).";
         return key;
     }
 
