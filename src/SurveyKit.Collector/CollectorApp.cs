@@ -75,6 +75,7 @@ public static class CollectorApp
         }
         builder.Services.AddSingleton<InvitationCheck>();
         builder.Services.AddSingleton<OptOutEndpoint>();
+        builder.Services.AddSingleton<OpenedEndpoint>();
         builder.Services.AddHostedService(services => new Privacy.DailyPurge(
             services.GetRequiredService<SurveyCatalog>(),
             store,
@@ -202,6 +203,14 @@ public static class CollectorApp
             ["GET", "POST"],
             (HttpContext context, OptOutEndpoint endpoint) => endpoint.Handle(context)
         );
+        var opened = app.MapPost(
+            OpenedEndpoint.Path,
+            (HttpContext context, OpenedEndpoint endpoint) => endpoint.Handle(context)
+        );
+        if (options.PostsPerMinute > 0)
+        {
+            opened.RequireRateLimiting("posts");
+        }
         app.MapGet("/health", (IResponseStore health) => Health(health, options.Log));
         app.Lifetime.ApplicationStopped.Register(() =>
             store.DisposeAsync().AsTask().GetAwaiter().GetResult()
@@ -252,7 +261,9 @@ public static class CollectorApp
                     invitations = new
                     {
                         invited = invitations.Invited,
+                        opened = invitations.Opened,
                         responded = invitations.Responded,
+                        reminded = invitations.Reminded,
                         optedOut = invitations.OptedOut,
                     },
                 }

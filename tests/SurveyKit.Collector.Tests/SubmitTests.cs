@@ -337,7 +337,7 @@ public sealed class SubmitTests : IAsyncLifetime
         await collector.PostJson(Collector.Submission());
         var health = await collector.Http.GetStringAsync("/health");
         Assert.Equal(
-            "{\"status\":\"ok\",\"store\":\"sqlite\",\"responses\":1,\"alerts\":{\"pending\":0,\"oldestPendingSeconds\":null,\"delivered\":0,\"dead\":0},\"invitations\":{\"invited\":0,\"responded\":0,\"optedOut\":0}}",
+            "{\"status\":\"ok\",\"store\":\"sqlite\",\"responses\":1,\"alerts\":{\"pending\":0,\"oldestPendingSeconds\":null,\"delivered\":0,\"dead\":0},\"invitations\":{\"invited\":0,\"opened\":0,\"responded\":0,\"reminded\":0,\"optedOut\":0}}",
             health
         );
     }

@@ -71,8 +71,31 @@ internal static class InviteCommand
         }.NotNegative();
         var status = new Option<bool>("--status")
         {
-            Description = "Show how many were invited, responded and opted out, and stop.",
+            Description =
+                "Show how many were invited, opened the page, responded, were reminded and opted out, and stop.",
         };
+        var send = new Option<bool>("--send")
+        {
+            Description =
+                "Also mail the invitations (or reminders) through --mail-config's SMTP server, each recorded when the server took it; without --customers, send what an earlier run left.",
+        };
+        var mailConfig = new Option<string?>("--mail-config")
+        {
+            Description =
+                "The collector's alerts.json, whose 'smtp' server sends the mails (with --send).",
+        };
+        var rate = new Option<double>("--rate")
+        {
+            Description = "At most this many mails per second (with --send).",
+            DefaultValueFactory = _ => 10,
+        };
+        rate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (> 0 and <= 10_000))
+            {
+                r.AddError("--rate must be more than 0 and at most 10000 mails per second.");
+            }
+        });
         var command = new Command("invite", "Invite known customers with signed personal links.")
         {
             survey,
@@ -85,6 +108,9 @@ internal static class InviteCommand
             status,
             reminders,
             after,
+            send,
+            mailConfig,
+            rate,
         };
         command.SetAction(result =>
         {
@@ -99,12 +125,14 @@ internal static class InviteCommand
                     .GetResult();
             }
             var remind = result.GetValue(reminders);
+            var sending = result.GetValue(send);
             var missing = new[]
             {
                 ("a survey file", result.GetValue(survey)),
-                ("--customers", remind ? "" : result.GetValue(customers)),
+                ("--customers", remind || sending ? "" : result.GetValue(customers)),
                 ("--key-file", result.GetValue(keyFile)),
                 ("--base-url", result.GetValue(baseUrl)),
+                ("--mail-config (with --send)", sending ? result.GetValue(mailConfig) : ""),
             }
                 .Where(m => m.Item2 is null)
                 .Select(m => m.Item1)
@@ -115,6 +143,21 @@ internal static class InviteCommand
                     $"surveykit invite: needs {string.Join(", ", missing)}. Usage: surveykit invite SURVEY --customers customers.csv --key-file invite.key --base-url https://surveys.example.org [--db responses.db] [--out invitations.csv]"
                 );
                 return ExitCodes.Usage;
+            }
+            InviteMailing? mailing = null;
+            if (
+                sending
+                && (
+                    mailing = InviteMailing.Prepare(
+                        context,
+                        result.GetValue(mailConfig)!,
+                        result.GetValue(rate)
+                    )
+                )
+                    is null
+            )
+            {
+                return ExitCodes.Errors;
             }
             if (remind)
             {
@@ -127,7 +170,21 @@ internal static class InviteCommand
                         result.GetResult(output) is { Implicit: false }
                             ? result.GetValue(output)!
                             : "reminders.csv",
-                        result.GetValue(after)
+                        result.GetValue(after),
+                        mailing
+                    )
+                    .GetAwaiter()
+                    .GetResult();
+            }
+            if (result.GetValue(customers) is null)
+            {
+                return Resume(
+                        context,
+                        result.GetValue(survey)!,
+                        result.GetValue(keyFile)!,
+                        result.GetValue(baseUrl)!,
+                        result.GetValue(database)!,
+                        mailing!
                     )
                     .GetAwaiter()
                     .GetResult();
@@ -139,7 +196,8 @@ internal static class InviteCommand
                     result.GetValue(keyFile)!,
                     result.GetValue(baseUrl)!,
                     result.GetValue(database)!,
-                    result.GetValue(output)!
+                    result.GetValue(output)!,
+                    mailing
                 )
                 .GetAwaiter()
                 .GetResult();
@@ -182,9 +240,13 @@ internal static class InviteCommand
         await using var _ = store!;
         await store!.InitializeAsync(default);
         var counts = await store.CountInvitationsAsync(surveyId, default);
-        var rate = counts.Invited == 0 ? 0 : 100.0 * counts.Responded / counts.Invited;
+        string Share(long part) =>
+            (counts.Invited == 0 ? 0 : 100.0 * part / counts.Invited).ToString(
+                "0.#",
+                CultureInfo.InvariantCulture
+            ) + "%";
         context.Output.WriteLine(
-            $"{surveyId ?? "All surveys"}: {counts.Invited} invited, {counts.Responded} responded ({rate.ToString("0.#", CultureInfo.InvariantCulture)}%), {counts.OptedOut} opted out."
+            $"{surveyId ?? "All surveys"}: {counts.Invited} invited, {counts.Opened} opened the page ({Share(counts.Opened)}), {counts.Responded} responded ({Share(counts.Responded)}), {counts.Reminded} reminded, {counts.OptedOut} opted out."
         );
         return ExitCodes.Success;
     }
@@ -209,7 +271,8 @@ internal static class InviteCommand
         string keyFile,
         string baseUrl,
         string database,
-        string output
+        string output,
+        InviteMailing? mailing
     )
     {
         if (
@@ -312,6 +375,7 @@ internal static class InviteCommand
         {
             await store.AddInvitationsAsync(
                 invitations.Select(i => i.Invitation).ToList(),
+                mailing is not null,
                 default
             );
         }
@@ -345,7 +409,40 @@ internal static class InviteCommand
                 context.Output.WriteLine($"  and {skipped.Count - 20} more.");
             }
         }
-        return ExitCodes.Success;
+        return mailing is null
+            ? ExitCodes.Success
+            : await mailing.Send(survey, key, baseUrl, store, invitations.Count);
+    }
+
+    // --send without --customers: the mails an earlier run queued and did not get to (it crashed, or the server was
+    // away).
+    private static async Task<int> Resume(
+        CliContext context,
+        string surveyPath,
+        string keyFile,
+        string baseUrl,
+        string database,
+        InviteMailing mailing
+    )
+    {
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
+        {
+            return ExitCodes.Errors;
+        }
+        var key = InvitationToken.ReadKey(context.Resolve(keyFile), keyFile, out var keyProblem);
+        if (key is null)
+        {
+            context.Error.WriteLine("surveykit invite: " + keyProblem);
+            return ExitCodes.Errors;
+        }
+        if (Open(context, database, out var store) is { } openProblem)
+        {
+            context.Error.WriteLine("surveykit invite: " + openProblem);
+            return ExitCodes.Errors;
+        }
+        await using var _ = store!;
+        await store!.InitializeAsync(default);
+        return await mailing.Send(survey, key, baseUrl, store, 0);
     }
 
     // Reminders: the invitations without a response after some days, each reminded once, with the same personal link
@@ -357,7 +454,8 @@ internal static class InviteCommand
         string baseUrl,
         string database,
         string output,
-        int afterDays
+        int afterDays,
+        InviteMailing? mailing
     )
     {
         if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
@@ -391,7 +489,12 @@ internal static class InviteCommand
         WriteCsv($"{baseUrl.TrimEnd('/')}/api/opt-out?t=", temporary, survey, reminders);
         try
         {
-            await store.MarkRemindedAsync(due.Select(i => i.Id).ToList(), now, default);
+            await store.MarkRemindedAsync(
+                due.Select(i => i.Id).ToList(),
+                now,
+                mailing is not null,
+                default
+            );
         }
         catch
         {
@@ -404,7 +507,9 @@ internal static class InviteCommand
                 ? $"No invitation to {survey.Id} is waiting for a reminder (unanswered for {afterDays} days, not reminded, not opted out)."
                 : $"Reminders for {due.Count} invitation{(due.Count == 1 ? "" : "s")} to {survey.Id} unanswered for {afterDays} days: {context.Display(outputPath)} has their links (the same as in the invitation). Each is reminded once."
         );
-        return ExitCodes.Success;
+        return mailing is null
+            ? ExitCodes.Success
+            : await mailing.Send(survey, key, baseUrl, store, due.Count);
     }
 
     /// <summary>Why a customer is not invited now, or null.</summary>

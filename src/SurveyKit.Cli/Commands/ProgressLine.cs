@@ -4,10 +4,12 @@ using System.Diagnostics;
 namespace SurveyKit.Cli.Commands;
 
 /// <summary>
-/// A progress bar on one terminal line while a large file is read; silent when the error stream is not a terminal
+/// A progress bar on one terminal line while a large file is read (in MB) or a batch is worked through (in its
+/// <c>unit</c>, such as mails); silent when the error stream is not a terminal
 /// (a pipe, a CI log, a test), where a carriage-return animation is only noise.
 /// </summary>
-internal sealed class ProgressLine(CliContext context, string name, long total) : IDisposable
+internal sealed class ProgressLine(CliContext context, string name, long total, string? unit = null)
+    : IDisposable
 {
     private const int Width = 30;
     private readonly bool enabled =
@@ -25,7 +27,8 @@ internal sealed class ProgressLine(CliContext context, string name, long total) 
         var share = Math.Clamp((double)done / total, 0, 1);
         var filled = (int)(share * Width);
         Console.Error.Write(
-            $"\r{name} [{new string('#', filled)}{new string('.', Width - filled)}] {share, 4:P0} {done / 1048576.0, 7:0.0} MB"
+            $"\r{name} [{new string('#', filled)}{new string('.', Width - filled)}] {share, 4:P0} "
+                + (unit is null ? $"{done / 1048576.0, 7:0.0} MB" : $"{done, 7} {unit}")
         );
     }
 

@@ -25,7 +25,6 @@ namespace SurveyKit.Collector.Alerts;
 /// </summary>
 public sealed class AlertMail
 {
-    private const int MaxSubjectLength = 200;
     private readonly TemplateSet templates;
     private readonly ConcurrentDictionary<string, Template> subjects = new(StringComparer.Ordinal);
 
@@ -251,13 +250,13 @@ public sealed class AlertMail
     {
         if (alert.Subject is null)
         {
-            return Clean(survey.Title[language] + ": " + alert.Id);
+            return MailSubject.Clean(survey.Title[language] + ": " + alert.Id);
         }
         var source = alert.Subject[language];
         var template = subjects.GetOrAdd(source, s => Template.Parse(s));
         if (template.HasErrors)
         {
-            return Clean(source);
+            return MailSubject.Clean(source);
         }
         var values = new ScriptObject();
         foreach (var question in survey.Questions)
@@ -293,29 +292,12 @@ public sealed class AlertMail
         context.PushGlobal(values);
         try
         {
-            return Clean(template.Render(context));
+            return MailSubject.Clean(template.Render(context));
         }
         catch (Scriban.Syntax.ScriptRuntimeException)
         {
-            return Clean(source);
+            return MailSubject.Clean(source);
         }
-    }
-
-    // A subject is one header line: an answer's newlines and control characters would otherwise end the header.
-    private static string Clean(string subject)
-    {
-        var builder = new StringBuilder(subject.Length);
-        foreach (var c in subject)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-        var text = string.Join(
-            ' ',
-            builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        );
-        return text.Length <= MaxSubjectLength
-            ? text
-            : string.Concat(text.AsSpan(0, MaxSubjectLength - 1), "…");
     }
 
     /// <summary>The respondent's address, when the survey asks for one and they gave a valid one.</summary>

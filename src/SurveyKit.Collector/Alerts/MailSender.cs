@@ -48,25 +48,7 @@ public sealed class MailSender(SmtpSettings? settings) : IDisposable
         try
         {
             using var client = new RefusalsCounted { Timeout = 20_000 };
-            await client.ConnectAsync(
-                settings.Host,
-                settings.Port,
-                settings.Security switch
-                {
-                    "tls" => SecureSocketOptions.SslOnConnect,
-                    "none" => SecureSocketOptions.None,
-                    _ => SecureSocketOptions.StartTls,
-                },
-                cancellationToken
-            );
-            if (settings.User is not null)
-            {
-                await client.AuthenticateAsync(
-                    settings.User,
-                    settings.Password ?? "",
-                    cancellationToken
-                );
-            }
+            await Open(client, settings, cancellationToken);
             await client.SendAsync(mime, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
             // The others got it; a mailbox refused for good would refuse every retry too.
@@ -124,6 +106,34 @@ public sealed class MailSender(SmtpSettings? settings) : IDisposable
         finally
         {
             connections.Release();
+        }
+    }
+
+    /// <summary>Connects <paramref name="client"/> as <paramref name="settings"/> say: TLS as configured, then the login.</summary>
+    public static async Task Open(
+        SmtpClient client,
+        SmtpSettings settings,
+        CancellationToken cancellationToken
+    )
+    {
+        await client.ConnectAsync(
+            settings.Host,
+            settings.Port,
+            settings.Security switch
+            {
+                "tls" => SecureSocketOptions.SslOnConnect,
+                "none" => SecureSocketOptions.None,
+                _ => SecureSocketOptions.StartTls,
+            },
+            cancellationToken
+        );
+        if (settings.User is not null)
+        {
+            await client.AuthenticateAsync(
+                settings.User,
+                settings.Password ?? "",
+                cancellationToken
+            );
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using SurveyKit.Collector.Invitations;
 using SurveyKit.Collector.Storage;
 using SurveyKit.Core.Model;
 using SurveyKit.Submissions;
@@ -26,12 +27,7 @@ internal sealed class InvitationCheck(CollectorOptions options, IResponseStore s
         {
             return survey.Settings.InvitationRequired ? (null, Required()) : (null, null);
         }
-        if (InvitationToken.Read(token, out _) is not { } claims || claims.Survey != survey.Id)
-        {
-            return (null, Invalid());
-        }
-        var invitation = await store.FindInvitationAsync(claims.Id, default);
-        if (invitation is null || !InvitationToken.Verify(key, token, invitation.Customer))
+        if (await Verified(key, token) is not (var claims, _) || claims.Survey != survey.Id)
         {
             return (null, Invalid());
         }
@@ -56,6 +52,20 @@ internal sealed class InvitationCheck(CollectorOptions options, IResponseStore s
         }
         return (claims.Id, null);
     }
+
+    /// <summary>
+    /// The claims and the ledger's invitation of <paramref name="token"/> when it is well formed, its invitation is in
+    /// the ledger and its signature holds for that invitation's customer; otherwise null.
+    /// </summary>
+    public async Task<(InvitationClaims Claims, Invitation Invitation)?> Verified(
+        byte[] key,
+        string? token
+    ) =>
+        InvitationToken.Read(token, out _) is { } claims
+        && await store.FindInvitationAsync(claims.Id, default) is { } invitation
+        && InvitationToken.Verify(key, token!, invitation.Customer)
+            ? (claims, invitation)
+            : null;
 
     public static IResult Required() =>
         Problem.Of(

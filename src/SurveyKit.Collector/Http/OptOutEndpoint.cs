@@ -14,11 +14,13 @@ namespace SurveyKit.Collector.Http;
 /// <summary>
 /// <c>/api/opt-out?t=TOKEN</c>: the opt-out link of an invitation. GET shows a page with one button (mail scanners
 /// follow links, so a GET never opts anyone out); POST records the opt-out in the ledger: the customer is not invited
-/// again, by any survey. The token must be valid, as for a response.
+/// again, by any survey. The token must be valid, as for a response. The invitation mails name this link in
+/// List-Unsubscribe, so a mail program's one-click unsubscribe (RFC 8058) posts here too.
 /// </summary>
 internal sealed class OptOutEndpoint(
     CollectorOptions options,
     IResponseStore store,
+    InvitationCheck check,
     TimeProvider clock
 )
 {
@@ -43,17 +45,16 @@ internal sealed class OptOutEndpoint(
             var form = context.Request.HasFormContentType
                 ? await context.Request.ReadFormAsync(context.RequestAborted)
                 : null;
-            token = form?["t"];
+            // The page's button posts the token; a mail program's one-click unsubscribe (RFC 8058, from the mail's
+            // List-Unsubscribe header) posts "List-Unsubscribe=One-Click" to the link, token in its query.
+            token = form?["t"] is { Count: > 0 } posted ? posted : context.Request.Query["t"];
         }
         else
         {
             token = context.Request.Query["t"];
         }
         var invitation =
-            options.InvitationKey is { } key
-            && InvitationToken.Read(token, out _) is { } claims
-            && await store.FindInvitationAsync(claims.Id, default) is { } found
-            && InvitationToken.Verify(key, token!, found.Customer)
+            options.InvitationKey is { } key && await check.Verified(key, token) is (_, var found)
                 ? found
                 : null;
         if (invitation is null)

@@ -44,4 +44,57 @@ public static class ErasedCustomer
 public sealed record CustomerHistory(DateTimeOffset? LastInvited, int InLastYear, bool OptedOut);
 
 /// <summary>How an invitation programme is doing, for /health and <c>surveykit invite --status</c>.</summary>
-public sealed record InvitationCounts(long Invited, long Responded, long OptedOut);
+/// <param name="Invited">Invitations made.</param>
+/// <param name="Opened">Invitations whose page reported being opened (a page with JavaScript, on the collector).</param>
+/// <param name="Responded">Invitations answered.</param>
+/// <param name="Reminded">Invitations reminded.</param>
+/// <param name="OptedOut">Customers invited here who opted out.</param>
+public sealed record InvitationCounts(
+    long Invited,
+    long Opened,
+    long Responded,
+    long Reminded,
+    long OptedOut
+);
+
+/// <summary>The two mails an invitation can have: the invitation itself and one reminder.</summary>
+public enum MailKind
+{
+    Invitation,
+    Reminder,
+}
+
+/// <summary>How the ledger writes a <see cref="MailKind"/>.</summary>
+public static class MailKinds
+{
+    public static string Name(MailKind kind) =>
+        kind == MailKind.Reminder ? "reminder" : "invitation";
+
+    public static MailKind Parse(string name) =>
+        name == "reminder" ? MailKind.Reminder : MailKind.Invitation;
+}
+
+/// <summary>A mail queued by <c>surveykit invite --send</c> that the SMTP server has not accepted yet.</summary>
+/// <param name="Invitation">Its invitation.</param>
+/// <param name="Kind">Invitation or reminder.</param>
+/// <param name="InDoubt">
+/// A run stopped while handing this mail to the server: it may have arrived. It is never sent again, so that nobody
+/// gets it twice; the run that finds it reports it.
+/// </param>
+public sealed record PendingMail(Invitation Invitation, MailKind Kind, bool InDoubt);
+
+/// <summary>What became of one attempt to hand a mail to the SMTP server, as the ledger records it.</summary>
+public enum MailStep
+{
+    /// <summary>About to hand it over: from here until <see cref="Sent"/>, a crash leaves it in doubt.</summary>
+    Attempting,
+
+    /// <summary>The server accepted it.</summary>
+    Sent,
+
+    /// <summary>The server answered with an error: it did not take the mail, which may be tried again.</summary>
+    NotTaken,
+
+    /// <summary>Given up: refused for good, or in doubt after a crash.</summary>
+    Failed,
+}

@@ -19,9 +19,13 @@ public interface IInvitationLedger
         CancellationToken cancellationToken
     );
 
-    /// <summary>Records <paramref name="invitations"/>, all or none.</summary>
+    /// <summary>
+    /// Records <paramref name="invitations"/>, all or none; with <paramref name="mail"/>, each with its mail queued
+    /// (<see cref="ReadPendingMailsAsync"/>) in the same transaction.
+    /// </summary>
     Task AddInvitationsAsync(
         IReadOnlyList<Invitation> invitations,
+        bool mail,
         CancellationToken cancellationToken
     );
 
@@ -52,14 +56,40 @@ public interface IInvitationLedger
         CancellationToken cancellationToken
     );
 
-    /// <summary>Records that <paramref name="ids"/> were reminded at <paramref name="at"/>, all or none.</summary>
+    /// <summary>
+    /// Records that <paramref name="ids"/> were reminded at <paramref name="at"/>, all or none; with
+    /// <paramref name="mail"/>, each with its reminder mail queued in the same transaction.
+    /// </summary>
     Task MarkRemindedAsync(
         IReadOnlyList<string> ids,
         DateTimeOffset at,
+        bool mail,
         CancellationToken cancellationToken
     );
 
-    /// <summary>Invited, responded and opted out, for one survey or all.</summary>
+    /// <summary>
+    /// The queued mails of <paramref name="survey"/> the SMTP server has not accepted, oldest first, without those of
+    /// customers who opted out, were erased or answered meanwhile.
+    /// </summary>
+    Task<IReadOnlyList<PendingMail>> ReadPendingMailsAsync(
+        string survey,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Records a step of sending one queued mail (durably: it is what a resumed run trusts).</summary>
+    Task RecordMailAsync(
+        string invitation,
+        MailKind kind,
+        MailStep step,
+        DateTimeOffset at,
+        string? error,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Records the first time the page of invitation <paramref name="id"/> was opened; false when known already.</summary>
+    Task<bool> MarkOpenedAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Invited, opened, responded, reminded and opted out, for one survey or all.</summary>
     Task<InvitationCounts> CountInvitationsAsync(
         string? survey,
         CancellationToken cancellationToken

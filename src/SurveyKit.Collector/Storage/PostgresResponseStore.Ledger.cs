@@ -30,10 +30,21 @@ public sealed partial class PostgresResponseStore
         );
         CREATE INDEX IF NOT EXISTS invitations_by_customer ON invitations (customer, invited_at);
         ALTER TABLE invitations ADD COLUMN IF NOT EXISTS reminded_at timestamptz;
+        ALTER TABLE invitations ADD COLUMN IF NOT EXISTS opened_at timestamptz;
         CREATE TABLE IF NOT EXISTS opt_outs (
           customer text PRIMARY KEY,
           at timestamptz NOT NULL,
           source text NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS invitation_mails (
+          invitation text NOT NULL,
+          kind text NOT NULL,
+          queued_at timestamptz NOT NULL,
+          attempted_at timestamptz,
+          sent_at timestamptz,
+          failed_at timestamptz,
+          error text,
+          PRIMARY KEY (invitation, kind)
         );
         """;
 
@@ -92,6 +103,7 @@ public sealed partial class PostgresResponseStore
 
     public async Task AddInvitationsAsync(
         IReadOnlyList<Invitation> invitations,
+        bool mail,
         CancellationToken cancellationToken
     )
     {
@@ -118,7 +130,119 @@ public sealed partial class PostgresResponseStore
             command.Parameters.AddWithValue(invitation.InvitedAt.ToUniversalTime());
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (mail)
+        {
+            await QueueMails(
+                connection,
+                transaction,
+                invitations.Select(i => i.Id).ToArray(),
+                MailKind.Invitation,
+                invitations.Count > 0 ? invitations[0].InvitedAt : DateTimeOffset.UtcNow,
+                cancellationToken
+            );
+        }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task QueueMails(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string[] ids,
+        MailKind kind,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO invitation_mails (invitation, kind, queued_at) SELECT unnest($1::text[]), $2, $3 ON CONFLICT DO NOTHING;",
+            connection,
+            transaction
+        );
+        command.Parameters.AddWithValue(ids);
+        command.Parameters.AddWithValue(MailKinds.Name(kind));
+        command.Parameters.AddWithValue(at.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PendingMail>> ReadPendingMailsAsync(
+        string survey,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT i.id, i.survey, i.customer, i.email, i.lang, i.context::text, i.invited_at, m.kind, m.attempted_at IS NOT NULL "
+                + "FROM invitation_mails m JOIN invitations i ON i.id = m.invitation "
+                + "WHERE i.survey = $1 AND m.sent_at IS NULL AND m.failed_at IS NULL AND i.responded_at IS NULL "
+                + "AND i.customer <> '' AND i.customer NOT IN (SELECT customer FROM opt_outs) ORDER BY m.queued_at, i.id;"
+        );
+        command.Parameters.AddWithValue(survey);
+        var found = new List<PendingMail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(
+                new PendingMail(
+                    ReadInvitation(reader),
+                    MailKinds.Parse(reader.GetString(7)),
+                    reader.GetBoolean(8)
+                )
+            );
+        }
+        return found;
+    }
+
+    public async Task RecordMailAsync(
+        string invitation,
+        MailKind kind,
+        MailStep step,
+        DateTimeOffset at,
+        string? error,
+        CancellationToken cancellationToken
+    )
+    {
+        // Each step uses some of the parameters; all are typed, so PostgreSQL accepts the ones a step leaves out.
+        await using var command = dataSource.CreateCommand(
+            "UPDATE invitation_mails SET "
+                + step switch
+                {
+                    MailStep.Attempting => "attempted_at = $1",
+                    MailStep.Sent => "sent_at = $1, error = NULL",
+                    MailStep.NotTaken => "attempted_at = NULL, error = $2",
+                    _ => "failed_at = $1, error = $2",
+                }
+                + " WHERE invitation = $3 AND kind = $4;"
+        );
+        command.Parameters.Add(
+            new NpgsqlParameter
+            {
+                NpgsqlDbType = NpgsqlDbType.TimestampTz,
+                Value = at.ToUniversalTime(),
+            }
+        );
+        command.Parameters.Add(
+            new NpgsqlParameter
+            {
+                NpgsqlDbType = NpgsqlDbType.Text,
+                Value = (object?)error ?? DBNull.Value,
+            }
+        );
+        command.Parameters.AddWithValue(invitation);
+        command.Parameters.AddWithValue(MailKinds.Name(kind));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> MarkOpenedAsync(
+        string id,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE invitations SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL;"
+        );
+        command.Parameters.AddWithValue(at.ToUniversalTime());
+        command.Parameters.AddWithValue(id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<Invitation?> FindInvitationAsync(
@@ -215,15 +339,36 @@ public sealed partial class PostgresResponseStore
     public async Task MarkRemindedAsync(
         IReadOnlyList<string> ids,
         DateTimeOffset at,
+        bool mail,
         CancellationToken cancellationToken
     )
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE invitations SET reminded_at = $1 WHERE id = ANY($2);"
-        );
-        command.Parameters.AddWithValue(at.ToUniversalTime());
-        command.Parameters.AddWithValue(ids.ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (
+            var command = new NpgsqlCommand(
+                "UPDATE invitations SET reminded_at = $1 WHERE id = ANY($2);",
+                connection,
+                transaction
+            )
+        )
+        {
+            command.Parameters.AddWithValue(at.ToUniversalTime());
+            command.Parameters.AddWithValue(ids.ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (mail)
+        {
+            await QueueMails(
+                connection,
+                transaction,
+                ids.ToArray(),
+                MailKind.Reminder,
+                at,
+                cancellationToken
+            );
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<InvitationCounts> CountInvitationsAsync(
@@ -232,7 +377,7 @@ public sealed partial class PostgresResponseStore
     )
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT count(*), count(responded_at), (SELECT count(*) FROM opt_outs o WHERE o.customer IN "
+            "SELECT count(*), count(opened_at), count(responded_at), count(reminded_at), (SELECT count(*) FROM opt_outs o WHERE o.customer IN "
                 + "(SELECT customer FROM invitations i2 WHERE $1::text IS NULL OR i2.survey = $1)) "
                 + "FROM invitations WHERE $1::text IS NULL OR survey = $1;"
         );
@@ -245,6 +390,12 @@ public sealed partial class PostgresResponseStore
         );
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new InvitationCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new InvitationCounts(
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.GetInt64(2),
+            reader.GetInt64(3),
+            reader.GetInt64(4)
+        );
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +25,7 @@ public sealed partial class SqliteResponseStore
           invited_at INTEGER NOT NULL,
           responded_at INTEGER,
           reminded_at INTEGER,
+          opened_at INTEGER,
           response_id TEXT
         );
         CREATE INDEX IF NOT EXISTS invitations_by_customer ON invitations (customer, invited_at);
@@ -31,6 +33,16 @@ public sealed partial class SqliteResponseStore
           customer TEXT PRIMARY KEY,
           at INTEGER NOT NULL,
           source TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS invitation_mails (
+          invitation TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          queued_at INTEGER NOT NULL,
+          attempted_at INTEGER,
+          sent_at INTEGER,
+          failed_at INTEGER,
+          error TEXT,
+          PRIMARY KEY (invitation, kind)
         );
         """;
 
@@ -112,6 +124,7 @@ public sealed partial class SqliteResponseStore
 
     public async Task AddInvitationsAsync(
         IReadOnlyList<Invitation> invitations,
+        bool mail,
         CancellationToken cancellationToken
     )
     {
@@ -142,7 +155,110 @@ public sealed partial class SqliteResponseStore
             command.Parameters["$at"].Value = invitation.InvitedAt.ToUnixTimeMilliseconds();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (mail)
+        {
+            await QueueMails(
+                transaction,
+                invitations.Select(i => i.Id),
+                MailKind.Invitation,
+                invitations.Count > 0 ? invitations[0].InvitedAt : DateTimeOffset.UtcNow,
+                cancellationToken
+            );
+        }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task QueueMails(
+        SqliteTransaction transaction,
+        IEnumerable<string> ids,
+        MailKind kind,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO invitation_mails (invitation, kind, queued_at) VALUES ($id, $kind, $at) ON CONFLICT DO NOTHING;";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        command.Parameters.AddWithValue("$kind", MailKinds.Name(kind));
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        foreach (var one in ids)
+        {
+            id.Value = one;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<PendingMail>> ReadPendingMailsAsync(
+        string survey,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT i.id, i.survey, i.customer, i.email, i.lang, i.context, i.invited_at, m.kind, m.attempted_at IS NOT NULL "
+            + "FROM invitation_mails m JOIN invitations i ON i.id = m.invitation "
+            + "WHERE i.survey = $survey AND m.sent_at IS NULL AND m.failed_at IS NULL AND i.responded_at IS NULL "
+            + "AND i.customer <> '' AND i.customer NOT IN (SELECT customer FROM opt_outs) ORDER BY m.queued_at, i.id;";
+        command.Parameters.AddWithValue("$survey", survey);
+        var found = new List<PendingMail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(
+                new PendingMail(
+                    ReadInvitation(reader),
+                    MailKinds.Parse(reader.GetString(7)),
+                    reader.GetBoolean(8)
+                )
+            );
+        }
+        return found;
+    }
+
+    public async Task RecordMailAsync(
+        string invitation,
+        MailKind kind,
+        MailStep step,
+        DateTimeOffset at,
+        string? error,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE invitation_mails SET "
+            + step switch
+            {
+                MailStep.Attempting => "attempted_at = $at",
+                MailStep.Sent => "sent_at = $at, error = NULL",
+                MailStep.NotTaken => "attempted_at = NULL, error = $error",
+                _ => "failed_at = $at, error = $error",
+            }
+            + " WHERE invitation = $id AND kind = $kind;";
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", invitation);
+        command.Parameters.AddWithValue("$kind", MailKinds.Name(kind));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> MarkOpenedAsync(
+        string id,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE invitations SET opened_at = $at WHERE id = $id AND opened_at IS NULL;";
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<Invitation?> FindInvitationAsync(
@@ -243,6 +359,7 @@ public sealed partial class SqliteResponseStore
     public async Task MarkRemindedAsync(
         IReadOnlyList<string> ids,
         DateTimeOffset at,
+        bool mail,
         CancellationToken cancellationToken
     )
     {
@@ -259,6 +376,10 @@ public sealed partial class SqliteResponseStore
             id.Value = one;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (mail)
+        {
+            await QueueMails(transaction, ids, MailKind.Reminder, at, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -270,11 +391,17 @@ public sealed partial class SqliteResponseStore
         await using var connection = await Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT count(*), count(responded_at), (SELECT count(*) FROM opt_outs o WHERE o.customer IN (SELECT customer FROM invitations i2 WHERE $survey IS NULL OR i2.survey = $survey)) "
+            "SELECT count(*), count(opened_at), count(responded_at), count(reminded_at), (SELECT count(*) FROM opt_outs o WHERE o.customer IN (SELECT customer FROM invitations i2 WHERE $survey IS NULL OR i2.survey = $survey)) "
             + "FROM invitations WHERE $survey IS NULL OR survey = $survey;";
         command.Parameters.AddWithValue("$survey", (object?)survey ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new InvitationCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new InvitationCounts(
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.GetInt64(2),
+            reader.GetInt64(3),
+            reader.GetInt64(4)
+        );
     }
 }

@@ -65,7 +65,13 @@ public sealed partial class SqliteResponseStore : IResponseStore
         );
         // The writer's connection opens here, so a database that cannot be written stops the start rather than
         // leaving every request waiting on a writer that never ran.
-        var writerConnection = await Open(cancellationToken);
+        // Its own, never from the pool: a pooled connection comes with whatever an earlier user left on it, and the
+        // writer's claims must read the ledger as it is now.
+        var writerConnection = new SqliteConnection(
+            new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()
+        );
+        await writerConnection.OpenAsync(cancellationToken);
+        await Execute(writerConnection, "PRAGMA busy_timeout=5000;", cancellationToken);
         await Execute(writerConnection, "PRAGMA synchronous=FULL;", cancellationToken);
         writer = Task.Run(() => WriteLoop(writerConnection), CancellationToken.None);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SurveyKit.Core.Text;
 
 namespace SurveyKit.Core.Model;
@@ -46,4 +47,11 @@ public static class DefaultTexts
 
     /// <summary>The default text <paramref name="key"/> (such as <c>nps.low</c>) in <paramref name="language"/>, or null.</summary>
     public static string? Get(string language, string key) => Table.Get(language, key);
+
+    /// <summary>The default text <paramref name="key"/> in every language that has default texts.</summary>
+    public static LocalizedText Localized(string key) =>
+        new(
+            Table.Languages.Select(l => new Translation(l, Table.Get(l, key)!)).ToEquatableArray(),
+            default
+        );
 }

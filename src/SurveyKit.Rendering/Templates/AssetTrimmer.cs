@@ -5,13 +5,19 @@ namespace SurveyKit.Rendering.Templates;
 
 /// <summary>
 /// Trims the shipped JavaScript and CSS without a JavaScript toolchain: indentation, blank lines and comments that
-/// stand on lines of their own go; nothing inside a line changes, so the code means what its source says.
+/// stand on lines of their own go. Inside a line only SurveyKit's own script changes (<see cref="ScriptSpaces"/>):
+/// a workspace's script means what its source says.
 /// The sources stay readable, and a whole page still fits in one round trip (14 KB).
 /// </summary>
 public static class AssetTrimmer
 {
-    public static byte[] Trim(string name, byte[] bytes)
+    /// <summary>
+    /// Trims <paramref name="bytes"/> when <paramref name="name"/> is JavaScript or CSS; with
+    /// <paramref name="squeeze"/> (SurveyKit's own script only) also the spaces beside punctuation.
+    /// </summary>
+    public static byte[] Trim(string name, byte[] bytes, bool squeeze = false)
     {
+        squeeze &= name.EndsWith(".js", StringComparison.Ordinal);
         if (
             !name.EndsWith(".js", StringComparison.Ordinal)
             && !name.EndsWith(".css", StringComparison.Ordinal)
@@ -44,6 +50,10 @@ public static class AssetTrimmer
                 }
             }
             if (line.StartsWith("//", StringComparison.Ordinal) || line.Length == 0)
+            {
+                continue;
+            }
+            if (squeeze && (line = ScriptSpaces.Squeeze(line)).Length == 0)
             {
                 continue;
             }

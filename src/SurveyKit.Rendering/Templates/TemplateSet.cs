@@ -62,7 +62,7 @@ public sealed class TemplateSet : ITemplateLoader
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(display);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var sources = new Dictionary<string, (byte[] Bytes, string ShownAs)>(
+        var sources = new Dictionary<string, (byte[] Bytes, string ShownAs, bool Own)>(
             StringComparer.Ordinal
         );
         foreach (
@@ -73,7 +73,8 @@ public sealed class TemplateSet : ITemplateLoader
         {
             sources[resource.Substring(prefix.Length + 1)] = (
                 Read(resources, resource),
-                "(built-in) templates/" + resource
+                "(built-in) templates/" + resource,
+                true
             );
         }
         var folder = overrideFolder is null ? null : Path.Combine(overrideFolder, prefix);
@@ -82,7 +83,12 @@ public sealed class TemplateSet : ITemplateLoader
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             {
                 var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                sources[name] = (File.ReadAllBytes(file), display(file));
+                var bytes = File.ReadAllBytes(file);
+                // A copy of the built-in file (SurveyKit's own repository is such a workspace) is still SurveyKit's own.
+                var own =
+                    sources.TryGetValue(name, out var builtIn)
+                    && builtIn.Bytes.AsSpan().SequenceEqual(bytes);
+                sources[name] = (bytes, display(file), own);
             }
         }
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
@@ -94,7 +100,7 @@ public sealed class TemplateSet : ITemplateLoader
             if (name.StartsWith("assets/", StringComparison.Ordinal))
             {
                 var asset = name.Substring("assets/".Length);
-                assets[asset] = AssetTrimmer.Trim(asset, source.Bytes);
+                assets[asset] = AssetTrimmer.Trim(asset, source.Bytes, squeeze: source.Own);
                 continue;
             }
             if (!IsTemplate(name))

@@ -450,7 +450,12 @@
   function fillContext(form) {
     var params = new URLSearchParams(w.location.search), t = params.get("t") || "", x = null;
     try { x = JSON.parse(decodeURIComponent(escape(atob(t.split(".")[0].replace(/-/g, "+").replace(/_/g, "/"))))).x; } catch (e) { /* no token */ }
-    if (x) { form._inv = t; }
+    if (x) {
+      form._inv = t;
+      // Tell the collector the invitation was opened (for the response rate's "opened"); a static host has no such endpoint.
+      var u = form.getAttribute("data-endpoint");
+      if (/\/responses$/.test(u) && navigator.sendBeacon) { navigator.sendBeacon(u.replace(/responses$/, "opened"), t); }
+    }
     all(form, "input[data-context]").forEach(function (input) {
       var name = input.getAttribute("data-context"), allowed = input.getAttribute("data-values"), value = x ? x[name] : params.get(name);
       // A value the survey does not know would make the whole response invalid: a bad link loses the field, not the answers.
@@ -459,6 +464,14 @@
     if (w.location.search) {
       all(d, "a[data-keep-query]").forEach(function (a) { a.href = a.getAttribute("href").split("?")[0] + w.location.search; });
     }
+  }
+
+  // A link may choose answers (the invitation mail's 0-10: ?recommend=9), only among the page's own choices: a value it does not offer changes nothing.
+  function prefill(form) {
+    var params = new URLSearchParams(w.location.search);
+    fields(form).forEach(function (f) {
+      if (/radio|checkbox/.test(f.type) && params.getAll(f.name).indexOf(f.value) >= 0) { f.checked = true; }
+    });
   }
 
   function shuffle(form) {
@@ -492,6 +505,7 @@
     fillContext(form);
     shuffle(form);
     var restored = restoreProgress(form);
+    prefill(form);
     counters(form);
     evaluate(form, true);
     var list = pages(form);

@@ -15,8 +15,9 @@ namespace SurveyKit.Collector.Tests.Invitations;
 
 /// <summary>
 /// A customer opens their personal link in Chromium: the page takes its context from the token (a segment edited
-/// into the link changes nothing), the response is stored through the invitation, and a second attempt with the same
-/// link is told, in the page's language, that they already answered.
+/// into the link changes nothing), the mail's score link chooses the score (one the page does not offer chooses
+/// nothing), the page reports that it was opened, the response is stored through the invitation, and a second attempt
+/// with the same link is told, in the page's language, that they already answered.
 /// </summary>
 public sealed class InvitationBrowserTests
 {
@@ -53,6 +54,7 @@ public sealed class InvitationBrowserTests
                         DateTimeOffset.UtcNow
                     ),
                 ],
+                false,
                 default
             );
         var token = InvitationToken.Create(
@@ -70,10 +72,22 @@ public sealed class InvitationBrowserTests
                 Args = BrowserFactAttribute.ChromiumArguments,
             }
         );
-        // The respondent edits the segment in the link: the signed one counts.
+        // The respondent edits the segment in the link: the signed one counts. The mail's score link chose 9.
         var link = $"{collector.Url}/relatie/?t={token}&segment=b2c";
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(link);
+        await page.GotoAsync(link + "&recommend=9");
+        Assert.True(await page.IsCheckedAsync("#recommend-9"), "the link's score is chosen");
+        // The page reported the opening, once.
+        var store = collector.App.Services.GetRequiredService<IResponseStore>();
+        for (
+            var i = 0;
+            i < 200 && (await store.CountInvitationsAsync("relatie", default)).Opened == 0;
+            i++
+        )
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(1, (await store.CountInvitationsAsync("relatie", default)).Opened);
         await page.CheckAsync("#recommend-8");
         Assert.True(
             await page.IsVisibleAsync("#business"),
@@ -93,7 +107,9 @@ public sealed class InvitationBrowserTests
         );
 
         var again = await browser.NewPageAsync();
-        await again.GotoAsync(link);
+        // A score the page does not offer chooses nothing.
+        await again.GotoAsync(link + "&recommend=11");
+        Assert.Equal(0, await again.Locator("input[name=recommend]:checked").CountAsync());
         await again.CheckAsync("#recommend-3");
         await again.FillAsync("#business", "Nog eens");
         await again.ClickAsync("[data-send]");

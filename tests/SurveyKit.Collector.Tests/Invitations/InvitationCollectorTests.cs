@@ -52,6 +52,7 @@ public sealed class InvitationCollectorTests
                     DateTimeOffset.UtcNow
                 ),
             ],
+            false,
             default
         );
         return (collector, InvitationToken.Create(Key, "relatie", id, customer, context));
@@ -99,7 +100,7 @@ public sealed class InvitationCollectorTests
         Assert.Single(await collector.Export("relatie"));
         var health = await collector.Http.GetStringAsync("/health");
         Assert.Contains(
-            "\"invitations\":{\"invited\":1,\"responded\":1,\"optedOut\":0}",
+            "\"invitations\":{\"invited\":1,\"opened\":0,\"responded\":1,\"reminded\":0,\"optedOut\":0}",
             health,
             StringComparison.Ordinal
         );
@@ -253,5 +254,56 @@ public sealed class OptOutTests
             await refused.Content.ReadAsStringAsync(),
             StringComparison.Ordinal
         );
+    }
+
+    [Fact]
+    public async Task A_mail_programs_one_click_unsubscribe_posts_to_the_link_and_is_recorded()
+    {
+        var (collector, token) = await InvitationCollectorTests.Start();
+        await using var _ = collector;
+        var done = await collector.Http.PostAsync(
+            "/api/opt-out?t=" + Uri.EscapeDataString(token),
+            new System.Net.Http.FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])
+        );
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var store = collector.App.Services.GetRequiredService<IResponseStore>();
+        Assert.Equal(1, (await store.CountInvitationsAsync(null, default)).OptedOut);
+    }
+}
+
+/// <summary>/api/opened: a page opened with a valid token is counted once; a forged or oversized body is refused.</summary>
+public sealed class OpenedTests
+{
+    [Fact]
+    public async Task An_opening_is_counted_once_and_a_forged_token_is_refused()
+    {
+        var (collector, token) = await InvitationCollectorTests.Start();
+        await using var _ = collector;
+        var store = collector.App.Services.GetRequiredService<IResponseStore>();
+        for (var i = 0; i < 2; i++)
+        {
+            var opened = await collector.Http.PostAsync(
+                "/api/opened",
+                new System.Net.Http.StringContent(token)
+            );
+            Assert.Equal(HttpStatusCode.NoContent, opened.StatusCode);
+        }
+        Assert.Equal(1, (await store.CountInvitationsAsync("relatie", default)).Opened);
+
+        var forged = await collector.Http.PostAsync(
+            "/api/opened",
+            new System.Net.Http.StringContent(token[..^2] + (token[^2] == 'A' ? "BB" : "AA"))
+        );
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains(
+            "invitation-invalid",
+            await forged.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        var huge = await collector.Http.PostAsync(
+            "/api/opened",
+            new System.Net.Http.StringContent(new string('x', 100_000))
+        );
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
     }
 }

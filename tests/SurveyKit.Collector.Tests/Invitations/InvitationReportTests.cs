@@ -38,7 +38,7 @@ public sealed class InvitationReportTests
                 DateTimeOffset.UtcNow
             ))
             .ToList();
-        await store.AddInvitationsAsync(invitations, default);
+        await store.AddInvitationsAsync(invitations, false, default);
         // 6 of 10 business customers answer, 5 of 20 consumers.
         foreach (var invitation in invitations.Where((v, i) => i < 6 || (i >= 10 && i < 15)))
         {

@@ -12,27 +12,16 @@ namespace SurveyKit.Collector.Tests.Invitations;
 /// </summary>
 public sealed class InviteCommandTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("surveykit-invite-").FullName;
+    private readonly InviteFolder workspace = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, true);
-    }
+    private string folder => workspace.Folder;
 
-    internal (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Cli.SurveyKitCommand.Run(args, new Cli.CliContext(output, error, folder));
-        return (code, output.ToString(), error.ToString());
-    }
+    public void Dispose() => workspace.Dispose();
 
-    internal void Prepare()
-    {
-        InvitationTestSurveys.Write(folder);
-        Assert.Equal(0, Run("invite", "--new-key", "invite.key").Code);
-    }
+    private (int Code, string Output, string Error) Run(params string[] args) =>
+        workspace.Run(args);
+
+    private void Prepare() => workspace.Prepare();
 
     [Fact]
     public void Bad_rows_are_reported_with_their_line_and_the_good_ones_get_signed_links()
@@ -111,7 +100,10 @@ public sealed class InviteCommandTests : IDisposable
         Assert.EndsWith(",relatie," + fields[6] + ",b2c,", lines[2], StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "invitations.csv.partial")));
         var (_, status, _) = Run("invite", "--status", "--db", "responses.db");
-        Assert.Equal("All surveys: 2 invited, 0 responded (0%), 0 opted out.", status.Trim());
+        Assert.Equal(
+            "All surveys: 2 invited, 0 opened the page (0%), 0 responded (0%), 0 reminded, 0 opted out.",
+            status.Trim()
+        );
     }
 
     [Fact]
@@ -181,6 +173,7 @@ public sealed class InviteCommandTests : IDisposable
                         DateTimeOffset.UtcNow.AddDays(-100)
                     ),
                 ],
+                false,
                 default
             );
         }

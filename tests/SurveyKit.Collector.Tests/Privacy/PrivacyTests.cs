@@ -42,6 +42,7 @@ public sealed class PrivacyTests
                     DateTimeOffset.UtcNow
                 ),
             ],
+            false,
             default
         );
         await store.OptOutAsync("C100", DateTimeOffset.UtcNow, "test", default);
