@@ -62,13 +62,13 @@ internal sealed partial class ReportBuilder
     private ReportSection WeightedSection()
     {
         var weighted = result.Weighted!;
-        var targets = result.Survey.Analysis!.Weights.Select(w =>
-            SegmentLabel(w.Variable.Id)
+        var targets = weighted.Targets.Select(w =>
+            SegmentLabel(w.Variable)
             + " "
             + string.Join(
                 " / ",
                 w.Shares.Select(s =>
-                    ValueLabel(w.Variable.Id, s.Value) + " " + t.Number(s.Share * 100, 0) + "%"
+                    ValueLabel(w.Variable, s.Value) + " " + t.Number(s.Share * 100, 0) + "%"
                 )
             )
         );
@@ -76,7 +76,7 @@ internal sealed partial class ReportBuilder
         {
             new Paragraph(
                 t.Format(
-                    "weighted_intro",
+                    weighted.FromInvited ? "weighted_intro_invited" : "weighted_intro",
                     string.Join("; ", targets),
                     t.Number(weighted.EffectiveN, 0),
                     t.Count(weighted.N)

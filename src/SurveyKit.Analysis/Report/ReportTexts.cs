@@ -154,6 +154,8 @@ internal sealed class ReportTexts
             ["weighted"] = "Gewogen NPS",
             ["weighted_intro"] =
                 "Gewogen (raking) naar de verdeling in de enquête: {0}. Effectieve steekproefomvang (Kish) {1} van {2}.",
+            ["weighted_intro_invited"] =
+                "Gewogen (raking) naar de verdeling onder de genodigden, zodat wie minder vaak antwoordde even zwaar meetelt: {0}. Effectieve steekproefomvang (Kish) {1} van {2}.",
             ["weighted_fallback"] =
                 "Alle gewogen antwoorden vallen in één NPS-groep; het interval is het aangepaste Wald-interval bij de effectieve steekproefomvang.",
             ["weighted_small"] =
@@ -350,6 +352,8 @@ internal sealed class ReportTexts
                 "Elke respondent is {0}: zonder verschil in NPS-groep is er geen wat-als-model.",
             ["note_whatif_no_model"] =
                 "Het wat-als-model kon niet worden geschat (de cijfers scheiden de NPS-groepen volledig, of variëren te weinig); er is daarom geen wat-als.",
+            ["note_weighting_no_invitations"] =
+                "Weging op {0} naar de genodigden is niet mogelijk: de invoer heeft geen uitnodigingen (alleen de database van de collector heeft ze). Alleen de ongewogen NPS is getoond.",
             ["note_weighting_empty"] =
                 "Weging op {0} is niet mogelijk: '{1}' heeft een doelaandeel van {2}% maar geen respondenten. Alleen de ongewogen NPS is getoond.",
             ["note_weighting_not_converged"] =
@@ -508,6 +512,8 @@ internal sealed class ReportTexts
             ["weighted"] = "Weighted NPS",
             ["weighted_intro"] =
                 "Weighted (raking) to the distribution in the survey: {0}. Effective sample size (Kish) {1} of {2}.",
+            ["weighted_intro_invited"] =
+                "Weighted (raking) to the make-up of the invited customers, so that groups who answered less often count as much as they were asked: {0}. Effective sample size (Kish) {1} of {2}.",
             ["weighted_fallback"] =
                 "Every weighted response is in one NPS class; the interval is the adjusted Wald interval at the effective sample size.",
             ["weighted_small"] =
@@ -703,6 +709,8 @@ internal sealed class ReportTexts
                 "Every respondent is {0}: without a difference in NPS class there is no what-if model.",
             ["note_whatif_no_model"] =
                 "The what-if model could not be fitted (the grades separate the NPS classes completely, or vary too little), so there is no what-if.",
+            ["note_weighting_no_invitations"] =
+                "Weighting on {0} to the invited customers is not possible: the input has no invitations (only the collector's database holds them). Only the unweighted NPS is shown.",
             ["note_weighting_empty"] =
                 "Weighting on {0} is not possible: '{1}' has a target share of {2}% but no respondents. Only the unweighted NPS is shown.",
             ["note_weighting_not_converged"] =

@@ -61,6 +61,15 @@ public sealed record AnalysisOptions
     /// <summary>How the trend's periods are made (<c>analyze --by</c>); by default by quarter when the data spans more than one.</summary>
     public TrendBy By { get; init; } = TrendBy.Auto;
 
+    /// <summary>
+    /// The shares of each context field's values among the customers invited to the survey (from the collector's
+    /// ledger), for weights written <c>segment: invited</c>; null when the input has no ledger.
+    /// </summary>
+    public IReadOnlyDictionary<
+        string,
+        IReadOnlyDictionary<string, double>
+    >? InvitedShares { get; init; }
+
     /// <summary>The significance level used for the correlation method and in the report's wording.</summary>
     public double Alpha { get; init; } = 0.05;
 

@@ -131,6 +131,15 @@ public sealed record WeightedSummary(
 
     /// <summary>The largest weight as a multiple of the mean weight.</summary>
     public double LargestWeight { get; init; } = double.NaN;
+
+    /// <summary>The shares raked to, per variable and value, as written or as found among the invited.</summary>
+    public IReadOnlyList<(
+        string Variable,
+        IReadOnlyList<(string Value, double Share)> Shares
+    )> Targets { get; init; } = [];
+
+    /// <summary>Some shares are those among the invited customers (<c>weights: { segment: invited }</c>).</summary>
+    public bool FromInvited { get; init; }
 }
 
 /// <summary>A value of a weighting variable and how many respondents have it.</summary>

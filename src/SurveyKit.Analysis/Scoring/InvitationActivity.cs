@@ -44,6 +44,41 @@ public sealed record InvitationActivity(
         );
 }
 
+/// <summary>The population an invitation programme asked: its make-up, for raking to it.</summary>
+public static class InvitedPopulation
+{
+    /// <summary>
+    /// Per context field in <paramref name="variables"/>, the share of each value among <paramref name="invited"/>
+    /// (invitations without a value for it are left out of that field's shares); a field no invitation carries is absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Shares(
+        IReadOnlyList<InvitedCustomer> invited,
+        IEnumerable<string> variables
+    )
+    {
+        var shares = new Dictionary<string, IReadOnlyDictionary<string, double>>(
+            StringComparer.Ordinal
+        );
+        foreach (var variable in variables.Distinct(StringComparer.Ordinal))
+        {
+            var values = invited
+                .Where(i => i.Context.TryGetValue(variable, out var v) && v.Length > 0)
+                .GroupBy(i => i.Context[variable], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (double)g.Count(), StringComparer.Ordinal);
+            var total = values.Values.Sum();
+            if (total > 0)
+            {
+                shares[variable] = values.ToDictionary(
+                    v => v.Key,
+                    v => v.Value / total,
+                    StringComparer.Ordinal
+                );
+            }
+        }
+        return shares;
+    }
+}
+
 /// <summary>Invited, responded, the rate and its 95% Wilson interval (proportions, 0..1).</summary>
 public sealed record ResponseRate(int Invited, int Responded, double Rate, Interval Ci95)
 {

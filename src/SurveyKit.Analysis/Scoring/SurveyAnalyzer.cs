@@ -161,15 +161,38 @@ public static partial class SurveyAnalyzer
             return (null, null);
         }
         var margins = new List<RakingMargin>();
+        var written = new List<(string, IReadOnlyList<(string, double)>)>();
         foreach (var target in targets)
         {
             var segment = IndexOf(table.Plan.Segments, s => s.Id == target.Variable.Id);
             var values = table.SegmentValues[segment];
+            // Written shares, or those among the invited: the population that was actually asked.
+            IReadOnlyDictionary<string, double>? invited = null;
+            if (
+                target.FromInvited
+                && options.InvitedShares?.TryGetValue(target.Variable.Id, out invited) != true
+            )
+            {
+                notes.Add(
+                    AnalysisNote.Of("weighting_no_invitations", new NoteSegment(target.Variable.Id))
+                );
+                return (null, null);
+            }
             var shares = values
-                .Select(v => target.Shares.FirstOrDefault(s => s.Value == v)?.Share ?? 0)
+                .Select(v =>
+                    invited is not null
+                        ? invited.GetValueOrDefault(v)
+                        : target.Shares.FirstOrDefault(s => s.Value == v)?.Share ?? 0
+                )
                 .ToArray();
             margins.Add(
                 new RakingMargin(target.Variable.Id, table.Segments[segment].Span.ToArray(), shares)
+            );
+            written.Add(
+                (
+                    target.Variable.Id,
+                    values.Select((v, i) => (v, shares[i])).Where(x => x.Item2 > 0).ToList()
+                )
             );
         }
         var raked = Raking.Rake(
@@ -186,15 +209,7 @@ public static partial class SurveyAnalyzer
                     "weighting_empty",
                     new NoteSegment(failed.Name),
                     new NoteValue(failed.Name, table.SegmentValues[segment][raked.FailedCategory]),
-                    new NoteNumber(
-                        100
-                            * targets[raked.FailedMargin]
-                                .Shares.First(x =>
-                                    x.Value == table.SegmentValues[segment][raked.FailedCategory]
-                                )
-                                .Share,
-                        0
-                    )
+                    new NoteNumber(100 * failed.Targets[raked.FailedCategory], 0)
                 )
             );
             return (null, null);
@@ -277,6 +292,8 @@ public static partial class SurveyAnalyzer
         )
         {
             SmallCells = small,
+            Targets = written,
+            FromInvited = targets.Any(t => t.FromInvited),
             LargestWeight =
                 weights.Count == 0 ? double.NaN : weights.Max() / (weights.Sum() / weights.Count),
         };

@@ -192,6 +192,15 @@ internal static class AnalyzeCommand
             {
                 Interval = method.Value,
                 By = trendBy,
+                InvitedShares =
+                    invited.Count == 0
+                        ? null
+                        : InvitedPopulation.Shares(
+                            invited,
+                            (definition.Analysis?.Weights ?? default)
+                                .Where(w => w.FromInvited)
+                                .Select(w => w.Variable.Id)
+                        ),
                 Timing = (part, elapsed) => Time("  " + part, elapsed),
             }
         ) with

@@ -37,6 +37,15 @@ public sealed partial class PostgresResponseStore
             }
         }
         var responses = await Strip(connection, transaction, ids, strip, cancellationToken);
+        // A mail server's refusal may quote the address: the mail queue's errors go with the invitations' addresses.
+        await Execute(
+            connection,
+            transaction,
+            "UPDATE invitation_mails SET error = NULL WHERE error IS NOT NULL AND invitation IN (SELECT id FROM invitations WHERE survey = $1 AND invited_at < $2);",
+            cancellationToken,
+            survey,
+            before.ToUniversalTime()
+        );
         var invitations = await Execute(
             connection,
             transaction,
@@ -123,6 +132,13 @@ public sealed partial class PostgresResponseStore
                 id
             );
         }
+        await Execute(
+            connection,
+            transaction,
+            "UPDATE invitation_mails SET error = NULL WHERE error IS NOT NULL AND invitation IN (SELECT id FROM invitations WHERE customer = $1);",
+            cancellationToken,
+            customer
+        );
         var erased = await Execute(
             connection,
             transaction,

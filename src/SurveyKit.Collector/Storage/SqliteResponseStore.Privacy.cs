@@ -44,6 +44,15 @@ public sealed partial class SqliteResponseStore
             strip,
             cancellationToken
         );
+        // A mail server's refusal may quote the address: the mail queue's errors go with the invitations' addresses.
+        await Execute(
+            connection,
+            transaction,
+            "UPDATE invitation_mails SET error = NULL WHERE error IS NOT NULL AND invitation IN (SELECT id FROM invitations WHERE survey = $survey AND invited_at < $ms);",
+            survey,
+            before,
+            cancellationToken
+        );
         var invitations = await Execute(
             connection,
             transaction,
@@ -131,6 +140,12 @@ public sealed partial class SqliteResponseStore
             payload.Parameters.AddWithValue("$id", id);
             alerts += await payload.ExecuteNonQueryAsync(cancellationToken);
         }
+        await using var mails = connection.CreateCommand();
+        mails.Transaction = transaction;
+        mails.CommandText =
+            "UPDATE invitation_mails SET error = NULL WHERE error IS NOT NULL AND invitation IN (SELECT id FROM invitations WHERE customer = $customer);";
+        mails.Parameters.AddWithValue("$customer", customer);
+        await mails.ExecuteNonQueryAsync(cancellationToken);
         await using var invitations = connection.CreateCommand();
         invitations.Transaction = transaction;
         invitations.CommandText =

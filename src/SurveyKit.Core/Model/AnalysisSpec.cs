@@ -57,7 +57,14 @@ public sealed record WeightTarget(
     IdReference Variable,
     EquatableArray<WeightShare> Shares,
     SourceSpan Span
-);
+)
+{
+    /// <summary>
+    /// <c>segment: invited</c> (or <c>from: invited</c>): the shares are those among the customers invited to the
+    /// survey, read from the collector's ledger when the analysis reads its database; <see cref="Shares"/> is empty.
+    /// </summary>
+    public bool FromInvited { get; init; }
+}
 
 /// <summary>One value's population share.</summary>
 public sealed record WeightShare(string Value, double Share, SourceSpan Span);

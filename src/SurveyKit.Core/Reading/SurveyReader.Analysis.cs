@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Text;
@@ -12,7 +13,7 @@ internal sealed partial class SurveyReader
 {
     private const string AnalysisPlace = "the analysis section";
 
-    private AnalysisSpec? ReadAnalysis(YamlNode node)
+    private AnalysisSpec? ReadAnalysis(YamlNode node, IReadOnlyList<ContextField> context)
     {
         if (AsMapping(node, "analysis", Place.Survey) is not { } mapping)
         {
@@ -53,7 +54,7 @@ internal sealed partial class SurveyReader
             segments.ToEquatableArray(),
             map["follow_up"] is { } followUp ? ReadFollowUp(followUp) : null,
             map["weights"] is { } weights
-                ? ReadWeights(weights)
+                ? ReadWeights(weights, context)
                 : EquatableArray<WeightTarget>.Empty,
             mapping.Span
         )
@@ -111,16 +112,67 @@ internal sealed partial class SurveyReader
             ? new IdReference(scalar.Value, scalar.Span)
             : null;
 
-    private EquatableArray<WeightTarget> ReadWeights(YamlNode node)
+    private EquatableArray<WeightTarget> ReadWeights(
+        YamlNode node,
+        IReadOnlyList<ContextField> context
+    )
     {
         if (AsMapping(node, "weights", AnalysisPlace) is not { } mapping)
         {
             return EquatableArray<WeightTarget>.Empty;
         }
         var targets = new List<WeightTarget>();
+        // from: invited: every context field with values, at the shares among the invited customers.
+        var fromIndex = mapping.Entries.FindIndex(e => e.Key.Value == "from");
+        if (fromIndex >= 0)
+        {
+            var from = mapping.Entries[fromIndex];
+            if (!IsInvited(from.Value, "from"))
+            {
+                return EquatableArray<WeightTarget>.Empty;
+            }
+            if (mapping.Entries.Count > 1)
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidWeights,
+                    mapping.Entries.First(e => e.Key.Value != "from").Key.Span,
+                    "from",
+                    "write either 'from: invited' or the shares of each variable, not both (a variable can be 'segment: invited' among shares)"
+                );
+                return EquatableArray<WeightTarget>.Empty;
+            }
+            return context
+                .Where(c => !c.Values.IsEmpty)
+                .Select(c => new WeightTarget(
+                    new IdReference(c.Id, from.Key.Span),
+                    EquatableArray<WeightShare>.Empty,
+                    from.Key.Span
+                )
+                {
+                    FromInvited = true,
+                })
+                .ToEquatableArray();
+        }
         foreach (var entry in mapping.Entries)
         {
             var variable = entry.Key.Value;
+            if (entry.Value is YamlScalar)
+            {
+                if (IsInvited(entry.Value, variable))
+                {
+                    targets.Add(
+                        new WeightTarget(
+                            new IdReference(variable, entry.Key.Span),
+                            EquatableArray<WeightShare>.Empty,
+                            entry.Key.Span
+                        )
+                        {
+                            FromInvited = true,
+                        }
+                    );
+                }
+                continue;
+            }
             if (AsMapping(entry.Value, variable, "analysis.weights") is not { } sharesMapping)
             {
                 continue;
@@ -173,5 +225,28 @@ internal sealed partial class SurveyReader
             );
         }
         return targets.ToEquatableArray();
+    }
+
+    // The one word a weighting variable may have instead of its shares.
+    private bool IsInvited(YamlNode node, string key)
+    {
+        if (AsScalar(node, key, "analysis.weights", "invited") is not { } scalar)
+        {
+            return false;
+        }
+        if (scalar.Value == "invited")
+        {
+            return true;
+        }
+        Report(
+            DiagnosticDescriptors.InvalidValue,
+            scalar,
+            key,
+            "analysis.weights",
+            "'invited' or the shares of each value",
+            scalar.Value,
+            " Write population shares, as in { b2b: 0.35, b2c: 0.65 }, or 'invited' for the shares among the invited customers."
+        );
+        return false;
     }
 }

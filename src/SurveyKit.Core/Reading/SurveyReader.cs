@@ -77,7 +77,9 @@ internal sealed partial class SurveyReader
             ? ReadSettings(settingsNode)
             : SurveySettings.Default;
         var pages = ReadPages(map);
-        var analysis = map["analysis"] is { } analysisNode ? ReadAnalysis(analysisNode) : null;
+        var analysis = map["analysis"] is { } analysisNode
+            ? ReadAnalysis(analysisNode, context)
+            : null;
         var alerts = map["alerts"] is { } alertsNode ? ReadAlerts(alertsNode) : [];
         int? retention = null;
         if (

@@ -314,6 +314,25 @@ internal sealed class SurveyValidator(
 
     private void CheckWeights(WeightTarget target)
     {
+        if (target.FromInvited)
+        {
+            // The invitations carry the context, not answers: only a context field has shares among the invited.
+            if (
+                survey.FindContext(target.Variable.Id) is null
+                && survey.FindQuestion(target.Variable.Id) is not null
+            )
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.InvalidWeights,
+                    target.Variable.Span,
+                    target.Variable.Id,
+                    "'invited' takes the shares from the invitations, which carry context fields, not answers; write the population shares of a question"
+                );
+                return;
+            }
+            ExpectGrouping(target.Variable, "weights");
+            return;
+        }
         var values = ExpectGrouping(target.Variable, "weights");
         if (values is not { } known)
         {

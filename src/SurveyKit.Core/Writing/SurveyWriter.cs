@@ -235,6 +235,11 @@ public static class SurveyWriter
             w.Line(1, "weights:");
             foreach (var target in analysis.Weights)
             {
+                if (target.FromInvited)
+                {
+                    w.Line(2, Quote(target.Variable.Id) + ": invited");
+                    continue;
+                }
                 w.Line(2, Quote(target.Variable.Id) + ":");
                 foreach (var share in target.Shares)
                 {

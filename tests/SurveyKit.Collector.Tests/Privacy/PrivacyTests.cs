@@ -42,7 +42,16 @@ public sealed class PrivacyTests
                     DateTimeOffset.UtcNow
                 ),
             ],
-            false,
+            true,
+            default
+        );
+        // A mail server's refusal that quotes the address, as Postfix's do.
+        await store.RecordMailAsync(
+            invitation,
+            MailKind.Invitation,
+            MailStep.Failed,
+            DateTimeOffset.UtcNow,
+            "550 5.1.1 <ledger@example.com>: Recipient address rejected",
             default
         );
         await store.OptOutAsync("C100", DateTimeOffset.UtcNow, "test", default);

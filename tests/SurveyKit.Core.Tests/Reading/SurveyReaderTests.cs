@@ -100,6 +100,68 @@ public class SurveyReaderTests
         Assert.Equal(new[] { 0.35, 0.65 }, weights.Shares.Select(s => s.Share));
     }
 
+    private static string Invited(string weights) =>
+        $$"""
+            survey: demo
+            version: 1
+            languages: [en]
+            title: Demo
+            context:
+              - id: segment
+                values: [b2b, b2c]
+              - id: region
+                values: [north, south]
+              - id: account
+            questions:
+              - id: recommend
+                type: nps
+                text: How likely are you to recommend us?
+              - id: plan
+                type: single_choice
+                text: Which plan?
+                options: [{ id: basic, label: Basic }, { id: plus, label: Plus }]
+            analysis:
+              outcome: recommend
+              weights:
+            {{weights}}
+            """;
+
+    [Fact]
+    public void Weights_from_the_invited_take_every_context_field_with_values_or_the_ones_named()
+    {
+        var all = TestData.Check(Invited("    from: invited"));
+        Assert.Empty(TestData.Lines(all));
+        Assert.Equal(
+            [("segment", true), ("region", true)],
+            all.Survey!.Analysis!.Weights.Select(w => (w.Variable.Id, w.FromInvited))
+        );
+        var mixed = TestData.Check(
+            Invited("    segment: invited\n    plan: { basic: 0.4, plus: 0.6 }")
+        );
+        Assert.Empty(TestData.Lines(mixed));
+        Assert.Equal(
+            [("segment", true), ("plan", false)],
+            mixed.Survey!.Analysis!.Weights.Select(w => (w.Variable.Id, w.FromInvited))
+        );
+    }
+
+    [Theory]
+    [InlineData(
+        "    plan: invited",
+        "(22,5): error SK0052: analysis.weights.plan: 'invited' takes the shares from the invitations, which carry context fields, not answers; write the population shares of a question."
+    )]
+    [InlineData(
+        "    from: invited\n    segment: { b2b: 0.5, b2c: 0.5 }",
+        "(23,5): error SK0052: analysis.weights.from: write either 'from: invited' or the shares of each variable, not both (a variable can be 'segment: invited' among shares)."
+    )]
+    [InlineData("    from: everyone", "(22,11): error SK0013")]
+    [InlineData("    account: invited", "(22,5): error SK0051")]
+    public void Weights_from_the_invited_are_checked_where_written(string weights, string error)
+    {
+        var lines = TestData.Lines(TestData.Check(Invited(weights)));
+        Assert.Contains(lines, l => l.Contains(error, System.StringComparison.Ordinal));
+    }
+
     private const string Programme = """
         survey: demo
         version: 1
