@@ -68,6 +68,7 @@ public static class ReportFiles
         if (tables)
         {
             Save("responses.csv", s => ScoredTable.WriteCsv(result, s));
+            Save("responses.sav", s => Spss.ScoredSav.Write(result, s));
             Save(
                 "responses.parquet",
                 s => ScoredTable.WriteParquetAsync(result, s).GetAwaiter().GetResult()

@@ -22,15 +22,29 @@ namespace SurveyKit.Analysis.Report;
 /// </summary>
 public static class ScoredTable
 {
-    private abstract record ColumnSpec(string Name);
+    /// <summary>A column, with what an SPSS file says about it (label, level, value labels).</summary>
+    internal abstract record ColumnSpec(string Name)
+    {
+        public string Label { get; init; } = "";
+        public Spss.SavMeasure Measure { get; init; } = Spss.SavMeasure.Nominal;
 
-    private sealed record IntColumn(string Name, Func<int, int?> Value) : ColumnSpec(Name);
+        /// <summary>Decimals an SPSS file shows for a number.</summary>
+        public int Decimals { get; init; }
 
-    private sealed record DoubleColumn(string Name, Func<int, double?> Value) : ColumnSpec(Name);
+        /// <summary>Labels of values; for a text column with <see cref="Codes"/>, of the codes 1, 2, ...</summary>
+        public IReadOnlyList<(double Value, string Label)> ValueLabels { get; init; } = [];
 
-    private sealed record BoolColumn(string Name, Func<int, bool> Value) : ColumnSpec(Name);
+        /// <summary>A text column's values, coded 1, 2, ... in SPSS; null for free text.</summary>
+        public IReadOnlyList<string>? Codes { get; init; }
+    }
 
-    private sealed record TextColumn(string Name, Func<int, string?> Value) : ColumnSpec(Name);
+    internal sealed record IntColumn(string Name, Func<int, int?> Value) : ColumnSpec(Name);
+
+    internal sealed record DoubleColumn(string Name, Func<int, double?> Value) : ColumnSpec(Name);
+
+    internal sealed record BoolColumn(string Name, Func<int, bool> Value) : ColumnSpec(Name);
+
+    internal sealed record TextColumn(string Name, Func<int, string?> Value) : ColumnSpec(Name);
 
     private const int RowGroupSize = 1 << 20;
 
@@ -138,19 +152,38 @@ public static class ScoredTable
         return values;
     }
 
-    private static List<ColumnSpec> Columns(AnalysisResult result)
+    /// <summary>The columns, labelled in <paramref name="language"/> (the survey's first by default).</summary>
+    internal static List<ColumnSpec> Columns(AnalysisResult result, string? language = null)
     {
         var table = result.Table;
         var plan = table.Plan;
+        var lang = language ?? result.Survey.DefaultLanguage;
+        var t = ReportTexts.For(lang);
         var columns = new List<ColumnSpec>
         {
-            new TextColumn("response_id", i => table.ResponseIds[i].ToString()),
-            new IntColumn("version", i => table.Versions[i]),
+            new TextColumn("response_id", i => table.ResponseIds[i].ToString())
+            {
+                Label = t["spss_response_id"],
+            },
+            new IntColumn("version", i => table.Versions[i]) { Label = t["spss_version"] },
         };
         if (plan.Outcome is { } outcome)
         {
+            var nps = result.Survey.FindQuestion(outcome.Id) as Core.Model.NpsQuestion;
             columns.Add(
                 new IntColumn(outcome.Id, i => table.Outcome[i] >= 0 ? table.Outcome[i] : null)
+                {
+                    Label = nps?.Text[lang] ?? outcome.Id,
+                    Measure = Spss.SavMeasure.Scale,
+                    ValueLabels =
+                    [
+                        (0, (nps?.LowLabel ?? Core.Model.DefaultTexts.Localized("nps.low"))[lang]),
+                        (
+                            10,
+                            (nps?.HighLabel ?? Core.Model.DefaultTexts.Localized("nps.high"))[lang]
+                        ),
+                    ],
+                }
             );
             columns.Add(
                 new TextColumn(
@@ -165,16 +198,38 @@ public static class ScoredTable
                                 _ => "promoter",
                             }
                 )
+                {
+                    Label = t["spss_class"],
+                    Measure = Spss.SavMeasure.Ordinal,
+                    Codes = ["detractor", "passive", "promoter"],
+                    ValueLabels =
+                    [
+                        (1, t["spss_detractor"]),
+                        (2, t["spss_passive"]),
+                        (3, t["spss_promoter"]),
+                    ],
+                }
             );
         }
         for (var d = 0; d < plan.Drivers.Count; d++)
         {
             var grades = table.Drivers[d];
             var name = plan.Drivers[d].CsvColumn;
+            var label = plan.Drivers[d].Label[lang];
             columns.Add(
                 new IntColumn(name, i => ResponseTable.IsGrade(grades[i]) ? (int)grades[i] : null)
+                {
+                    Label = label,
+                    Measure = Spss.SavMeasure.Ordinal,
+                }
             );
-            columns.Add(new BoolColumn(name + "_na", i => float.IsPositiveInfinity(grades[i])));
+            columns.Add(
+                new BoolColumn(name + "_na", i => float.IsPositiveInfinity(grades[i]))
+                {
+                    Label = t.Format("spss_na_flag", label),
+                    ValueLabels = [(0, t["spss_no"]), (1, t["spss_yes"])],
+                }
+            );
         }
         for (var d = 0; d < plan.Drivers.Count; d++)
         {
@@ -192,6 +247,17 @@ public static class ScoredTable
                                 _ => null,
                             }
                     )
+                    {
+                        Label = t.Format("spss_compare", plan.Drivers[d].Label[lang]),
+                        Measure = Spss.SavMeasure.Ordinal,
+                        Codes = ["worse", "same", "better"],
+                        ValueLabels =
+                        [
+                            (1, Core.Model.DefaultTexts.Localized("compare.worse")[lang]),
+                            (2, Core.Model.DefaultTexts.Localized("compare.same")[lang]),
+                            (3, Core.Model.DefaultTexts.Localized("compare.better")[lang]),
+                        ],
+                    }
                 );
             }
         }
@@ -202,6 +268,11 @@ public static class ScoredTable
                     satisfaction.Id,
                     i => float.IsFinite(table.Satisfaction[i]) ? (int)table.Satisfaction[i] : null
                 )
+                {
+                    Label =
+                        result.Survey.FindQuestion(satisfaction.Id)?.Text[lang] ?? satisfaction.Id,
+                    Measure = Spss.SavMeasure.Ordinal,
+                }
             );
         }
         for (var s = 0; s < plan.Segments.Count; s++)
@@ -212,19 +283,49 @@ public static class ScoredTable
             {
                 continue;
             }
+            var segment = plan.Segments[s];
             columns.Add(
-                new TextColumn(plan.Segments[s].Id, i => codes[i] >= 0 ? values[codes[i]] : null)
+                new TextColumn(segment.Id, i => codes[i] >= 0 ? values[codes[i]] : null)
+                {
+                    Label = segment.Label?[lang] ?? segment.Id,
+                    Codes = values,
+                    ValueLabels = values
+                        .Select(
+                            (v, k) =>
+                                (
+                                    k + 1.0,
+                                    segment
+                                        .ValueLabels.ElementAtOrDefault(
+                                            segment.FixedValues.ToList().IndexOf(v)
+                                        )
+                                        ?[lang]
+                                        ?? v
+                                )
+                        )
+                        .ToList(),
+                }
             );
         }
         if (result.RowWeights is { } weights)
         {
-            columns.Add(new DoubleColumn("weight", i => weights[i]));
+            columns.Add(
+                new DoubleColumn("weight", i => weights[i])
+                {
+                    Label = t["spss_weight"],
+                    Measure = Spss.SavMeasure.Scale,
+                    Decimals = 4,
+                }
+            );
         }
         columns.Add(
             new DoubleColumn(
                 "duration_ms",
                 i => float.IsFinite(table.DurationMs[i]) ? table.DurationMs[i] : null
             )
+            {
+                Label = t["spss_duration"],
+                Measure = Spss.SavMeasure.Scale,
+            }
         );
         return columns;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -32,7 +33,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format")
         {
             Description =
-                "jsonl, csv, or parquet (the scored table of surveykit analyze --tables).",
+                "jsonl, csv, sav (SPSS, the csv's columns with labels), or parquet (the scored table of surveykit analyze --tables).",
             DefaultValueFactory = _ => "jsonl",
         };
         var output = new Option<string>("--out", "-o")
@@ -45,6 +46,11 @@ internal static class ExportCommand
             Description =
                 "Include personal data (pii context fields, e-mail answers); without it they are left out of every format.",
         };
+        var language = new Option<string?>("--lang")
+        {
+            Description =
+                "The language of the SPSS labels (with --format sav); default the survey's first.",
+        };
         var command = new Command(
             "export",
             "Export the stored responses of a survey from a collector's database."
@@ -55,6 +61,7 @@ internal static class ExportCommand
             format,
             output,
             personal,
+            language,
         };
         command.SetAction(result =>
             Run(
@@ -63,7 +70,8 @@ internal static class ExportCommand
                 result.GetValue(survey)!,
                 result.GetValue(format)!,
                 result.GetValue(output)!,
-                result.GetValue(personal)
+                result.GetValue(personal),
+                result.GetValue(language)
             )
         );
         return command;
@@ -75,13 +83,14 @@ internal static class ExportCommand
         string surveyPath,
         string format,
         string output,
-        bool personal
+        bool personal,
+        string? language = null
     )
     {
-        if (format is not ("jsonl" or "csv" or "parquet"))
+        if (format is not ("jsonl" or "csv" or "sav" or "parquet"))
         {
             context.Error.WriteLine(
-                $"surveykit export: the format is jsonl, csv or parquet, not '{format}'."
+                $"surveykit export: the format is jsonl, csv, sav or parquet, not '{format}'."
             );
             return ExitCodes.Usage;
         }
@@ -102,7 +111,8 @@ internal static class ExportCommand
                 survey,
                 format,
                 context.Resolve(output),
-                personal
+                personal,
+                language
             )
             .GetAwaiter()
             .GetResult();
@@ -114,11 +124,16 @@ internal static class ExportCommand
         Core.Model.Survey survey,
         string format,
         string output,
-        bool personal
+        bool personal,
+        string? language
     )
     {
         await using var store = IResponseStore.Open(database);
         await store.InitializeAsync(default);
+        if (format == "sav")
+        {
+            return await ExportSav(context, store, survey, output, personal, language);
+        }
         if (format == "parquet")
         {
             var exit = await ExportParquet(context, store, survey, output);
@@ -174,6 +189,82 @@ internal static class ExportCommand
             context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// SPSS: the columns of the CSV export with labels, codes and measurement levels. Two passes over the stored
+    /// responses, because a string variable's width is written before the data.
+    /// </summary>
+    private static async Task<int> ExportSav(
+        CliContext context,
+        IResponseStore store,
+        Core.Model.Survey survey,
+        string output,
+        bool personal,
+        string? language
+    )
+    {
+        if (language is not null && !survey.Languages.Contains(language))
+        {
+            context.Error.WriteLine(
+                $"surveykit export: --lang {language} is not one of the survey's languages ({string.Join(", ", survey.Languages)})."
+            );
+            return ExitCodes.Usage;
+        }
+        var export = new Analysis.Spss.SavExport(survey, personal, language);
+        await foreach (var row in Rows(store, survey))
+        {
+            export.Measure(row);
+        }
+        var count = 0;
+        var temporary = output + ".partial";
+        await using (var stream = File.Create(temporary))
+        {
+            using var writer = export.Write(stream);
+            await foreach (var row in Rows(store, survey))
+            {
+                writer.Add(row);
+                count++;
+            }
+        }
+        File.Move(temporary, output, overwrite: true);
+        context.Output.WriteLine(
+            $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)} (SPSS, labels in {language ?? survey.DefaultLanguage})."
+        );
+        if (export.Cut > 0)
+        {
+            context.Output.WriteLine(
+                $"{DiagnosticPrinter.Count(export.Cut, "answer")} longer than SPSS's 32,767 bytes {(export.Cut == 1 ? "was" : "were")} cut at a character; the csv and jsonl exports keep {(export.Cut == 1 ? "it" : "them")} whole."
+            );
+        }
+        if (!personal && PersonalData.Fields(survey) is { Count: > 0 } leftOut)
+        {
+            var sentence = PersonalData.Sentence(leftOut);
+            context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
+        }
+        return ExitCodes.Success;
+    }
+
+    // The stored responses of the survey as rows of the wide layout; bodies that cannot be read are skipped, as in CSV.
+    private static async IAsyncEnumerable<CsvExport.Row> Rows(
+        IResponseStore store,
+        Core.Model.Survey survey
+    )
+    {
+        await foreach (var body in store.ReadAsync(survey.Id, default))
+        {
+            if (SubmissionJson.Read(Encoding.UTF8.GetBytes(body)).Submission is { } submission)
+            {
+                yield return new CsvExport.Row(
+                    submission.Data,
+                    submission.SubmittedAt?.ToString(
+                        "o",
+                        System.Globalization.CultureInfo.InvariantCulture
+                    ),
+                    submission.DurationMs
+                );
+            }
+        }
     }
 
     /// <summary>Parquet: the responses as the analysis scores them (one typed column per measure, no personal data).</summary>

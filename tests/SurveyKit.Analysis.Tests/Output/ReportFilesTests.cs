@@ -113,6 +113,52 @@ public sealed class ReportFilesTests : IDisposable
         Assert.Equal(scores.Order(), scores);
     }
 
+    // responses.sav read by R's haven (CI installs r-cran-haven): the NPS classes as labelled codes, and the weighted
+    // NPS computed in R from the file's weight variable equals the report's.
+    [Fact]
+    public async Task The_SPSS_table_has_labelled_classes_and_the_weight_that_gives_the_reports_weighted_nps()
+    {
+        File.WriteAllText(
+            Path.Combine(folder, "read.R"),
+            """
+            suppressMessages(library(haven))
+            d <- read_sav("responses.sav")
+            print(attr(d$nps_class, "labels"))
+            cat(attr(d$nps_class, "label"), "\n")
+            s <- ifelse(d$nps_class == 3, 100, ifelse(d$nps_class == 1, -100, 0))
+            ok <- !is.na(s)
+            cat(sprintf("%.1f", sum(s[ok] * d$weight[ok]) / sum(d$weight[ok])), "\n")
+            cat(nrow(d), "\n")
+            """
+        );
+        var start = new System.Diagnostics.ProcessStartInfo("Rscript", "read.R")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var r = System.Diagnostics.Process.Start(start)!;
+        var output = await r.StandardOutput.ReadToEndAsync();
+        var error = await r.StandardError.ReadToEndAsync();
+        await r.WaitForExitAsync();
+        Assert.True(r.ExitCode == 0, error);
+        var lines = output.Split('\n');
+        Assert.Equal("Criticaster     Passief    Promotor ", lines[0]);
+        Assert.Equal("          1           2           3 ", lines[1]);
+        Assert.Equal("NPS-groep ", lines[2]);
+        Assert.Equal(
+            result.Weighted!.Value.ToString(
+                "0.0",
+                System.Globalization.CultureInfo.InvariantCulture
+            ) + " ",
+            lines[3]
+        );
+        Assert.Equal(
+            result.Table.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ",
+            lines[4]
+        );
+    }
+
     [Fact]
     public async Task The_Parquet_and_CSV_tables_hold_every_scored_response()
     {
