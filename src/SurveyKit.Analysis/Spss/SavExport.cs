@@ -82,6 +82,18 @@ public sealed class SavExport
         );
     }
 
+    /// <summary>The variables of <paramref name="survey"/>'s export, as the .sav describes them (strings 1 wide).</summary>
+    public static IReadOnlyList<SavVariable> Variables(
+        Survey survey,
+        bool includePersonalData,
+        string? language
+    )
+    {
+        var export = new SavExport(survey, includePersonalData, language);
+        var t = ReportTexts.For(export.language);
+        return export.columns.Select(c => export.Variable(c, 1, t).Variable).ToList();
+    }
+
     /// <summary>Writes rows; disposing ends the file.</summary>
     public sealed class Writer(SavExport export, SavWriter writer, List<Spec> specs) : IDisposable
     {

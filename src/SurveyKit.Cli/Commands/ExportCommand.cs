@@ -33,7 +33,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format")
         {
             Description =
-                "jsonl, csv, sav (SPSS, the csv's columns with labels), or parquet (the scored table of surveykit analyze --tables).",
+                "jsonl, csv, sav (SPSS, the csv's columns with labels), xlsx (Excel: responses, variables and the report's tables), or parquet (the scored table of surveykit analyze --tables).",
             DefaultValueFactory = _ => "jsonl",
         };
         var output = new Option<string>("--out", "-o")
@@ -49,7 +49,7 @@ internal static class ExportCommand
         var language = new Option<string?>("--lang")
         {
             Description =
-                "The language of the SPSS labels (with --format sav); default the survey's first.",
+                "The language of the labels (with --format sav or xlsx); default the survey's first.",
         };
         var command = new Command(
             "export",
@@ -87,10 +87,10 @@ internal static class ExportCommand
         string? language = null
     )
     {
-        if (format is not ("jsonl" or "csv" or "sav" or "parquet"))
+        if (format is not ("jsonl" or "csv" or "sav" or "xlsx" or "parquet"))
         {
             context.Error.WriteLine(
-                $"surveykit export: the format is jsonl, csv, sav or parquet, not '{format}'."
+                $"surveykit export: the format is jsonl, csv, sav, xlsx or parquet, not '{format}'."
             );
             return ExitCodes.Usage;
         }
@@ -130,9 +130,24 @@ internal static class ExportCommand
     {
         await using var store = IResponseStore.Open(database);
         await store.InitializeAsync(default);
+        if (
+            format is "sav" or "xlsx"
+            && language is not null
+            && !survey.Languages.Contains(language)
+        )
+        {
+            context.Error.WriteLine(
+                $"surveykit export: --lang {language} is not one of the survey's languages ({string.Join(", ", survey.Languages)})."
+            );
+            return ExitCodes.Usage;
+        }
         if (format == "sav")
         {
             return await ExportSav(context, store, survey, output, personal, language);
+        }
+        if (format == "xlsx")
+        {
+            return await ExportXlsx(context, store, survey, output, personal, language);
         }
         if (format == "parquet")
         {
@@ -183,11 +198,7 @@ internal static class ExportCommand
         context.Output.WriteLine(
             $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)}."
         );
-        if (leftOut.Count > 0)
-        {
-            var sentence = PersonalData.Sentence(leftOut);
-            context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
-        }
+        SayLeftOut(context, survey, personal);
         return ExitCodes.Success;
     }
 
@@ -204,13 +215,6 @@ internal static class ExportCommand
         string? language
     )
     {
-        if (language is not null && !survey.Languages.Contains(language))
-        {
-            context.Error.WriteLine(
-                $"surveykit export: --lang {language} is not one of the survey's languages ({string.Join(", ", survey.Languages)})."
-            );
-            return ExitCodes.Usage;
-        }
         var export = new Analysis.Spss.SavExport(survey, personal, language);
         await foreach (var row in Rows(store, survey))
         {
@@ -237,11 +241,50 @@ internal static class ExportCommand
                 $"{DiagnosticPrinter.Count(export.Cut, "answer")} longer than SPSS's 32,767 bytes {(export.Cut == 1 ? "was" : "were")} cut at a character; the csv and jsonl exports keep {(export.Cut == 1 ? "it" : "them")} whole."
             );
         }
-        if (!personal && PersonalData.Fields(survey) is { Count: > 0 } leftOut)
+        SayLeftOut(context, survey, personal);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Excel: the responses (streamed), the variables and the report's main tables (from a first pass that scores
+    /// them, as the Parquet export does).
+    /// </summary>
+    private static async Task<int> ExportXlsx(
+        CliContext context,
+        IResponseStore store,
+        Core.Model.Survey survey,
+        string output,
+        bool personal,
+        string? language
+    )
+    {
+        var builder = new ResponseTableBuilder(AnalysisPlan.For(survey));
+        await AnalyzeCommand.ReadStore(store, builder, "database");
+        var result = SurveyAnalyzer.Analyze(builder.Build());
+        var count = 0;
+        var temporary = output + ".partial";
+        await using (var stream = File.Create(temporary))
         {
-            var sentence = PersonalData.Sentence(leftOut);
-            context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
+            Analysis.Spreadsheet.XlsxExport.Write(
+                stream,
+                survey,
+                Rows(store, survey)
+                    .ToBlockingEnumerable()
+                    .Select(r =>
+                    {
+                        count++;
+                        return r;
+                    }),
+                result,
+                personal,
+                language
+            );
         }
+        File.Move(temporary, output, overwrite: true);
+        context.Output.WriteLine(
+            $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)} (sheets responses, variables and report; labels in {language ?? survey.DefaultLanguage})."
+        );
+        SayLeftOut(context, survey, personal);
         return ExitCodes.Success;
     }
 
@@ -286,5 +329,15 @@ internal static class ExportCommand
             $"Exported {DiagnosticPrinter.Count(result.Table.Count, "response")} of {survey.Id} to {context.Display(output)}."
         );
         return ExitCodes.Success;
+    }
+
+    // Every format says what it left out, the same way.
+    private static void SayLeftOut(CliContext context, Core.Model.Survey survey, bool personal)
+    {
+        if (!personal && PersonalData.Fields(survey) is { Count: > 0 } leftOut)
+        {
+            var sentence = PersonalData.Sentence(leftOut);
+            context.Output.WriteLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace SurveyKit.Collector.Tests.Export;
 /// </summary>
 public sealed class SpssExportTests
 {
-    private const string Survey = """
+    internal const string Survey = """
         survey: onderzoek
         version: 2
         languages: [nl, en]
@@ -63,7 +63,7 @@ public sealed class SpssExportTests
             text: { nl: Hoeveel jaar klant?, en: How many years a customer? }
         """;
 
-    private static string Response(string answers, string segment = "b2b") =>
+    internal static string Response(string answers, string segment = "b2b") =>
         "{\"responseId\":\""
         + Guid.NewGuid()
         + "\",\"survey\":\"onderzoek\",\"version\":2,\"lang\":\"nl\",\"submittedAt\":\"2026-03-04T05:06:07Z\","
@@ -229,7 +229,7 @@ public sealed class SpssExportTests
         Assert.Equal("Via welk kanaal? ", lines[5]);
     }
 
-    private static async Task<(int Code, string Output)> Run(
+    internal static async Task<(int Code, string Output)> Run(
         string folder,
         string file,
         params string[] arguments
