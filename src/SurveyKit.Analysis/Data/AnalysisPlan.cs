@@ -79,9 +79,23 @@ public sealed class AnalysisPlan
             .Where(q => q.Id != Contact?.Id)
             .ToArray();
         PersonalContext = survey.Context.Where(PersonalData.IsPersonal).ToArray();
+        Themes = spec?.Themes is { Count: > 0 } themes ? new Themes.ThemeCoder(themes) : null;
+        OpenAnswers =
+            Themes is null ? []
+            : spec!.OpenAnswers.IsEmpty ? Comments
+            : spec
+                .OpenAnswers.Select(o => survey.FindQuestion(o.Id))
+                .OfType<TextQuestion>()
+                .ToArray();
         Wave = spec?.Wave is { } wave ? survey.FindContext(wave.Id) : null;
         Account = spec?.Account is { } account ? survey.FindContext(account.Id) : null;
     }
+
+    /// <summary>The codebook's coder, or null when the survey has no themes.</summary>
+    internal Themes.ThemeCoder? Themes { get; }
+
+    /// <summary>The text questions coded into themes.</summary>
+    public IReadOnlyList<TextQuestion> OpenAnswers { get; }
 
     /// <summary>The context field that names the wave of a response (<c>analysis.wave</c>), or null.</summary>
     public ContextField? Wave { get; }

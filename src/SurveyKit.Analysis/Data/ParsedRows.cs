@@ -59,6 +59,12 @@ internal sealed class ParsedRows
     public string?[] Waves { get; private set; } = [];
     public string?[] Accounts { get; private set; } = [];
 
+    /// <summary>Per record, its themes (<see cref="Row.Themes"/>).</summary>
+    public ulong[] Themes { get; private set; } = [];
+
+    /// <summary>The detractors' open answers of this block, by record index, with their themes.</summary>
+    public List<(int Index, ulong Themes, string Text)> DetractorTexts { get; } = [];
+
     /// <summary>Per record, what mapping an earlier version did to it (null for the current version).</summary>
     public Core.Versions.MappedAnswers?[] Mapped { get; private set; } = [];
 
@@ -69,6 +75,7 @@ internal sealed class ParsedRows
     {
         Count = 0;
         FollowUps.Clear();
+        DetractorTexts.Clear();
     }
 
     /// <summary>The cleared row for the record that starts on <paramref name="line"/>; <see cref="Done"/> stores it.</summary>
@@ -112,6 +119,11 @@ internal sealed class ParsedRows
         Mapped[i] = row.Mapped;
         Waves[i] = row.Wave;
         Accounts[i] = row.Account;
+        Themes[i] = row.Themes;
+        if (row.OpenText is { } text)
+        {
+            DetractorTexts.Add((i, row.Themes, text));
+        }
         if (row.NeedsFollowUp)
         {
             FollowUps.Add((i, FollowUp()));
@@ -153,7 +165,10 @@ internal sealed class ParsedRows
             row.Contact,
             context,
             comments
-        );
+        )
+        {
+            Themes = row.Themes,
+        };
     }
 
     private void Grow(int size)
@@ -180,6 +195,7 @@ internal sealed class ParsedRows
         Mapped = Resize(Mapped, size);
         Waves = Resize(Waves, size);
         Accounts = Resize(Accounts, size);
+        Themes = Resize(Themes, size);
     }
 
     private static T[] Resize<T>(T[] array, int size)

@@ -89,6 +89,30 @@ internal static class ResponseDataRow
         {
             row.Consent = agreed.Kind == AnswerKind.Boolean ? agreed.Boolean : null;
         }
+        if (plan.Themes is { } coder)
+        {
+            string? detractorText = null;
+            foreach (var question in plan.OpenAnswers)
+            {
+                if (
+                    answers.TryGetValue(question.Id, out var open)
+                    && open.Kind == AnswerKind.Text
+                    && !string.IsNullOrWhiteSpace(open.Text)
+                )
+                {
+                    row.Themes |=
+                        coder.Code(Core.Text.ThemePattern.Words(open.Text), data.Lang)
+                        | Themes.ThemeCoder.Answered;
+                    if (row.Outcome is >= 0 and <= 6)
+                    {
+                        detractorText = detractorText is null
+                            ? open.Text
+                            : detractorText + "\n" + open.Text;
+                    }
+                }
+            }
+            row.OpenText = detractorText;
+        }
         if (row.NeedsFollowUp)
         {
             if (plan.Contact is { } contact && answers.TryGetValue(contact.Id, out var reach))

@@ -65,6 +65,12 @@ public sealed class ResponseTable
     /// <summary>The first rejections, with where they are and why (at most <see cref="ResponseTableBuilder.MaxListedRejections"/>).</summary>
     public List<Rejection> Rejections { get; } = [];
 
+    /// <summary>Per response, its themes (<see cref="Themes.ThemeCoder"/> bits); empty when the survey has no themes.</summary>
+    public Column<ulong> Themes { get; } = new();
+
+    /// <summary>The detractors' quotes per theme and the words no theme covers.</summary>
+    public Themes.ThemeTexts ThemeTexts { get; } = new();
+
     /// <summary>Per response, the code of its wave in <see cref="WaveValues"/> or -1; empty when the survey names no wave.</summary>
     public Column<int> Waves { get; } = new();
 
@@ -198,7 +204,11 @@ public sealed record FollowUpEntry(
     string? Contact,
     IReadOnlyList<(string Id, string Value)> Context,
     IReadOnlyList<(string Id, string Text)> Comments
-);
+)
+{
+    /// <summary>The themes of their open answers (<see cref="Themes.ThemeCoder"/> bits).</summary>
+    public ulong Themes { get; init; }
+}
 
 /// <summary>What mapping one earlier version's responses into the current version did, summed.</summary>
 public sealed class VersionMapping

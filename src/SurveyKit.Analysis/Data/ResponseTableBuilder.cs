@@ -247,6 +247,13 @@ public sealed class ResponseTableBuilder
                 table.FollowUps.Add(entry);
             }
         }
+        foreach (var (index, themes, text) in rows.DetractorTexts)
+        {
+            if (keep[index])
+            {
+                table.ThemeTexts.Add(themes, text);
+            }
+        }
         if (stream is not null)
         {
             Progress?.Invoke(rows.End);
@@ -270,6 +277,10 @@ public sealed class ResponseTableBuilder
         table.DurationMs.AddRange(rows.DurationMs.AsSpan(start, length));
         table.Versions.AddRange(rows.Versions.AsSpan(start, length));
         table.Submitted.AddRange(rows.Submitted.AsSpan(start, length));
+        if (table.Plan.Themes is not null)
+        {
+            table.Themes.AddRange(rows.Themes.AsSpan(start, length));
+        }
         // Waves and accounts are free texts: coded here, on the one thread that commits, in the order first read;
         // only kept when the survey names them (a million responses need no column of -1s).
         if (table.Plan.Wave is not null)

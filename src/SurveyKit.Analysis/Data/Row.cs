@@ -57,6 +57,12 @@ internal sealed class Row
     /// <summary>What mapping an earlier version's answers into the current version did (null: the current version).</summary>
     public Core.Versions.MappedAnswers? Mapped;
 
+    /// <summary>The themes of the open answers (bits per theme, and <see cref="Themes.ThemeCoder.Answered"/>).</summary>
+    public ulong Themes;
+
+    /// <summary>A detractor's open answers, for the report's examples and the words no theme covers.</summary>
+    public string? OpenText;
+
     // Read only for a follow-up row (a consenting detractor): the only personal data the analysis ever keeps.
     public string? Contact;
     public readonly string?[] Comments;
@@ -71,6 +77,8 @@ internal sealed class Row
     public void Clear()
     {
         Mapped = null;
+        Themes = 0;
+        OpenText = null;
         Wave = null;
         Account = null;
         HasResponseId = false;

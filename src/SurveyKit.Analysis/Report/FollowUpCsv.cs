@@ -10,7 +10,8 @@ namespace SurveyKit.Analysis.Report;
 
 /// <summary>
 /// follow-up.csv: the detractors who agreed to be contacted, lowest score first, with how to reach them and what
-/// they wrote. The only file with personal data; the report only counts it.
+/// they wrote (and, with a codebook, the themes it was coded into). The only file with personal data; the report only
+/// counts it.
 /// </summary>
 public static class FollowUpCsv
 {
@@ -25,6 +26,8 @@ public static class FollowUpCsv
             .Concat(plan.PersonalContext.Select(p => p.Id))
             .ToArray();
         var commentIds = plan.Comments.Select(c => c.Id).ToArray();
+        // With a codebook, the themes each detractor's answers were coded into (ids, separated by ';').
+        var themes = plan.Themes?.Themes.Take(63).Select(t => t.Id.Id).ToArray();
         writer.WriteLine(
             string.Join(
                 ",",
@@ -38,6 +41,7 @@ public static class FollowUpCsv
                 }
                     .Concat(contextIds)
                     .Concat(commentIds)
+                    .Concat(themes is null ? [] : ["themes"])
                     .Select(Csv.Escape)
             )
         );
@@ -62,6 +66,17 @@ public static class FollowUpCsv
                     commentIds.Select(id =>
                         entry.Comments.FirstOrDefault(c => c.Id == id).Text ?? ""
                     )
+                )
+                .Concat(
+                    themes is null
+                        ? []
+                        :
+                        [
+                            string.Join(
+                                ";",
+                                themes.Where((_, t) => (entry.Themes & (1UL << t)) != 0)
+                            ),
+                        ]
                 );
             writer.WriteLine(string.Join(",", fields.Select(Csv.Escape)));
         }

@@ -104,6 +104,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                 sections.Add(ComplaintsSection());
             }
         }
+        if (result.Themes is { } themes)
+        {
+            sections.Add(ThemesSection(themes));
+        }
         sections.Add(QualitySection());
         if (table.Plan.Consent is not null)
         {
@@ -273,6 +277,10 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                     t.P(complaint.PAdjusted)
                 )
             );
+        }
+        if (ThemeFinding() is { } theme)
+        {
+            findings.Add(theme);
         }
         if (result.Table.FollowUps.Count > 0)
         {

@@ -136,6 +136,30 @@ internal sealed class ReportTexts
             ["nps_intro"] =
                 "Aanbevelingsbereidheid op 0-10: promotors geven 9 of 10, passieven 7 of 8, criticasters 0 tot en met 6. NPS = % promotors - % criticasters.",
             ["promoters"] = "Promotors",
+            ["themes"] = "Waar de open antwoorden over gaan",
+            ["theme"] = "Thema",
+            ["themes_intro"] =
+                "{0} respondenten schreven een open antwoord, onder wie {1} criticasters. Per thema: welk deel van de criticasters, passieven en promotors het noemt, en de NPS van wie het noemt tegenover wie iets anders schreef; alleen vergeleken met ten minste {2} antwoorden aan beide kanten.",
+            ["themes_holm"] =
+                "* = significant na Holm-correctie voor de {0} vergelijkingen van thema's.",
+            ["themes_holm_one"] =
+                "* = significant (p < 0,05); één thema heeft genoeg antwoorden om te vergelijken.",
+            ["themes_none"] =
+                "Geen thema heeft aan beide kanten genoeg antwoorden om te vergelijken.",
+            ["themes_detractors"] = "Criticasters",
+            ["themes_passives"] = "Passieven",
+            ["themes_promoters"] = "Promotors",
+            ["themes_nps_mention"] = "NPS als genoemd",
+            ["themes_difference"] = "Verschil (p, Holm)",
+            ["themes_nps_others"] = "NPS anders",
+            ["themes_quotes"] = "Voorbeelden van criticasters (geanonimiseerd)",
+            ["themes_uncovered"] = "{0} criticasters schreven iets dat bij geen thema past.",
+            ["themes_words"] = "De woorden die zij het vaakst gebruiken: {0}.",
+            ["themes_phrases"] =
+                "Woordparen: {0}. Overweeg een thema toe te voegen aan het codeboek.",
+            ["k_theme"] = "Van de criticasters die iets schreven noemt {0} **{1}** (van {2}).",
+            ["k_theme_nps"] =
+                "Wie het noemt geeft een NPS van {0}, de anderen {1} ({2}, na Holm-correctie).",
             ["spss_response_id"] = "Respons-id",
             ["spss_survey"] = "Enquête",
             ["spss_version"] = "Versie van de enquête",
@@ -511,6 +535,28 @@ internal sealed class ReportTexts
             ["nps_intro"] =
                 "Likelihood to recommend on 0-10: promoters give 9 or 10, passives 7 or 8, detractors 0 to 6. NPS = % promoters - % detractors.",
             ["promoters"] = "Promoters",
+            ["themes"] = "What the open answers are about",
+            ["theme"] = "Theme",
+            ["themes_intro"] =
+                "{0} respondents wrote an open answer, {1} of them detractors. Per theme: the share of detractors, passives and promoters who mention it, and the NPS of those who mention it against those who wrote something else; compared only with at least {2} answers on both sides.",
+            ["themes_holm"] =
+                "* = significant after Holm's correction for the {0} theme comparisons.",
+            ["themes_holm_one"] =
+                "* = significant (p < 0.05); one theme has enough answers to compare.",
+            ["themes_none"] = "No theme has enough answers on both sides to compare.",
+            ["themes_detractors"] = "Detractors",
+            ["themes_passives"] = "Passives",
+            ["themes_promoters"] = "Promoters",
+            ["themes_nps_mention"] = "NPS if mentioned",
+            ["themes_difference"] = "Difference (p, Holm)",
+            ["themes_nps_others"] = "NPS otherwise",
+            ["themes_quotes"] = "Examples from detractors (anonymised)",
+            ["themes_uncovered"] = "{0} detractors wrote something that fits no theme.",
+            ["themes_words"] = "The words they use most: {0}.",
+            ["themes_phrases"] = "Word pairs: {0}. Consider adding a theme to the codebook.",
+            ["k_theme"] = "Of the detractors who wrote something, {0} mention **{1}** (of {2}).",
+            ["k_theme_nps"] =
+                "Those who mention it give an NPS of {0}, the others {1} ({2}, after Holm's correction).",
             ["spss_response_id"] = "Response id",
             ["spss_survey"] = "Survey",
             ["spss_version"] = "Survey version",

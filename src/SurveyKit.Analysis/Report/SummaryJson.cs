@@ -216,6 +216,7 @@ public static partial class SummaryJson
         Accounts(json, result);
         Alerts(json, result);
         Invitations(json, result);
+        Themes(json, result);
         Mapping(json, table);
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)

@@ -47,6 +47,9 @@ public sealed record AnalysisResult(
 
     /// <summary>The response rate of the survey's invitations; null when the input is not a collector's database or none were made.</summary>
     public InvitationActivity? Invitations { get; init; }
+
+    /// <summary>What the open answers are about, when the survey has a codebook (<c>analysis.themes</c>).</summary>
+    public ThemesSummary? Themes { get; init; }
 }
 
 /// <summary>NPS of a group: the value, the class counts, and the interval.</summary>

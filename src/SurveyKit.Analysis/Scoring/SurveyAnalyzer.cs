@@ -40,6 +40,7 @@ public static partial class SurveyAnalyzer
         var weighting = Timed("weighting", () => Weighted(table, options, weightingNotes));
         var comparisonsTask = Timed("segments", () => Comparisons(table, options));
         var qualityTask = Timed("quality", () => Quality(table));
+        var themesTask = Timed("themes", () => Themes(table, options));
         // The driver analysis and the what-if share one choice of predictors.
         var set = Time("predictors", () => Predictors(table, options, predictorNotes));
         var driversTask = Timed("drivers", () => Drivers(table, set, options, driverNotes));
@@ -78,6 +79,7 @@ public static partial class SurveyAnalyzer
         {
             RowWeights = rowWeights,
             Comparisons = comparisons,
+            Themes = themesTask.GetAwaiter().GetResult(),
             Trend = trendTask.GetAwaiter().GetResult(),
             Accounts = accountsTask.GetAwaiter().GetResult(),
         };

@@ -298,6 +298,12 @@ public static class DiagnosticDescriptors
         Error,
         "analysis.risk_signal: {0}."
     );
+    public static readonly DiagnosticDescriptor InvalidTheme = new(
+        "SK0054",
+        "Invalid theme",
+        Error,
+        "analysis.themes: {0}."
+    );
 
     // Alerts.
     public static readonly DiagnosticDescriptor InvalidAlert = new(
@@ -437,6 +443,7 @@ public static class DiagnosticDescriptors
         AnalysisWrongType,
         InvalidWeights,
         InvalidRiskSignal,
+        InvalidTheme,
         InvalidAlert,
         AlertWithoutConsent,
         NoSurveysFound,

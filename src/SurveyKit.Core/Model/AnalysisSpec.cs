@@ -30,7 +30,33 @@ public sealed record AnalysisSpec(
 
     /// <summary>The answer that says an account's relationship changed (e.g. a new account manager): a risk.</summary>
     public RiskSignalSpec? RiskSignal { get; init; }
+
+    /// <summary>The codebook: themes the open answers are coded into (<c>analysis.themes</c>).</summary>
+    public EquatableArray<ThemeSpec> Themes { get; init; } = EquatableArray<ThemeSpec>.Empty;
+
+    /// <summary>The text questions coded into themes (<c>analysis.open_answers</c>); empty: every text question.</summary>
+    public EquatableArray<IdReference> OpenAnswers { get; init; } =
+        EquatableArray<IdReference>.Empty;
 }
+
+/// <summary>
+/// A theme of the codebook: what it is called, the words, stems (<c>wacht*</c>, <c>*service</c>) and phrases that
+/// mark it per language, and optionally the touchpoint it goes with.
+/// </summary>
+public sealed record ThemeSpec(
+    IdReference Id,
+    LocalizedText? Label,
+    EquatableArray<ThemePatterns> Match,
+    IdReference? Touchpoint,
+    SourceSpan Span
+);
+
+/// <summary>The patterns of a theme in one language.</summary>
+public sealed record ThemePatterns(
+    string Language,
+    EquatableArray<string> Patterns,
+    SourceSpan Span
+);
 
 /// <summary>
 /// <c>analysis.risk_signal</c>: a context field or a single_choice or consent question, and the answers of it that

@@ -127,7 +127,12 @@ public static class SurveyKeys
         "wave",
         "account",
         "risk_signal",
+        "themes",
+        "open_answers",
     ];
+
+    /// <summary>A theme of analysis.themes.</summary>
+    public static readonly IReadOnlyList<string> Theme = ["id", "label", "match", "touchpoint"];
 
     /// <summary>analysis.risk_signal.</summary>
     public static readonly IReadOnlyList<string> RiskSignal = ["question", "answers"];

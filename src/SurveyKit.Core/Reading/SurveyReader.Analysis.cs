@@ -62,6 +62,12 @@ internal sealed partial class SurveyReader
             Wave = ReadReference(map, "wave"),
             Account = ReadReference(map, "account"),
             RiskSignal = map["risk_signal"] is { } risk ? ReadRiskSignal(risk) : null,
+            Themes = map["themes"] is { } themes
+                ? ReadThemes(themes)
+                : EquatableArray<ThemeSpec>.Empty,
+            OpenAnswers = map["open_answers"] is { } open
+                ? ReadReferences(open, "open_answers", "a text question id")
+                : EquatableArray<IdReference>.Empty,
         };
     }
 
@@ -92,6 +98,81 @@ internal sealed partial class SurveyReader
         return ReadReference(map, "question") is { } question
             ? new RiskSignalSpec(question, answers.ToEquatableArray(), mapping.Span)
             : null;
+    }
+
+    private EquatableArray<IdReference> ReadReferences(YamlNode node, string key, string expected)
+    {
+        var items = node is YamlSequence sequence ? sequence.Items : [node];
+        var references = new List<IdReference>();
+        foreach (var item in items)
+        {
+            if (AsScalar(item, key, AnalysisPlace, expected) is { } scalar)
+            {
+                references.Add(new IdReference(scalar.Value, scalar.Span));
+            }
+        }
+        return references.ToEquatableArray();
+    }
+
+    // analysis.themes: a list of { id, label, match: { nl: [...], en: [...] }, touchpoint }.
+    private EquatableArray<ThemeSpec> ReadThemes(YamlNode node)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            Report(
+                DiagnosticDescriptors.InvalidTheme,
+                node,
+                "write the themes as a list, each with an id, a label and its words per language"
+            );
+            return EquatableArray<ThemeSpec>.Empty;
+        }
+        var themes = new List<ThemeSpec>();
+        foreach (var item in sequence.Items)
+        {
+            if (AsMapping(item, "themes", AnalysisPlace) is not { } mapping)
+            {
+                continue;
+            }
+            var map = new MappingReader(this, mapping, "analysis.themes", SurveyKeys.Theme);
+            Required(map, "id", " Give the theme an id, as in id: waiting.");
+            Required(map, "match", " Give its words per language, as in match: { nl: [wacht*] }.");
+            var id = ReadReference(map, "id");
+            var match = new List<ThemePatterns>();
+            if (
+                map["match"] is { } matchNode
+                && AsMapping(matchNode, "match", "analysis.themes") is { } languages
+            )
+            {
+                foreach (var language in languages.Entries)
+                {
+                    var patterns = ReadReferences(
+                        language.Value,
+                        "match." + language.Key.Value,
+                        "a word, a stem with * or a phrase"
+                    );
+                    match.Add(
+                        new ThemePatterns(
+                            language.Key.Value,
+                            patterns.Select(p => p.Id).ToEquatableArray(),
+                            language.Key.Span
+                        )
+                    );
+                }
+            }
+            if (id is { } themeId)
+            {
+                themes.Add(
+                    new ThemeSpec(
+                        themeId,
+                        ReadOptionalText(map, "label"),
+                        match.ToEquatableArray(),
+                        ReadReference(map, "touchpoint"),
+                        mapping.Span
+                    )
+                );
+            }
+        }
+        return themes.ToEquatableArray();
     }
 
     private FollowUpSpec? ReadFollowUp(YamlNode node)

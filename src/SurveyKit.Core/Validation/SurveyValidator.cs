@@ -144,6 +144,11 @@ internal sealed class SurveyValidator(
         }
         ExpectContext(analysis.Wave, "wave");
         ExpectContext(analysis.Account, "account");
+        foreach (var open in analysis.OpenAnswers)
+        {
+            Expect(open, "open_answers", "a text question", q => q is TextQuestion);
+        }
+        CheckThemes(analysis);
         if (analysis.RiskSignal is { } risk)
         {
             CheckRiskSignal(risk, analysis.Account is not null);
@@ -310,6 +315,89 @@ internal sealed class SurveyValidator(
             reference.Id,
             DidYouMean.Hint(reference.Id, names)
         );
+    }
+
+    // The codebook: unique ids, words in the survey's languages, patterns that can match, a touchpoint that exists.
+    private void CheckThemes(AnalysisSpec analysis)
+    {
+        if (analysis.Themes.IsEmpty)
+        {
+            return;
+        }
+        if (!survey.Questions.OfType<TextQuestion>().Any())
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidTheme,
+                analysis.Themes[0].Span,
+                "the survey has no text question whose answers the themes could code"
+            );
+            return;
+        }
+        if (analysis.Themes.Count > 64)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidTheme,
+                analysis.Themes[64].Span,
+                "at most 64 themes; a codebook longer than that is better split"
+            );
+        }
+        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var items = survey
+            .Questions.OfType<TouchpointsQuestion>()
+            .SelectMany(q => q.Items.Select(i => i.Id))
+            .Concat(survey.Questions.OfType<RatingQuestion>().Select(q => q.Id))
+            .ToList();
+        foreach (var theme in analysis.Themes)
+        {
+            var id = theme.Id.Id;
+            if (!seen.Add(id))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.InvalidTheme,
+                    theme.Id.Span,
+                    $"'{id}' is the id of an earlier theme; each theme needs its own"
+                );
+            }
+            if (theme.Match.All(m => m.Patterns.IsEmpty))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.InvalidTheme,
+                    theme.Id.Span,
+                    $"'{id}' has no words to match; write them per language, as in match: {{ nl: [wacht*] }}"
+                );
+            }
+            foreach (var language in theme.Match)
+            {
+                if (!survey.Languages.Contains(language.Language))
+                {
+                    diagnostics.Report(
+                        DiagnosticDescriptors.InvalidTheme,
+                        language.Span,
+                        $"'{id}' has words in '{language.Language}', which is not a language of the survey ({string.Join(", ", survey.Languages)})"
+                    );
+                }
+                foreach (var pattern in language.Patterns)
+                {
+                    if (ThemePattern.Problem(pattern) is { } problem)
+                    {
+                        diagnostics.Report(
+                            DiagnosticDescriptors.InvalidTheme,
+                            language.Span,
+                            $"'{id}': '{pattern}' {problem}"
+                        );
+                    }
+                }
+            }
+            if (theme.Touchpoint is { } touchpoint && !items.Contains(touchpoint.Id))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.InvalidTheme,
+                    touchpoint.Span,
+                    $"'{id}' goes with touchpoint '{touchpoint.Id}', which is no touchpoint item or rating question of the survey"
+                        + DidYouMean.Hint(touchpoint.Id, items).TrimEnd('.')
+                );
+            }
+        }
     }
 
     private void CheckWeights(WeightTarget target)

@@ -267,6 +267,39 @@ public static class SurveyWriter
                 );
             }
         }
+        if (!analysis.OpenAnswers.IsEmpty)
+        {
+            w.Line(
+                1,
+                "open_answers: ["
+                    + string.Join(", ", analysis.OpenAnswers.Select(a => Quote(a.Id)))
+                    + "]"
+            );
+        }
+        if (!analysis.Themes.IsEmpty)
+        {
+            w.Line(1, "themes:");
+            foreach (var theme in analysis.Themes)
+            {
+                w.Scalar(2, "- id", theme.Id.Id);
+                w.Text(3, "label", theme.Label);
+                w.Line(3, "match:");
+                foreach (var language in theme.Match)
+                {
+                    w.Line(
+                        4,
+                        Quote(language.Language)
+                            + ": ["
+                            + string.Join(", ", language.Patterns.Select(Quote))
+                            + "]"
+                    );
+                }
+                if (theme.Touchpoint is { } touchpoint)
+                {
+                    w.Scalar(3, "touchpoint", touchpoint.Id);
+                }
+            }
+        }
     }
 
     private static void WriteAlerts(Writer w, EquatableArray<AlertSpec> alerts)
