@@ -32,7 +32,7 @@ internal sealed partial class ReportBuilder
                     )
             ),
             new Table(
-                t["themes"],
+                t["themes_table"],
                 [
                     t["theme"],
                     t["themes_detractors"],

@@ -138,6 +138,7 @@ internal sealed class ReportTexts
             ["promoters"] = "Promotors",
             ["themes"] = "Waar de open antwoorden over gaan",
             ["theme"] = "Thema",
+            ["themes_table"] = "Thema's per NPS-groep",
             ["themes_intro"] =
                 "{0} respondenten schreven een open antwoord, onder wie {1} criticasters. Per thema: welk deel van de criticasters, passieven en promotors het noemt, en de NPS van wie het noemt tegenover wie iets anders schreef; alleen vergeleken met ten minste {2} antwoorden aan beide kanten.",
             ["themes_holm"] =
@@ -537,6 +538,7 @@ internal sealed class ReportTexts
             ["promoters"] = "Promoters",
             ["themes"] = "What the open answers are about",
             ["theme"] = "Theme",
+            ["themes_table"] = "Themes per NPS class",
             ["themes_intro"] =
                 "{0} respondents wrote an open answer, {1} of them detractors. Per theme: the share of detractors, passives and promoters who mention it, and the NPS of those who mention it against those who wrote something else; compared only with at least {2} answers on both sides.",
             ["themes_holm"] =

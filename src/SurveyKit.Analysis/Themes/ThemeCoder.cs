@@ -16,19 +16,41 @@ internal sealed class ThemeCoder(IReadOnlyList<ThemeSpec> themes)
     /// <summary>The bit that says "wrote an open answer" (themes use bits 0..62).</summary>
     public const ulong Answered = 1UL << 63;
 
+    // Per theme: its patterns per language, and all of them for an answer in a language it has none for; read once.
+    private readonly (
+        Dictionary<string, ThemePattern.Compiled[]> ByLanguage,
+        ThemePattern.Compiled[] All
+    )[] compiled = themes
+        .Take(63)
+        .Select(theme =>
+            (
+                theme.Match.ToDictionary(
+                    m => m.Language,
+                    m => m.Patterns.Select(ThemePattern.Compile).ToArray(),
+                    StringComparer.Ordinal
+                ),
+                theme.Match.SelectMany(m => m.Patterns).Select(ThemePattern.Compile).ToArray()
+            )
+        )
+        .ToArray();
+
     public IReadOnlyList<ThemeSpec> Themes { get; } = themes;
 
     public ulong Code(IReadOnlyList<string> words, string? language)
     {
         var mask = 0UL;
-        for (var t = 0; t < Themes.Count && t < 63; t++)
+        for (var t = 0; t < compiled.Length; t++)
         {
-            var match = Themes[t].Match;
-            var own = match.FirstOrDefault(m => m.Language == language);
-            var patterns = own is not null ? own.Patterns : match.SelectMany(m => m.Patterns);
-            if (patterns.Any(p => ThemePattern.Matches(words, p)))
+            var (byLanguage, all) = compiled[t];
+            var patterns =
+                language is not null && byLanguage.TryGetValue(language, out var own) ? own : all;
+            foreach (var pattern in patterns)
             {
-                mask |= 1UL << t;
+                if (pattern.Matches(words))
+                {
+                    mask |= 1UL << t;
+                    break;
+                }
             }
         }
         return mask;

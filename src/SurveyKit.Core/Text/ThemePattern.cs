@@ -100,35 +100,53 @@ public static class ThemePattern
     }
 
     /// <summary>True when the folded <paramref name="words"/> contain <paramref name="pattern"/>.</summary>
-    public static bool Matches(IReadOnlyList<string> words, string pattern)
+    public static bool Matches(IReadOnlyList<string> words, string pattern) =>
+        Compile(pattern).Matches(words);
+
+    /// <summary><paramref name="pattern"/> read once, for matching many answers.</summary>
+    public static Compiled Compile(string pattern) =>
+        new(
+            pattern
+                .Split(Space, System.StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => new Part(
+                    Words(part.Trim('*')).FirstOrDefault() ?? "",
+                    part.EndsWith("*", System.StringComparison.Ordinal),
+                    part.StartsWith("*", System.StringComparison.Ordinal)
+                ))
+                .ToArray()
+        );
+
+    /// <summary>One word of a pattern: its folded letters, and whether words may go on after it or come before it.</summary>
+    public readonly record struct Part(string Core, bool Prefix, bool Suffix)
     {
-        var parts = pattern.Split(Space, System.StringSplitOptions.RemoveEmptyEntries);
-        for (var start = 0; start + parts.Length <= words.Count; start++)
-        {
-            var all = true;
-            for (var p = 0; p < parts.Length && all; p++)
+        public bool Matches(string word) =>
+            (Prefix, Suffix) switch
             {
-                all = WordMatches(words[start + p], parts[p]);
-            }
-            if (all)
-            {
-                return true;
-            }
-        }
-        return false;
+                (true, true) => word.IndexOf(Core, System.StringComparison.Ordinal) >= 0,
+                (true, false) => word.StartsWith(Core, System.StringComparison.Ordinal),
+                (false, true) => word.EndsWith(Core, System.StringComparison.Ordinal),
+                _ => word == Core,
+            };
     }
 
-    private static bool WordMatches(string word, string part)
+    /// <summary>A pattern read once: its words, in order.</summary>
+    public sealed class Compiled(Part[] parts)
     {
-        var prefix = part.EndsWith("*", System.StringComparison.Ordinal);
-        var suffix = part.StartsWith("*", System.StringComparison.Ordinal);
-        var core = Words(part.Trim('*')).FirstOrDefault() ?? "";
-        return (prefix, suffix) switch
+        public bool Matches(IReadOnlyList<string> words)
         {
-            (true, true) => word.IndexOf(core, System.StringComparison.Ordinal) >= 0,
-            (true, false) => word.StartsWith(core, System.StringComparison.Ordinal),
-            (false, true) => word.EndsWith(core, System.StringComparison.Ordinal),
-            _ => word == core,
-        };
+            for (var start = 0; start + parts.Length <= words.Count; start++)
+            {
+                var all = true;
+                for (var p = 0; p < parts.Length && all; p++)
+                {
+                    all = parts[p].Matches(words[start + p]);
+                }
+                if (all)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# SPSS export against CSV export (issue 16), as the user runs them: fresh processes, the same collector database of N
-# klantloyaliteit responses (surveykit sample, loaded into the collector's SQLite table), alternating csv and sav,
-# three runs each after a warm-up; wall time and peak memory (GNU time), medians.
-# Usage: bash bench/export/sav.sh [responses] [folder]
+# The SPSS and Excel exports against the CSV export (issue 16), as the user runs them: fresh processes, the same
+# collector database of N klantloyaliteit responses (surveykit sample, loaded into the collector's SQLite table),
+# alternating csv, sav and xlsx, three runs each after a warm-up; wall time and peak memory (GNU time), medians, and
+# each format's ratio to csv per round.
+# Usage: bash bench/export/formats.sh [responses] [folder]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1000000}
@@ -25,18 +26,27 @@ def rows():
 db.executemany("INSERT INTO responses VALUES (?,?,?,?,?)", rows())
 db.commit()
 PY
+declare -A last
 run() { # $1 format: prints seconds and peak MB
   /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$cli" export --db "$work/responses.db" --survey "$survey" \
     --format "$1" -o "$work/out.$1" >/dev/null
   awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/time"
 }
-run csv >/dev/null; run sav >/dev/null # warm-up
-csv=() sav=() csvm=() savm=()
+run csv >/dev/null; run sav >/dev/null; run xlsx >/dev/null # warm-up
+declare -A time mem
+ratios_sav=() ratios_xlsx=()
 for i in 1 2 3; do
-  read -r t m < <(run csv); csv+=("$t"); csvm+=("$m")
-  read -r t m < <(run sav); sav+=("$t"); savm+=("$m")
+  for f in csv sav xlsx; do
+    read -r t m < <(run $f); time[$f]+="$t "; mem[$f]+="$m "
+    last[$f]=$t
+  done
+  ratios_sav+=("$(echo "${last[sav]} / ${last[csv]}" | bc -l)")
+  ratios_xlsx+=("$(echo "${last[xlsx]} / ${last[csv]}" | bc -l)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf 'export of %d responses   csv: %s s, %s MB   sav: %s s, %s MB   (runs csv %s; sav %s)\n' "$n" \
-  "$(median "${csv[@]}")" "$(median "${csvm[@]}")" "$(median "${sav[@]}")" "$(median "${savm[@]}")" "${csv[*]}" "${sav[*]}"
-ls -la "$work"/out.csv "$work"/out.sav | awk '{print "  " $9 ": " int($5/1048576) " MB"}'
+for f in csv sav xlsx; do
+  # shellcheck disable=SC2086
+  printf '%-5s %d responses: %s s, %s MB peak (runs: %s)\n' "$f" "$n" "$(median ${time[$f]})" "$(median ${mem[$f]})" "${time[$f]}"
+done
+printf 'ratio to csv, median of the rounds: sav %.2f, xlsx %.2f\n' "$(median "${ratios_sav[@]}")" "$(median "${ratios_xlsx[@]}")"
+ls -la "$work"/out.csv "$work"/out.sav "$work"/out.xlsx | awk '{print "  " $9 ": " int($5/1048576) " MB"}'
