@@ -221,17 +221,18 @@ internal static class ExportCommand
             export.Measure(row);
         }
         var count = 0;
-        var temporary = output + ".partial";
-        await using (var stream = File.Create(temporary))
-        {
-            using var writer = export.Write(stream);
-            await foreach (var row in Rows(store, survey))
+        await Written(
+            output,
+            async stream =>
             {
-                writer.Add(row);
-                count++;
+                using var writer = export.Write(stream);
+                await foreach (var row in Rows(store, survey))
+                {
+                    writer.Add(row);
+                    count++;
+                }
             }
-        }
-        File.Move(temporary, output, overwrite: true);
+        );
         context.Output.WriteLine(
             $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)} (SPSS, labels in {language ?? survey.DefaultLanguage})."
         );
@@ -262,30 +263,51 @@ internal static class ExportCommand
         await AnalyzeCommand.ReadStore(store, builder, "database");
         var result = SurveyAnalyzer.Analyze(builder.Build());
         var count = 0;
-        var temporary = output + ".partial";
-        await using (var stream = File.Create(temporary))
-        {
-            Analysis.Spreadsheet.XlsxExport.Write(
-                stream,
-                survey,
-                Rows(store, survey)
-                    .ToBlockingEnumerable()
-                    .Select(r =>
-                    {
-                        count++;
-                        return r;
-                    }),
-                result,
-                personal,
-                language
-            );
-        }
-        File.Move(temporary, output, overwrite: true);
+        await Written(
+            output,
+            stream =>
+            {
+                Analysis.Spreadsheet.XlsxExport.Write(
+                    stream,
+                    survey,
+                    Rows(store, survey)
+                        .ToBlockingEnumerable()
+                        .Select(r =>
+                        {
+                            count++;
+                            return r;
+                        }),
+                    result,
+                    personal,
+                    language
+                );
+                return Task.CompletedTask;
+            }
+        );
         context.Output.WriteLine(
             $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)} (sheets responses, variables and report; labels in {language ?? survey.DefaultLanguage})."
         );
         SayLeftOut(context, survey, personal);
         return ExitCodes.Success;
+    }
+
+    // A file appears whole or not at all: written beside its name and moved there when complete.
+    private static async Task Written(string output, Func<Stream, Task> write)
+    {
+        var temporary = output + ".partial";
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            {
+                await write(stream);
+            }
+            File.Move(temporary, output, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     // The stored responses of the survey as rows of the wide layout; bodies that cannot be read are skipped, as in CSV.

@@ -414,6 +414,42 @@ internal static class InviteCommand
             : await mailing.Send(survey, key, baseUrl, store, invitations.Count);
     }
 
+    // The survey, the invitation key and the opened ledger, for reminders and resumed sending; null after saying what
+    // is wrong.
+    private static async Task<(Core.Model.Survey Survey, byte[] Key, IResponseStore Store)?> Ledger(
+        CliContext context,
+        string surveyPath,
+        string keyFile,
+        string database
+    )
+    {
+        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
+        {
+            return null;
+        }
+        var key = InvitationToken.ReadKey(context.Resolve(keyFile), keyFile, out var keyProblem);
+        if (key is null)
+        {
+            context.Error.WriteLine("surveykit invite: " + keyProblem);
+            return null;
+        }
+        if (Open(context, database, out var store) is { } openProblem)
+        {
+            context.Error.WriteLine("surveykit invite: " + openProblem);
+            return null;
+        }
+        try
+        {
+            await store!.InitializeAsync(default);
+        }
+        catch
+        {
+            await store!.DisposeAsync();
+            throw;
+        }
+        return (survey, key, store);
+    }
+
     // --send without --customers: the mails an earlier run queued and did not get to (it crashed, or the server was
     // away).
     private static async Task<int> Resume(
@@ -425,23 +461,11 @@ internal static class InviteCommand
         InviteMailing mailing
     )
     {
-        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
+        if (await Ledger(context, surveyPath, keyFile, database) is not var (survey, key, store))
         {
             return ExitCodes.Errors;
         }
-        var key = InvitationToken.ReadKey(context.Resolve(keyFile), keyFile, out var keyProblem);
-        if (key is null)
-        {
-            context.Error.WriteLine("surveykit invite: " + keyProblem);
-            return ExitCodes.Errors;
-        }
-        if (Open(context, database, out var store) is { } openProblem)
-        {
-            context.Error.WriteLine("surveykit invite: " + openProblem);
-            return ExitCodes.Errors;
-        }
-        await using var _ = store!;
-        await store!.InitializeAsync(default);
+        await using var _ = store;
         return await mailing.Send(survey, key, baseUrl, store, 0);
     }
 
@@ -458,23 +482,11 @@ internal static class InviteCommand
         InviteMailing? mailing
     )
     {
-        if (WorkspaceFiles.LoadSurvey(context, surveyPath) is not { } survey)
+        if (await Ledger(context, surveyPath, keyFile, database) is not var (survey, key, store))
         {
             return ExitCodes.Errors;
         }
-        var key = InvitationToken.ReadKey(context.Resolve(keyFile), keyFile, out var keyProblem);
-        if (key is null)
-        {
-            context.Error.WriteLine("surveykit invite: " + keyProblem);
-            return ExitCodes.Errors;
-        }
-        if (Open(context, database, out var store) is { } openProblem)
-        {
-            context.Error.WriteLine("surveykit invite: " + openProblem);
-            return ExitCodes.Errors;
-        }
-        await using var _ = store!;
-        await store!.InitializeAsync(default);
+        await using var _ = store;
         var now = DateTimeOffset.UtcNow;
         var due = await store.ReadUnansweredAsync(survey.Id, now.AddDays(-afterDays), default);
         var reminders = due.Select(i =>
