@@ -8,6 +8,7 @@ using SurveyKit.Core.Diagnostics;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Workspace;
 using SurveyKit.Rendering.Templates;
+using SurveyKit.Site.Html;
 using SurveyKit.Site.Scripts;
 using SurveyKit.Site.Views;
 
@@ -175,7 +176,8 @@ public sealed class SiteBuilder
                 }
             }
         }
-        if (rules.Count == 0)
+        var pipes = PipeScript.Uses(survey);
+        if (rules.Count == 0 && !pipes)
         {
             return null;
         }
@@ -187,7 +189,8 @@ public sealed class SiteBuilder
             + ", compiled by SurveyKit */\n"
             + "self.SurveyKitRules={\n"
             + string.Join(",\n", rules)
-            + "\n};\n";
+            + "\n};\n"
+            + (pipes ? PipeScript.Shipped : "");
         return Encoding.UTF8.GetBytes(script);
     }
 

@@ -86,6 +86,42 @@ public sealed class BehaviourTests(BrowserSite fixture)
     }
 
     [BrowserFact]
+    public async Task A_piped_answer_appears_in_a_later_text_follows_changes_and_stays_text()
+    {
+        var (context, page, _) = await fixture.Open("/bezorging/", 375);
+        await using var __ = context;
+        Assert.Equal("cijfer", await page.InnerTextAsync("#q-remarks [data-pipe=recommend]"));
+        await page.CheckAsync("#recommend-5");
+        Assert.StartsWith(
+            "U gaf ons een 5. Heeft u nog opmerkingen",
+            (await page.InnerTextAsync("#q-remarks .sk-legend")).Trim(),
+            StringComparison.Ordinal
+        );
+        await page.CheckAsync("#recommend-3");
+        Assert.Equal("3", await page.InnerTextAsync("#q-remarks [data-pipe=recommend]"));
+        // A text answer piped into a later help stays text, whatever it holds.
+        Assert.Equal("nog niets", await page.InnerTextAsync("[data-pipe=remarks]"));
+        var remark = "<img src=x onerror=\"document.title='pwned'\"> & \"quoted\"";
+        await page.FillAsync("#remarks", remark);
+        await page.Locator("#remarks").DispatchEventAsync("change");
+        Assert.Equal(remark, await page.InnerTextAsync("[data-pipe=remarks]"));
+        Assert.Equal(0, await page.Locator("#q-contact_ok img").CountAsync());
+        Assert.NotEqual("pwned", await page.TitleAsync());
+    }
+
+    [BrowserFact]
+    public async Task Without_JavaScript_a_piped_answer_reads_as_its_fallback()
+    {
+        var (context, page, _) = await fixture.Open("/bezorging/en/", 1280, javaScript: false);
+        await using var __ = context;
+        Assert.Contains(
+            "You gave us a score. Do you have any other remarks",
+            await page.InnerTextAsync("#q-remarks"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [BrowserFact]
     public async Task Without_JavaScript_the_form_posts_every_answer_to_the_endpoint()
     {
         var (context, page, _) = await fixture.Open("/bezorging/en/", 1280, javaScript: false);

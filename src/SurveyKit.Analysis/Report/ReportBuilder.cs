@@ -340,8 +340,11 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
                         {
                             NoteDriver d => PlainLabel(d.Id),
                             NoteSegment s => SegmentLabel(s.Id),
-                            NoteQuestion q => result.Survey.FindQuestion(q.Id)?.Text[language]
-                                ?? q.Id,
+                            NoteQuestion q => (
+                                result.Survey.FindQuestion(q.Id) is { } asked
+                                    ? Core.Text.Piping.Plain(asked.Text[language])
+                                    : null
+                            ) ?? q.Id,
                             NoteVerbatim v => v.Text,
                             NoteValue v => ValueLabel(v.Segment, v.Value),
                             NoteNumber n => t.Number(n.Value, n.Decimals),
@@ -356,7 +359,9 @@ internal sealed partial class ReportBuilder(AnalysisResult result, string langua
         );
 
     private string SegmentLabel(string id) =>
-        result.Table.Plan.Segments.FirstOrDefault(s => s.Id == id)?.Label?[language] ?? id;
+        result.Table.Plan.Segments.FirstOrDefault(s => s.Id == id)?.Label?[language] is { } label
+            ? Core.Text.Piping.Plain(label)
+            : id;
 
     private string ValueLabel(SegmentValue value) => value.Label?[language] ?? value.Value;
 

@@ -173,7 +173,7 @@ public static class ScoredTable
             columns.Add(
                 new IntColumn(outcome.Id, i => table.Outcome[i] >= 0 ? table.Outcome[i] : null)
                 {
-                    Label = nps?.Text[lang] ?? outcome.Id,
+                    Label = nps is null ? outcome.Id : Core.Text.Piping.Plain(nps.Text[lang]),
                     Measure = Spss.SavMeasure.Scale,
                     ValueLabels =
                     [
@@ -269,8 +269,9 @@ public static class ScoredTable
                     i => float.IsFinite(table.Satisfaction[i]) ? (int)table.Satisfaction[i] : null
                 )
                 {
-                    Label =
-                        result.Survey.FindQuestion(satisfaction.Id)?.Text[lang] ?? satisfaction.Id,
+                    Label = result.Survey.FindQuestion(satisfaction.Id) is { } asked
+                        ? Core.Text.Piping.Plain(asked.Text[lang])
+                        : satisfaction.Id,
                     Measure = Spss.SavMeasure.Ordinal,
                 }
             );
@@ -287,7 +288,9 @@ public static class ScoredTable
             columns.Add(
                 new TextColumn(segment.Id, i => codes[i] >= 0 ? values[codes[i]] : null)
                 {
-                    Label = segment.Label?[lang] ?? segment.Id,
+                    Label = segment.Label is { } named
+                        ? Core.Text.Piping.Plain(named[lang])
+                        : segment.Id,
                     Codes = values,
                     ValueLabels = values
                         .Select(

@@ -6,6 +6,7 @@ using System.Linq;
 using SurveyKit.Analysis.Report;
 using SurveyKit.Core.Model;
 using SurveyKit.Core.Responses;
+using SurveyKit.Core.Text;
 
 namespace SurveyKit.Analysis.Spss;
 
@@ -167,7 +168,7 @@ public sealed class SavExport
                 var item = touchpoints.Items.First(i => i.Id == column.Part);
                 return Grade(
                     name,
-                    item.Label[language] + " – " + touchpoints.Text[language],
+                    item.Label[language] + " – " + Piping.Plain(touchpoints.Text[language]),
                     touchpoints.Scale,
                     touchpoints.Labels,
                     touchpoints.NotApplicable ?? Default("not_applicable")
@@ -192,7 +193,7 @@ public sealed class SavExport
                 return new Spec(
                     new SavVariable(
                         name,
-                        choice.Text[language] + ": " + optionLabel,
+                        Piping.Plain(choice.Text[language]) + ": " + optionLabel,
                         SavMeasure.Nominal
                     )
                     {
@@ -204,7 +205,7 @@ public sealed class SavExport
             case CsvColumnKind.Other:
                 return String(
                     name,
-                    t.Format("spss_other_text", column.Question!.Text[language]),
+                    t.Format("spss_other_text", Piping.Plain(column.Question!.Text[language])),
                     width
                 );
             case CsvColumnKind.Answer:
@@ -220,7 +221,7 @@ public sealed class SavExport
 
     private Spec Answer(Question question, int width, ReportTexts t)
     {
-        var label = question.Text[language];
+        var label = Piping.Plain(question.Text[language]);
         switch (question)
         {
             case NpsQuestion nps:

@@ -234,7 +234,7 @@ public sealed class AlertMail
             }
             if (AnswerText.Of(question, data, language) is { } text)
             {
-                rows.Add((question.Text[language], text));
+                rows.Add((Core.Text.Piping.Plain(question.Text[language]), text));
             }
         }
         return rows;

@@ -122,7 +122,7 @@ public sealed class InvitationMail
                         }
                     );
                 }
-                page["question"] = E(question.Question.Text[language]);
+                page["question"] = E(Core.Text.Piping.Plain(question.Question.Text[language]));
                 page["points"] = points;
                 page["low_label"] = E(
                     labels.FirstOrDefault(l => l.Value == scale.Min)?.Text[language] ?? ""

@@ -298,6 +298,12 @@ public static class DiagnosticDescriptors
         Error,
         "analysis.risk_signal: {0}."
     );
+    public static readonly DiagnosticDescriptor InvalidPipe = new(
+        "SK0055",
+        "Invalid answer in a text",
+        Error,
+        "{0}: {1}."
+    );
     public static readonly DiagnosticDescriptor InvalidTheme = new(
         "SK0054",
         "Invalid theme",
@@ -444,6 +450,7 @@ public static class DiagnosticDescriptors
         InvalidWeights,
         InvalidRiskSignal,
         InvalidTheme,
+        InvalidPipe,
         InvalidAlert,
         AlertWithoutConsent,
         NoSurveysFound,

@@ -26,6 +26,7 @@ internal sealed class SurveyValidator(
             CheckAnalysis(analysis);
         }
         new AlertValidator(survey, diagnostics, brokenIds).Validate();
+        new PipeValidator(survey, diagnostics).Validate();
     }
 
     // A choice with an 'other' text answers under "<id>_other", touchpoints that compare under "<id>_compare":

@@ -139,7 +139,7 @@ internal static class SpecBuilder
             question.Id,
             question.Type,
             property,
-            question.Text[language],
+            Core.Text.Piping.Plain(question.Text[language]),
             question.Required,
             scale.Min,
             scale.Max,

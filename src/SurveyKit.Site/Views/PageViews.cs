@@ -37,7 +37,7 @@ internal sealed class PageViews(SiteLinks links, AssetUrls assets)
 
     public SurveyPageView Survey(Survey survey, string lang, string rulesUrl)
     {
-        var questions = new QuestionViews(lang);
+        var questions = new QuestionViews(lang, survey);
         var pages = survey
             .Pages.Select(
                 (page, index) =>

@@ -13,7 +13,7 @@ namespace SurveyKit.Site.Views;
 /// Turns a question into what its template shows, in one language: escaped texts, the scale's points, and the
 /// data attributes that carry the rules and messages to surveykit.js (the same rules as Core's ResponseValidator).
 /// </summary>
-internal sealed class QuestionViews(string lang)
+internal sealed class QuestionViews(string lang, Survey? survey = null)
 {
     public QuestionView Build(Question question)
     {
@@ -21,8 +21,8 @@ internal sealed class QuestionViews(string lang)
         {
             Id = question.Id,
             Type = question.Type.ToYamlName(),
-            Text = Text(question.Text),
-            HelpHtml = question.Help is null ? "" : SafeMarkdown.ToHtml(question.Help[lang]),
+            Text = Piped(question.Text[lang], Escape),
+            HelpHtml = question.Help is null ? "" : Piped(question.Help[lang], SafeMarkdown.ToHtml),
             Optional = !question.Required,
             Conditional = question.ShowIf is not null,
         };
@@ -222,6 +222,62 @@ internal sealed class QuestionViews(string lang)
     private string Ui(string key) => UiTexts.Get(lang, key);
 
     private string Text(LocalizedText text) => Escape(text[lang]);
+
+    // Answers piped into a text ({recommend|een cijfer}) become a span that shows the fallback (or "…") until the
+    // page's script fills in the answer; the rest of the text is rendered as always. A reference is set aside as a
+    // private-use marker while the text is escaped or turned from Markdown into HTML, so neither can touch it.
+    private string Piped(string text, System.Func<string, string> render)
+    {
+        var pipes = Core.Text.Piping.Find(text);
+        if (pipes.Count == 0)
+        {
+            return render(text);
+        }
+        var marked = new StringBuilder(text.Length);
+        var at = 0;
+        for (var i = 0; i < pipes.Count; i++)
+        {
+            marked
+                .Append(text, at, pipes[i].Index - at)
+                .Append('\uE000')
+                .Append(i)
+                .Append('\uE001');
+            at = pipes[i].Index + pipes[i].Length;
+        }
+        marked.Append(text, at, text.Length - at);
+        var html = render(marked.ToString());
+        for (var i = 0; i < pipes.Count; i++)
+        {
+            html = html.Replace(
+                "\uE000" + i + "\uE001",
+                Span(pipes[i]),
+                System.StringComparison.Ordinal
+            );
+        }
+        return html;
+    }
+
+    private string Span(Core.Text.Piping.Pipe pipe)
+    {
+        var fallback = Escape(pipe.Fallback ?? "…");
+        var labels = new StringBuilder();
+        if (survey?.FindContext(pipe.Id) is { Values.Count: > 0 } field)
+        {
+            foreach (var value in field.Values)
+            {
+                if (field.LabelOf(value) is { } label)
+                {
+                    labels
+                        .Append(" data-l-")
+                        .Append(Escape(value))
+                        .Append("=\"")
+                        .Append(Escape(label[lang]))
+                        .Append('"');
+                }
+            }
+        }
+        return $"<span class=\"sk-pipe\" data-pipe=\"{Escape(pipe.Id)}\" data-fallback=\"{fallback}\"{labels}>{fallback}</span>";
+    }
 
     private static string Escape(string text) => HtmlText.Escape(text);
 

@@ -155,6 +155,8 @@
       var value = read(q, answers, runtime, apply);
       if (value === INVALID_NUMBER) { invalid[id] = true; } else if (value !== undefined) { answers[id] = value; }
     });
+    // Answers piped into texts ({recommend}): the survey's own script fills them in, for surveys that pipe.
+    if (apply && w.SurveyKitPipe) { w.SurveyKitPipe(form, answers, context); }
     return { answers: answers, context: context, invalid: invalid };
   }
 
