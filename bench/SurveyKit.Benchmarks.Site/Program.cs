@@ -11,6 +11,21 @@ using SurveyKit.Site;
 var surveys = Argument("--surveys", 1000);
 var runs = Argument("--runs", 7);
 
+// --generate DIR writes the workspace only (DIR/surveys and DIR/surveykit.json) for `surveykit build` as a fresh
+// process (bench/peers/run.sh), and stops.
+var generateIndex = Array.IndexOf(args, "--generate");
+if (generateIndex >= 0 && generateIndex + 1 < args.Length)
+{
+    var folder = args[generateIndex + 1];
+    var written = Workspace.Generate(Path.Combine(folder, "surveys"), surveys);
+    File.WriteAllText(
+        Path.Combine(folder, "surveykit.json"),
+        "{ \"surveys\": [\"surveys/*.survey.yaml\"], \"output\": \"_site\" }\n"
+    );
+    Console.WriteLine($"Wrote {written.Count} surveys and surveykit.json to {folder}.");
+    return 0;
+}
+
 // --work DIR puts the workspace and the output there: /dev/shm measures the tool rather than the disk.
 var workIndex = Array.IndexOf(args, "--work");
 var root =
