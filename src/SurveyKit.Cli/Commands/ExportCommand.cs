@@ -172,28 +172,24 @@ internal static class ExportCommand
             await writer.WriteLineAsync(PersonalData.NoteLine(survey));
         }
         var count = 0;
-        await foreach (var body in store.ReadAsync(survey.Id, default))
+        if (csv is not null)
         {
-            if (csv is null)
+            // The rows of the one wide layout, as the sav and xlsx exports read them.
+            await foreach (var row in Rows(store, survey))
+            {
+                await writer.WriteLineAsync(csv.Record(row, personal));
+                count++;
+            }
+        }
+        else
+        {
+            await foreach (var body in store.ReadAsync(survey.Id, default))
             {
                 await writer.WriteLineAsync(
                     personal ? body : SubmissionJson.WithoutPersonal(body, survey)
                 );
+                count++;
             }
-            else if (SubmissionJson.Read(Encoding.UTF8.GetBytes(body)).Submission is { } submission)
-            {
-                var at = submission.SubmittedAt?.ToString(
-                    "o",
-                    System.Globalization.CultureInfo.InvariantCulture
-                );
-                await writer.WriteLineAsync(
-                    csv.Record(
-                        new CsvExport.Row(submission.Data, at, submission.DurationMs),
-                        personal
-                    )
-                );
-            }
-            count++;
         }
         context.Output.WriteLine(
             $"Exported {DiagnosticPrinter.Count(count, "response")} of {survey.Id} to {context.Display(output)}."

@@ -98,8 +98,8 @@ public sealed class AlertMail
         var replyNote = replyTo is null
             ? null
             : string.Format(CultureInfo.InvariantCulture, texts.Reply, replyTo);
-        var text = Render(
-            "mail.sbn",
+        // The same view twice: as plain text, and escaped for HTML.
+        ScriptObject ViewFor(bool escape) =>
             View(
                 language,
                 subject,
@@ -110,24 +110,10 @@ public sealed class AlertMail
                 facts,
                 replyNote,
                 personalNote,
-                escape: false
-            )
-        );
-        var html = Render(
-            "mail.sbn-html",
-            View(
-                language,
-                subject,
-                intro,
-                texts,
-                answers,
-                context,
-                facts,
-                replyNote,
-                personalNote,
-                escape: true
-            )
-        );
+                escape
+            );
+        var text = Render("mail.sbn", ViewFor(escape: false));
+        var html = Render("mail.sbn-html", ViewFor(escape: true));
         var buffer = new ArrayBufferWriter<byte>(2048);
         using (var writer = new Utf8JsonWriter(buffer))
         {
