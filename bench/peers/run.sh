@@ -20,10 +20,17 @@ for tool in hugo yamllint node; do
 done
 /usr/bin/python3 -c "import pandas" 2>/dev/null || { echo "python3-pandas is not installed"; exit 2; }
 [ -d bench/peers/node_modules/@duckdb ] || (cd bench/peers && npm ci --no-audit --no-fund >/dev/null)
-dotnet build -c Release src/SurveyKit.Cli -v quiet -nologo >/dev/null
-cli=$PWD/src/SurveyKit.Cli/bin/Release/net10.0/surveykit.dll
 work=$(mktemp -d -p "$base" surveykit-peers-XXXX)
 trap 'rm -rf "$work"' EXIT
+# The tool as `dotnet tool install` gives it on Linux x64: compiled ahead of time (SURVEYKIT_BENCH_JIT=1: the
+# framework-dependent JIT build instead, as on platforms without a native package).
+if [ "${SURVEYKIT_BENCH_JIT:-}" = 1 ]; then
+  dotnet build -c Release src/SurveyKit.Cli -v quiet -nologo >/dev/null
+  sk="dotnet $PWD/src/SurveyKit.Cli/bin/Release/net10.0/surveykit.dll"
+else
+  dotnet publish -c Release -r linux-x64 src/SurveyKit.Cli -o "$work/tool" -v quiet -nologo >/dev/null
+  sk="$work/tool/surveykit"
+fi
 
 # run NAME COMMAND...: one fresh process; appends "seconds peakMB" to $work/NAME.
 run() {
@@ -57,14 +64,14 @@ for p in "${pairs[@]}"; do
     build)
       dotnet run -c Release --project bench/SurveyKit.Benchmarks.Site -- --surveys 1000 --generate "$work/ws" >/dev/null
       python3 bench/hugo/generate.py "$work/hugo" 1000 >/dev/null
-      pair build "rm -rf $work/ws/_site $work/ws/analysis && dotnet $cli build --config $work/ws/surveykit.json" \
+      pair build "rm -rf $work/ws/_site $work/ws/analysis && $sk build --config $work/ws/surveykit.json" \
         "rm -rf $work/hugo-out && hugo --quiet --source $work/hugo --destination $work/hugo-out"
       ;;
     duckdb|pandas)
       if [ ! -f "$work/loyalty6.csv" ]; then
-        dotnet "$cli" sample bench/analysis/loyalty6.survey.yaml --n 1000000 -o "$work/loyalty6.csv" >/dev/null
+        $sk sample bench/analysis/loyalty6.survey.yaml --n 1000000 -o "$work/loyalty6.csv" >/dev/null
       fi
-      ours="dotnet $cli analyze bench/analysis/loyalty6.survey.yaml $work/loyalty6.csv --out $work/report"
+      ours="$sk analyze bench/analysis/loyalty6.survey.yaml $work/loyalty6.csv --out $work/report"
       if [ "$p" = duckdb ]; then
         pair duckdb "$ours" "node bench/peers/duckdb.mjs $work/loyalty6.csv"
       else
@@ -72,7 +79,7 @@ for p in "${pairs[@]}"; do
       fi
       ;;
     check)
-      pair check "dotnet $cli check examples/klantloyaliteit/klantloyaliteit.survey.yaml" \
+      pair check "$sk check examples/klantloyaliteit/klantloyaliteit.survey.yaml" \
         "yamllint -d relaxed examples/klantloyaliteit/klantloyaliteit.survey.yaml"
       ;;
     *) echo "unknown pair $p (build, duckdb, pandas, check)"; exit 2 ;;

@@ -240,33 +240,24 @@ public static class CollectorApp
             var responses = await store.CountAsync(null, timeout.Token);
             var alerts = await store.CountAlertsAsync(timeout.Token);
             var invitations = await store.CountInvitationsAsync(null, timeout.Token);
+            double? oldestSeconds = alerts.OldestPending is { } oldest
+                ? Math.Max(0, Math.Round((DateTimeOffset.UtcNow - oldest).TotalSeconds, 1))
+                : null;
             return Results.Json(
-                new
-                {
-                    status = "ok",
-                    store = store.Kind,
+                new HealthAnswer(
+                    "ok",
+                    store.Kind,
                     responses,
-                    alerts = new
-                    {
-                        pending = alerts.Pending,
-                        oldestPendingSeconds = alerts.OldestPending is { } oldest
-                            ? Math.Max(
-                                0,
-                                Math.Round((DateTimeOffset.UtcNow - oldest).TotalSeconds, 1)
-                            )
-                            : (double?)null,
-                        delivered = alerts.Delivered,
-                        dead = alerts.Dead,
-                    },
-                    invitations = new
-                    {
-                        invited = invitations.Invited,
-                        opened = invitations.Opened,
-                        responded = invitations.Responded,
-                        reminded = invitations.Reminded,
-                        optedOut = invitations.OptedOut,
-                    },
-                }
+                    new HealthAlerts(alerts.Pending, oldestSeconds, alerts.Delivered, alerts.Dead),
+                    new HealthInvitations(
+                        invitations.Invited,
+                        invitations.Opened,
+                        invitations.Responded,
+                        invitations.Reminded,
+                        invitations.OptedOut
+                    )
+                ),
+                CollectorJson.Default.HealthAnswer
             );
         }
         catch (Exception exception)
@@ -278,12 +269,12 @@ public static class CollectorApp
             );
             return new StoreFailure.WithRetryAfter(
                 Results.Json(
-                    new
-                    {
-                        status = "unavailable",
-                        store = store.Kind,
-                        problem = $"the {store.Kind} store does not answer",
-                    },
+                    new HealthDown(
+                        "unavailable",
+                        store.Kind,
+                        $"the {store.Kind} store does not answer"
+                    ),
+                    CollectorJson.Default.HealthDown,
                     statusCode: 503
                 ),
                 SubmitEndpoint.RetryAfterSeconds

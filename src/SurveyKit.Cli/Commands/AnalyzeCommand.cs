@@ -112,18 +112,8 @@ internal static class AnalyzeCommand
     )
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Time(string step, TimeSpan elapsed)
-        {
-            if (timings)
-            {
-                context.Error.WriteLine(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"  {step, -20} {elapsed.TotalSeconds, 7:0.000} s"
-                    )
-                );
-            }
-        }
+        var phases = new PhaseTimings(context, timings);
+        void Time(string step, TimeSpan elapsed) => phases.Print(step, elapsed);
         IntervalMethod? method = interval switch
         {
             "adjusted-wald" => IntervalMethod.AdjustedWald,

@@ -30,6 +30,11 @@ internal static class BuildCommand
             Description =
                 $"List every survey's address and new analysis project (without it: the first {Listed}).",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description =
+                "Print how long reading the surveys, the checks, rendering, writing and the analysis projects took.",
+        };
         var command = new Command(
             "build",
             "Check the surveys, then write the static site (a page per survey and language, a thank-you page, one CSS and one JS file) and an analysis project per survey. Exit code 0: built, 1: errors."
@@ -38,9 +43,16 @@ internal static class BuildCommand
             config,
             output,
             verbose,
+            timings,
         };
         command.SetAction(result =>
-            Run(context, result.GetValue(config), result.GetValue(output), result.GetValue(verbose))
+            Run(
+                context,
+                result.GetValue(config),
+                result.GetValue(output),
+                result.GetValue(verbose),
+                result.GetValue(timings)
+            )
         );
         return command;
     }
@@ -52,10 +64,12 @@ internal static class BuildCommand
         CliContext context,
         string? configPath,
         string? outputPath,
-        bool verbose = false
+        bool verbose = false,
+        bool timings = false
     )
     {
         var clock = Stopwatch.StartNew();
+        var phases = new PhaseTimings(context, timings);
         var diagnostics = new List<Diagnostic>();
         var workspace = WorkspaceFiles.Load(context, configPath, diagnostics);
         if (workspace is null)
@@ -65,7 +79,9 @@ internal static class BuildCommand
         }
         var set = SurveySet.Load(workspace.Files.Select(f => (f, context.Display(f))));
         diagnostics.AddRange(set.Diagnostics);
+        phases.Lap("read and check");
         diagnostics.AddRange(HistoryChecks.Check(workspace.Files, set));
+        phases.Lap("history");
         var (errors, warnings) = DiagnosticPrinter.Print(context, diagnostics, false);
         if (errors > 0)
         {
@@ -77,6 +93,7 @@ internal static class BuildCommand
         var surveys = set.Surveys.ToList();
         var builder = new SiteBuilder(SiteOptions.From(workspace.Config), context.Display);
         var site = builder.Build(surveys);
+        phases.Lap("render");
         if (!site.Succeeded)
         {
             DiagnosticPrinter.Print(context, site.Diagnostics, false);
@@ -89,6 +106,7 @@ internal static class BuildCommand
             ? Path.GetFullPath(Path.Combine(workspace.Config.Root, workspace.Config.Output))
             : context.Resolve(outputPath);
         var changed = SiteWriter.Write(folder, site.Files);
+        phases.Lap("write");
         var pages = surveys.Sum(s => s.Languages.Count);
         context.Output.WriteLine(
             $"Built {DiagnosticPrinter.Count(surveys.Count, "survey")} ({DiagnosticPrinter.Count(pages, "survey page")}, "
@@ -103,6 +121,7 @@ internal static class BuildCommand
         }
         More(context, surveys.Count, verbose, "surveys");
         WriteAnalysisProjects(context, workspace.Config, set, verbose);
+        phases.Lap("analysis projects");
         return ExitCodes.Success;
     }
 

@@ -37,6 +37,7 @@ internal sealed record Problem(
                 errors.Count == 0 ? title : errors[0].ToString(),
                 fields
             ),
+            CollectorJson.Default.Problem,
             statusCode: status,
             contentType: "application/problem+json"
         );

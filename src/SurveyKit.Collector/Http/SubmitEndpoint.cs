@@ -139,16 +139,13 @@ internal sealed class SubmitEndpoint(
         return outcome switch
         {
             StoreOutcome.Stored => Results.Json(
-                new { responseId = submission.ResponseId, stored = true },
+                new SubmitAnswer(submission.ResponseId, Stored: true),
+                CollectorJson.Default.SubmitAnswer,
                 statusCode: 201
             ),
             StoreOutcome.Duplicate => Results.Json(
-                new
-                {
-                    responseId = submission.ResponseId,
-                    stored = false,
-                    duplicate = true,
-                },
+                new SubmitAnswer(submission.ResponseId, Stored: false, Duplicate: true),
+                CollectorJson.Default.SubmitAnswer,
                 statusCode: 200
             ),
             StoreOutcome.IdTaken => IdTaken(),

@@ -163,6 +163,24 @@ public sealed class CsvImport
     /// <summary>Header names that are not columns of the survey's export, in order.</summary>
     public IReadOnlyList<string> UnknownColumns { get; }
 
+    // The export writes times in the round-trip form ("O": 2026-01-10T04:27:12.0000000+00:00), which has a parser of
+    // its own about ten times faster than the general one (a tenth of reading a large CSV); any other ISO 8601 form
+    // (a spreadsheet's, a hand-made file's) still goes through the general parser, as before.
+    private static bool TryParseTime(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(
+            text,
+            "O",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out at
+        )
+        || DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out at
+        );
+
     /// <summary>
     /// Fills <paramref name="data"/> (cleared first) from one record's fields (unquoted, formula guard removed);
     /// adds what cannot be read at all (a field count, a response id, a version, a time) to <paramref name="errors"/>.
@@ -237,15 +255,7 @@ public sealed class CsvImport
                     }
                     break;
                 case Kind.SubmittedAt:
-                    if (
-                        text.Length <= 64
-                        && DateTimeOffset.TryParse(
-                            text,
-                            CultureInfo.InvariantCulture,
-                            DateTimeStyles.AssumeUniversal,
-                            out var at
-                        )
-                    )
+                    if (text.Length <= 64 && TryParseTime(text, out var at))
                     {
                         submittedAt = at;
                     }
