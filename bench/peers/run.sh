@@ -32,11 +32,15 @@ else
   sk="$work/tool/surveykit"
 fi
 
-# run NAME COMMAND...: one fresh process; appends "seconds peakMB" to $work/NAME.
+# run NAME COMMAND...: one fresh process; appends "seconds peakMB" to $work/NAME. The wall time is bash's clock in
+# microseconds around the process (GNU time's %e has 10 ms steps: too coarse for check's 20 ms); the peak memory is
+# GNU time's.
 run() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
-  awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/time" >>"$work/$name"
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  local end=$EPOCHREALTIME
+  awk -v s="$start" -v e="$end" '{printf "%.4f %.0f\n", e - s, $1/1024}' "$work/time" >>"$work/$name"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -54,7 +58,7 @@ pair() {
   local a b ratio
   a=$(cut -d' ' -f1 "$work/$name.a" | median); b=$(cut -d' ' -f1 "$work/$name.b" | median)
   ratio=$(paste -d' ' "$work/$name.a" "$work/$name.b" | awk '{printf "%.3f\n", $1/$3}' | median)
-  printf '%-7s surveykit %6.2f s %5s MB | peer %6.2f s %5s MB | ratio per pair %s (runs: surveykit %s; peer %s)\n' \
+  printf '%-7s surveykit %7.3f s %5s MB | peer %7.3f s %5s MB | ratio per pair %s (runs: surveykit %s; peer %s)\n' \
     "$name" "$a" "$(cut -d' ' -f2 "$work/$name.a" | median)" "$b" "$(cut -d' ' -f2 "$work/$name.b" | median)" "$ratio" \
     "$(cut -d' ' -f1 "$work/$name.a" | tr '\n' ' ')" "$(cut -d' ' -f1 "$work/$name.b" | tr '\n' ' ')"
 }

@@ -52,13 +52,13 @@ internal static class ResponseDataRow
             }
             var grade =
                 driver.ItemId is null ? answer
-                : answer.Entries.TryGetValue(driver.ItemId, out var entry) ? entry
+                : answer.TryGetEntry(driver.ItemId, out var entry) ? entry
                 : null;
             row.Drivers[d] = grade is null ? float.NaN : Grade(grade, driver.Scale) ?? float.NaN;
             if (
                 driver.HasComparison
                 && answers.TryGetValue(driver.QuestionId + "_compare", out var comparisons)
-                && comparisons.Entries.TryGetValue(driver.ItemId!, out var comparison)
+                && comparisons.TryGetEntry(driver.ItemId!, out var comparison)
             )
             {
                 row.Compare[d] = AnswerValues.ComparisonOf(comparison.Text) is { } c

@@ -38,7 +38,7 @@ public sealed class ConditionEvaluator(ResponseData data) : IExprVisitor<object?
             }
             return
                 answer.Kind == AnswerKind.Map
-                && answer.Entries.TryGetValue(node.Member, out var item)
+                && answer.TryGetEntry(node.Member, out var item)
                 && item.Kind == AnswerKind.Number
                 ? item.Number
                 : null; // unanswered, or "not applicable", which is never a grade

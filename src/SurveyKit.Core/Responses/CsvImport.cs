@@ -26,7 +26,6 @@ public sealed class CsvImport
     private readonly List<int> touched = [];
     private bool[] isTouched = [];
     private readonly Dictionary<string, AnswerValue> texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AnswerValue> numbers = new(StringComparer.Ordinal);
     private readonly bool reuse;
 
     private enum Kind
@@ -58,10 +57,6 @@ public sealed class CsvImport
     public CsvImport(Survey survey, IReadOnlyList<string> header, bool reuse)
     {
         this.reuse = reuse;
-        for (var i = 0; i < SmallNumbers.Length; i++)
-        {
-            numbers[i.ToString(CultureInfo.InvariantCulture)] = SmallNumbers[i];
-        }
         FieldCount = header.Count;
         var known = new Dictionary<string, (Kind, string, string?)>(StringComparer.Ordinal)
         {
@@ -215,9 +210,11 @@ public sealed class CsvImport
             isTouched[slot] = false;
         }
         touched.Clear();
+        // A list's indexer is a direct call; the interface's is not, in the natively compiled tool.
+        var given = fields as List<string>;
         foreach (var (f, kind, key, item, slot) in columns)
         {
-            var text = fields[f];
+            var text = given is not null ? given[f] : fields[f];
             if (text.Length == 0)
             {
                 continue;
@@ -387,9 +384,13 @@ public sealed class CsvImport
 
     private AnswerValue Number(string text)
     {
-        if (numbers.TryGetValue(text, out var known) || texts.TryGetValue(text, out known))
+        if (SmallWhole(text) is { } small)
         {
-            return known; // 0..100, or "na"
+            return SmallNumbers[small]; // 0..100, written as the export writes them
+        }
+        if (texts.TryGetValue(text, out var known))
+        {
+            return known; // "na"
         }
         if (
             !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
@@ -404,6 +405,25 @@ public sealed class CsvImport
             return number is >= 0 and < 101 ? SmallNumbers[(int)number] : AnswerValue.Of(number);
         }
         return AnswerValue.Of(number, text);
+    }
+
+    // 0..100 in the digits the export writes ("7", "10"; not "07"), read without a lookup: most cells of a CSV.
+    private static int? SmallWhole(string text)
+    {
+        if (text.Length is 0 or > 3 || (text.Length > 1 && text[0] == '0'))
+        {
+            return null;
+        }
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= 100 ? value : null;
     }
 
     // 9, 9.0, 9.00 (what R, pandas and spreadsheets write back), not 9.5, 1e1 or +9.

@@ -400,40 +400,55 @@ public static class ResponseValidator
                 return;
             }
             var items = info.Items!;
-            foreach (var entry in answer.Entries)
+            if (answer.Map is { } map)
             {
-                if (!items.TryGetValue(entry.Key, out var item))
+                foreach (var entry in map)
+                {
+                    Item(entry.Key, entry.Value);
+                }
+            }
+            else
+            {
+                foreach (var entry in answer.Entries)
+                {
+                    Item(entry.Key, entry.Value);
+                }
+            }
+
+            if (question.Required && answer.Entries.Count == 0)
+            {
+                Add(ResponseRules.Required, $"'{question.Id}' is required.");
+            }
+            Compare(question, answer);
+
+            void Item(string key, AnswerValue value)
+            {
+                if (!items.TryGetValue(key, out var item))
                 {
                     Add(
                         ResponseRules.Unknown,
-                        $"{ResponseError.Quote(entry.Key)} is not an item of '{question.Id}'.",
-                        path + "." + Excerpt.Of(entry.Key)
+                        $"{ResponseError.Quote(key)} is not an item of '{question.Id}'.",
+                        path + "." + Excerpt.Of(key)
                     );
-                    continue;
+                    return;
                 }
                 if (item.ShowIf is not null && !evaluator.IsTrue(item.ShowIf.Root))
                 {
                     Add(
                         ResponseRules.Hidden,
                         $"'{question.Id}.{item.Id}' is answered, but its condition ({item.ShowIf.Source}) hides it.",
-                        path + "." + Excerpt.Of(entry.Key)
+                        path + "." + Excerpt.Of(key)
                     );
-                    continue;
+                    return;
                 }
-                var value = entry.Value;
                 if (
                     !(value.Kind == AnswerKind.Text && value.Text == AnswerValues.NotApplicable)
                     && !IsGrade(value, question.Scale)
                 )
                 {
-                    Whole(value, question.Scale, path + "." + entry.Key);
+                    Whole(value, question.Scale, path + "." + key);
                 }
             }
-            if (question.Required && answer.Entries.Count == 0)
-            {
-                Add(ResponseRules.Required, $"'{question.Id}' is required.");
-            }
-            Compare(question, answer);
         }
 
         private void Compare(TouchpointsQuestion question, AnswerValue grades)
@@ -451,7 +466,7 @@ public static class ResponseValidator
             {
                 var itemPath = at + "." + entry.Key;
                 if (
-                    !grades.Entries.TryGetValue(entry.Key, out var grade)
+                    !grades.TryGetEntry(entry.Key, out var grade)
                     || grade.Kind != AnswerKind.Number
                 )
                 {

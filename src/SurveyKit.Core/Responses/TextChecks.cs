@@ -61,14 +61,34 @@ internal static class TextChecks
                 }
                 break;
             case AnswerKind.Map when item is null:
-                foreach (var entry in value.Entries)
+                if (value.Map is { } map)
                 {
-                    if (Key(errors, "answers", key, entry.Key))
+                    foreach (var entry in map)
                     {
-                        Value(errors, key, entry.Value, entry.Key);
+                        Entry(errors, key, entry.Key, entry.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var entry in value.Entries)
+                    {
+                        Entry(errors, key, entry.Key, entry.Value);
                     }
                 }
                 break;
+        }
+    }
+
+    private static void Entry(
+        List<ResponseError> errors,
+        string key,
+        string item,
+        AnswerValue value
+    )
+    {
+        if (Key(errors, "answers", key, item))
+        {
+            Value(errors, key, value, item);
         }
     }
 

@@ -147,7 +147,7 @@ public sealed class TemplateSet : ITemplateLoader
             error = Error(name, default, $"the template '{name}' is missing.");
             return "";
         }
-        var context = new TemplateContext(Builtins)
+        var context = new SharedAccessorsContext(Builtins)
         {
             TemplateLoader = this,
             LoopLimit = 0,
@@ -169,6 +169,31 @@ public sealed class TemplateSet : ITemplateLoader
             var file = shownAs.GetValueOrDefault(exception.Span.FileName ?? name, name);
             error = Error(file, exception.Span, exception.OriginalMessage);
             return "";
+        }
+    }
+
+    /// <summary>
+    /// A context that shares how it reads a .NET type's members with every other render. Scriban caches a type's
+    /// accessor (its properties found by reflection, their names turned into snake_case) per context, and a context
+    /// serves one render: 2,000 pages made the same accessors 2,000 times (in the native tool, reflection is slower
+    /// still). The accessors hold no state of a render, and the rules for names are the same in every context here.
+    /// </summary>
+    private sealed class SharedAccessorsContext(ScriptObject builtins) : TemplateContext(builtins)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<
+            Type,
+            IObjectAccessor
+        > Accessors = new();
+
+        protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+        {
+            var type = target.GetType();
+            if (Accessors.TryGetValue(type, out var accessor))
+            {
+                return accessor;
+            }
+            var made = base.GetMemberAccessorImpl(target);
+            return made is null ? null : Accessors.GetOrAdd(type, made);
         }
     }
 
