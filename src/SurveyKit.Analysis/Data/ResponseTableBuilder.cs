@@ -17,7 +17,7 @@ public sealed class ResponseTableBuilder
     public const int MaxListedRejections = 200;
 
     private readonly ResponseTable table;
-    private readonly HashSet<Guid> seen = [];
+    private readonly GuidSet seen = new();
     private readonly ParsedRows single;
     private readonly Column<float>[] drivers;
     private readonly Column<sbyte>?[] compare;

@@ -265,8 +265,10 @@ public static class ResponseValidator
 
         private void Whole(AnswerValue answer, Scale scale, string at)
         {
+            // The message is made only for a wrong answer: this runs for every grade of every response read.
             if (
-                !Expect(
+                answer.Kind != AnswerKind.Number
+                && !Expect(
                     answer,
                     AnswerKind.Number,
                     $"a whole number from {scale.Min} to {scale.Max}",
@@ -292,12 +294,21 @@ public static class ResponseValidator
             }
         }
 
+        private static bool HasOption(ChoiceQuestion question, string id)
+        {
+            foreach (var option in question.Options)
+            {
+                if (option.Id == id)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void Option(ChoiceQuestion question, string id, string at)
         {
-            if (
-                !question.Options.Any(o => o.Id == id)
-                && !(question.Other is not null && id == "other")
-            )
+            if (!HasOption(question, id) && !(question.Other is not null && id == "other"))
             {
                 var ids = question
                     .Options.Select(o => o.Id)
