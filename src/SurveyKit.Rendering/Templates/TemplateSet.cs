@@ -154,6 +154,9 @@ public sealed class TemplateSet : ITemplateLoader
             LimitToString = 0,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
+            // No template indents an include; with auto-indent on, every written text is searched for line breaks
+            // (about 5% of rendering). templates/README.md says so for overrides.
+            AutoIndent = false,
         };
         foreach (var (key, value) in templates)
         {
