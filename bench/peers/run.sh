@@ -9,6 +9,7 @@
 # Usage: bash bench/peers/run.sh [rounds] [work folder] [pair...]   e.g. bash bench/peers/run.sh 5 /dev/shm check
 # Needs Debian's hugo, yamllint and python3-pandas, and node with `npm ci` in bench/peers (DuckDB's Node API).
 set -euo pipefail
+export LC_ALL=C # $EPOCHREALTIME and awk agree on the decimal point
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 base=${2:-/dev/shm}
@@ -26,11 +27,12 @@ trap 'rm -rf "$work"' EXIT
 # framework-dependent JIT build instead, as on platforms without a native package).
 if [ "${SURVEYKIT_BENCH_JIT:-}" = 1 ]; then
   dotnet build -c Release src/SurveyKit.Cli -v quiet -nologo >/dev/null
-  sk="dotnet $PWD/src/SurveyKit.Cli/bin/Release/net10.0/surveykit.dll"
+  sk=(dotnet "$PWD/src/SurveyKit.Cli/bin/Release/net10.0/surveykit.dll")
 else
   dotnet publish -c Release -r linux-x64 src/SurveyKit.Cli -o "$work/tool" -v quiet -nologo >/dev/null
-  sk="$work/tool/surveykit"
+  sk=("$work/tool/surveykit")
 fi
+skq=$(printf '%q ' "${sk[@]}") # for the command lines that bash -c runs
 
 # run NAME COMMAND...: one fresh process; appends "seconds peakMB" to $work/NAME. The wall time is bash's clock in
 # microseconds around the process (GNU time's %e has 10 ms steps: too coarse for check's 20 ms); the peak memory is
@@ -68,14 +70,14 @@ for p in "${pairs[@]}"; do
     build)
       dotnet run -c Release --project bench/SurveyKit.Benchmarks.Site -- --surveys 1000 --generate "$work/ws" >/dev/null
       python3 bench/hugo/generate.py "$work/hugo" 1000 >/dev/null
-      pair build "rm -rf $work/ws/_site $work/ws/analysis && $sk build --config $work/ws/surveykit.json" \
+      pair build "rm -rf $work/ws/_site $work/ws/analysis && $skq build --config $work/ws/surveykit.json" \
         "rm -rf $work/hugo-out && hugo --quiet --source $work/hugo --destination $work/hugo-out"
       ;;
     duckdb|pandas)
       if [ ! -f "$work/loyalty6.csv" ]; then
-        $sk sample bench/analysis/loyalty6.survey.yaml --n 1000000 -o "$work/loyalty6.csv" >/dev/null
+        "${sk[@]}" sample bench/analysis/loyalty6.survey.yaml --n 1000000 -o "$work/loyalty6.csv" >/dev/null
       fi
-      ours="$sk analyze bench/analysis/loyalty6.survey.yaml $work/loyalty6.csv --out $work/report"
+      ours="$skq analyze bench/analysis/loyalty6.survey.yaml $work/loyalty6.csv --out $work/report"
       if [ "$p" = duckdb ]; then
         pair duckdb "$ours" "node bench/peers/duckdb.mjs $work/loyalty6.csv"
       else
@@ -83,7 +85,7 @@ for p in "${pairs[@]}"; do
       fi
       ;;
     check)
-      pair check "$sk check examples/klantloyaliteit/klantloyaliteit.survey.yaml" \
+      pair check "$skq check examples/klantloyaliteit/klantloyaliteit.survey.yaml" \
         "yamllint -d relaxed examples/klantloyaliteit/klantloyaliteit.survey.yaml"
       ;;
     *) echo "unknown pair $p (build, duckdb, pandas, check)"; exit 2 ;;

@@ -83,16 +83,27 @@ internal sealed class GuidSet
         }
     }
 
+    // Each word goes through a full 64-bit mix (murmur3's finalizer, every input bit reaching every output bit) with a
+    // key of its own: a multiply alone carries bits only upward, so ids that differ only in their top bits would
+    // share their low bits, and so their slots.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Slot(Guid id, int mask)
     {
         var words = MemoryMarshal.Cast<Guid, ulong>(MemoryMarshal.CreateReadOnlySpan(ref id, 1));
-        var h = (words[0] ^ Key1) * 0x9E3779B97F4A7C15UL;
-        h ^= (words[1] ^ Key2) * 0xC2B2AE3D27D4EB4FUL;
-        h ^= h >> 29;
-        h *= 0xBF58476D1CE4E5B9UL;
-        h ^= h >> 32;
+        var h = Mix(words[0] ^ Key1);
+        h = Mix(h ^ words[1] ^ Key2);
         return (int)h & mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
     }
 
     private static ulong RandomKey()

@@ -166,7 +166,7 @@ public sealed class CsvImport
             text,
             "O",
             CultureInfo.InvariantCulture,
-            DateTimeStyles.None,
+            DateTimeStyles.AssumeUniversal, // "O" without a zone would otherwise be the machine's local time
             out at
         )
         || DateTimeOffset.TryParse(
