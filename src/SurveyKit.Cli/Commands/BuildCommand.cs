@@ -77,6 +77,7 @@ internal static class BuildCommand
             DiagnosticPrinter.Print(context, diagnostics, false);
             return ExitCodes.Errors;
         }
+        phases.Lap("workspace");
         var set = SurveySet.Load(workspace.Files.Select(f => (f, context.Display(f))));
         diagnostics.AddRange(set.Diagnostics);
         phases.Lap("read and check");
