@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace SurveyKit.Cli.Tests;
 
@@ -99,5 +100,30 @@ public class BuildCommandTests
         var (code, output, _) = cli.Run("build", "--config", "nope.json");
         Assert.Equal(1, code);
         Assert.Equal("nope.json(1,1): error SK0083: 'nope.json' does not exist.\n", output);
+    }
+
+    [Fact]
+    public void Timings_name_each_step_on_standard_error_and_leave_the_output_alone()
+    {
+        using var cli = new CliRunner();
+        cli.CopyExamples();
+        var plain = cli.Run("build", "--out", "a");
+        var (code, output, error) = cli.Run("build", "--out", "b", "--timings");
+        Assert.Equal(0, code);
+        var steps = error
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Trim().Split("  ", StringSplitOptions.RemoveEmptyEntries)[0])
+            .ToArray();
+        Assert.Equal(
+            ["workspace", "read and check", "history", "render", "write", "analysis projects"],
+            steps
+        );
+        Assert.All(
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => Assert.Matches(@"^  [a-z ]+ +\d+\.\d{3} s$", l)
+        );
+        Assert.Equal("", plain.Error);
+        Assert.StartsWith("Built 3 surveys", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("read and check", output, StringComparison.Ordinal);
     }
 }
