@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 
@@ -105,7 +104,7 @@ public sealed class NativeToolTests
         cli.CopyExamples();
         var survey = Path.Combine("examples", "klantloyaliteit", "klantloyaliteit.survey.yaml");
         Assert.Equal(0, cli.Run("sample", survey, "--n", "40", "-o", "s.jsonl").ExitCode);
-        var port = FreePort();
+        var port = LocalServer.FreePort();
         using var collector = Start(
             cli.Folder,
             "collect",
@@ -119,7 +118,7 @@ public sealed class NativeToolTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForHealth(http, collector);
+            await LocalServer.WaitForHealth(http, "collect", TimeSpan.FromSeconds(30), collector);
             foreach (var line in File.ReadLines(Path.Combine(cli.Folder, "s.jsonl")))
             {
                 using var body = new StringContent(line, Encoding.UTF8, "application/json");
@@ -270,37 +269,4 @@ public sealed class NativeToolTests
 
     private static Process Start(string folder, params string[] args) =>
         NativeTool.Start(folder, args);
-
-    private static async Task WaitForHealth(HttpClient http, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            Assert.False(
-                process.HasExited,
-                "collect exited: "
-                    + (process.HasExited ? await process.StandardError.ReadToEndAsync() : "")
-            );
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.True(DateTime.UtcNow < deadline, "collect did not start");
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

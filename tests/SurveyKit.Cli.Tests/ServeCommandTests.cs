@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 
 namespace SurveyKit.Cli.Tests;
@@ -26,12 +25,12 @@ public sealed class ServeCommandTests
         var before = File.ReadAllText(published);
         // A link an attacker (or an accident) put into the output folder.
         File.CreateSymbolicLink(Path.Combine(cli.Folder, "_site", "passwd"), "/etc/passwd");
-        var port = FreePort();
+        var port = LocalServer.FreePort();
         using var process = Start(cli.Folder, port);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForHealth(http, process);
+            await LocalServer.WaitForHealth(http, "serve", TimeSpan.FromSeconds(60), process);
             var page = await http.GetAsync("/klantloyaliteit/");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
@@ -93,34 +92,5 @@ public sealed class ServeCommandTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitForHealth(HttpClient http, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            Assert.False(process.HasExited, "serve exited");
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.True(DateTime.UtcNow < deadline, "serve did not start");
-            await Task.Delay(100);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

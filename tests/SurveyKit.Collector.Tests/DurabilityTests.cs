@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -196,30 +195,9 @@ public sealed class DurabilityTests
 
     internal static async Task WaitForHealth(int port)
     {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.True(DateTime.UtcNow < deadline, "the collector did not start");
-            await Task.Delay(100);
-        }
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await LocalServer.WaitForHealth(http, "the collector", TimeSpan.FromSeconds(30));
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int FreePort() => LocalServer.FreePort();
 }

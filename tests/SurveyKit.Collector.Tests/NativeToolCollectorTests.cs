@@ -94,7 +94,7 @@ public sealed class NativeToolCollectorTests
         using var cli = new InviteFolder();
         File.WriteAllText(Path.Combine(cli.Folder, "kort.survey.yaml"), Survey);
         Assert.Equal(0, cli.Run("sample", "kort.survey.yaml", "--n", "25", "-o", "s.jsonl").Code);
-        var port = DurabilityTests.FreePort();
+        var port = LocalServer.FreePort();
         using var collector = NativeTool.Start(
             cli.Folder,
             "collect",
@@ -108,24 +108,7 @@ public sealed class NativeToolCollectorTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
-            {
-                Assert.False(collector.HasExited, "collect exited");
-                try
-                {
-                    if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-                Assert.True(DateTime.UtcNow < deadline, "collect did not start");
-                await Task.Delay(50);
-            }
+            await LocalServer.WaitForHealth(http, "collect", TimeSpan.FromSeconds(30), collector);
             foreach (var line in File.ReadLines(Path.Combine(cli.Folder, "s.jsonl")))
             {
                 using var body = new StringContent(line, Encoding.UTF8, "application/json");
